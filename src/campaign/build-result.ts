@@ -1,0 +1,97 @@
+/**
+ * Builds result.json from what a run has measured so far. Called after every step, so a partial run is
+ * always a complete, valid result.
+ */
+import type { DriverInfo } from '../drivers/driver.js';
+import type { LoadedJourney } from '../journey/load.js';
+import { aggregateSteps, totalOf } from '../methodology/aggregate.js';
+import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
+import { RESULT_SCHEMA_VERSION, type Result, type Run } from '../result/schema.js';
+import { TOOL } from '../shared/version.js';
+import { hostFacts } from './host.js';
+
+/** Everything a result is built from. */
+export interface ResultContext {
+  loaded: LoadedJourney;
+  device: DeviceProfile;
+  network: NetworkProfile;
+  iterations: number;
+  startedAt: string;
+  finishedAt: string | null;
+  browser: DriverInfo | null;
+  /** The URL actually measured (the demo's local address when `url: demo`). */
+  targetUrl: string;
+  runs: Run[];
+  interrupted: boolean;
+}
+
+/** Builds the result; figures the methodology computes are left null here. */
+export function buildResult(context: ResultContext): Result {
+  const { loaded, device, network, runs } = context;
+  const { journey } = loaded;
+  const steps = aggregateSteps(journey.steps, runs);
+  const finished = runs.filter((run) => run.status === 'passed' || run.status === 'failed');
+  const anyFailed = runs.some((run) => run.status === 'failed');
+  const status: Result['status'] = context.interrupted
+    ? 'interrupted'
+    : context.finishedAt === null
+      ? 'running'
+      : anyFailed || finished.length < context.iterations
+        ? 'failed'
+        : 'passed';
+  const warnings: string[] = [];
+  for (const step of steps) {
+    if (step.status === 'failed') warnings.push(`step "${step.name}" failed in ${step.failedIterations} of ${step.failedIterations + step.passedIterations} iteration(s): ${step.error ?? 'unknown error'}`);
+  }
+  if (context.interrupted) warnings.push(`the run was interrupted after ${finished.length} of ${context.iterations} iteration(s); figures cover what was measured`);
+  const unavailable = new Map<string, string>();
+  for (const run of runs) for (const sample of run.samples) for (const [probe, reason] of Object.entries(sample.unavailable ?? {})) unavailable.set(probe, reason);
+  for (const [probe, reason] of unavailable) warnings.push(`probe "${probe}" could not measure (its figures are null): ${reason}`);
+
+  const target = journey.target.platform === 'web'
+    ? { platform: 'web', url: journey.target.url, measuredUrl: context.targetUrl, ...(journey.target.variant ? { variant: journey.target.variant } : {}) }
+    : { ...journey.target };
+  return {
+    schemaVersion: RESULT_SCHEMA_VERSION,
+    tool: { ...TOOL },
+    journey: { name: journey.name, file: loaded.file, sha256: loaded.sha256 },
+    target,
+    environment: {
+      device: { ...device },
+      network: { ...network },
+      browser: context.browser,
+      energySource: null,
+      startedAt: context.startedAt,
+      finishedAt: context.finishedAt,
+      host: hostFacts(),
+      emulation: {
+        cpuSlowdownFactor: device.cpuSlowdownFactor,
+        latencyMs: network.latencyMs,
+        downloadKbps: network.downloadKbps,
+        uploadKbps: network.uploadKbps,
+      },
+    },
+    iterations: context.iterations,
+    completedIterations: finished.length,
+    status,
+    steps,
+    summary: {
+      ecoscore: null,
+      grade: null,
+      scores: null,
+      footprint: null,
+      spread: null,
+      passedSteps: steps.filter((step) => step.status === 'passed').length,
+      failedSteps: steps.filter((step) => step.status === 'failed').length,
+      skippedSteps: steps.filter((step) => step.status === 'skipped').length,
+      totals: {
+        durationMs: totalOf(steps, 'durationMs'),
+        bytes: totalOf(steps, 'bytes'),
+        requests: totalOf(steps, 'requests'),
+        cpuMs: totalOf(steps, 'cpuMs'),
+      },
+    },
+    warnings,
+    runs,
+  };
+}

@@ -1,0 +1,283 @@
+/**
+ * Runs one journey: for each iteration, a fresh session; for each step, probes started, actions
+ * performed, probes stopped, screenshot taken, and result.json rewritten so that nothing measured is
+ * ever lost. A failed step stops its iteration (as GDSL does); later steps are recorded as skipped.
+ */
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import { startDemoServer, type DemoServer } from '../demo/server.js';
+import type { Driver, Session } from '../drivers/driver.js';
+import { openPlaywrightDriver } from '../drivers/playwright.js';
+import type { LoadedJourney } from '../journey/load.js';
+import { DEFAULT_ACTION_TIMEOUT_MS, DEFAULT_REFERENCE_DURATION_MS, type Action, type Journey, type Step } from '../journey/schema.js';
+import { writeResult } from '../result/io.js';
+import type { RawStepSample, Result, Run } from '../result/schema.js';
+import { errorSummary, slugify } from '../shared/text.js';
+import { buildResult, type ResultContext } from './build-result.js';
+import { resolveProfiles } from '../journey/profiles.js';
+
+/**
+ * A step with actions ends once the page has loaded and the network has been quiet for 500 ms, waiting
+ * at most this long: bytes a step caused are counted in that step, not lost between steps.
+ */
+export const SETTLE_MAX_MS = 5000;
+
+/** Progress events, for the CLI's display and for tests. */
+export type RunEvent =
+  | { type: 'run-start'; journey: string; iterations: number; steps: number; outDir: string; browser: string }
+  | { type: 'iteration-start'; iteration: number }
+  | { type: 'step-start'; iteration: number; index: number; step: string }
+  | { type: 'step-end'; iteration: number; sample: RawStepSample }
+  | { type: 'iteration-end'; iteration: number; status: Run['status'] }
+  | { type: 'run-end'; result: Result; resultFile: string };
+
+/** Options of {@link runJourney}. */
+export interface RunOptions {
+  /** Folder that receives result.json and screenshots/. */
+  outDir: string;
+  /** Overrides the journey's iterations. */
+  iterations?: number;
+  /** Overrides the journey's device (id or profile file). */
+  device?: string;
+  /** Overrides the journey's network (id or profile file). */
+  network?: string;
+  /** Chromium executable (default: found automatically). */
+  executablePath?: string;
+  /** Remote browser endpoint (ws://…). */
+  browserEndpoint?: string;
+  headed?: boolean;
+  /** Aborting stops after the current step and writes an `interrupted` result. */
+  signal?: AbortSignal;
+  onEvent?: (event: RunEvent) => void;
+}
+
+/** What a run produced. */
+export interface RunOutcome {
+  result: Result;
+  resultFile: string;
+}
+
+/** Runs a loaded journey and writes `<outDir>/result.json` after every step. */
+export async function runJourney(loaded: LoadedJourney, options: RunOptions): Promise<RunOutcome> {
+  const { journey, redactor } = loaded;
+  const { device, network } = await resolveProfiles(loaded, { device: options.device, network: options.network });
+  const iterations = options.iterations ?? journey.iterations;
+  const resultFile = join(options.outDir, 'result.json');
+  await mkdir(options.outDir, { recursive: true });
+  const emit = options.onEvent ?? (() => undefined);
+
+  if (journey.target.platform !== 'web') {
+    throw new Error(`platform "${journey.target.platform}" targets are not supported by this version yet; use a web target`);
+  }
+  let demo: DemoServer | null = null;
+  let driver: Driver | null = null;
+  const runs: Run[] = [];
+  const context: ResultContext = {
+    loaded,
+    device,
+    network,
+    iterations,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    browser: null,
+    targetUrl: journey.target.url,
+    runs,
+    interrupted: false,
+  };
+  const save = async (): Promise<Result> => {
+    const result = redactor.redactValue(buildResult(context));
+    await writeResult(resultFile, result);
+    return result;
+  };
+
+  try {
+    const target = journey.target;
+    if (target.url === 'demo') {
+      demo = await startDemoServer({ variant: target.variant } as Parameters<typeof startDemoServer>[0]);
+    }
+    const baseUrl = demo ? demo.url : target.url;
+    context.targetUrl = baseUrl;
+    driver = await openPlaywrightDriver({
+      device,
+      network,
+      baseUrl,
+      executablePath: options.executablePath,
+      browserEndpoint: options.browserEndpoint,
+      headed: options.headed,
+    });
+    context.browser = driver.info;
+    emit({ type: 'run-start', journey: journey.name, iterations, steps: journey.steps.length, outDir: options.outDir, browser: `${driver.info.name} ${driver.info.version}` });
+    await save();
+
+    for (let iteration = 1; iteration <= iterations && !options.signal?.aborted; iteration++) {
+      const run: Run = { iteration, startedAt: new Date().toISOString(), finishedAt: null, status: 'running', samples: [] };
+      runs.push(run);
+      emit({ type: 'iteration-start', iteration });
+      await runIteration(driver, journey, run, options, save, emit, (text) => redactor.redact(text));
+      run.finishedAt = new Date().toISOString();
+      emit({ type: 'iteration-end', iteration, status: run.status });
+      await save();
+    }
+  } finally {
+    context.interrupted = options.signal?.aborted ?? false;
+    context.finishedAt = new Date().toISOString();
+    await driver?.close().catch(() => undefined);
+    await demo?.close().catch(() => undefined);
+  }
+  const result = await save();
+  emit({ type: 'run-end', result, resultFile });
+  return { result, resultFile };
+}
+
+async function runIteration(
+  driver: Driver,
+  journey: Journey,
+  run: Run,
+  options: RunOptions,
+  save: () => Promise<Result>,
+  emit: (event: RunEvent) => void,
+  redact: (text: string) => string,
+): Promise<void> {
+  let session: Session | null = null;
+  let failed = false;
+  try {
+    session = await driver.openSession();
+    for (const [index, step] of journey.steps.entries()) {
+      if (failed || options.signal?.aborted) {
+        if (failed) run.samples.push(skippedSample(step, index));
+        continue;
+      }
+      emit({ type: 'step-start', iteration: run.iteration, index, step: step.name });
+      const sample = await runStep(session, journey, step, index, run.iteration, options.outDir, redact);
+      run.samples.push(sample);
+      emit({ type: 'step-end', iteration: run.iteration, sample });
+      await save();
+      if (sample.status === 'failed') failed = true;
+    }
+  } catch (error) {
+    // The session itself failed (browser crashed, context could not open): the iteration fails.
+    failed = true;
+    const index = run.samples.length;
+    if (index < journey.steps.length) {
+      const step = journey.steps[index];
+      run.samples.push({ ...skippedSample(step, index), status: 'failed', error: redact(`the browser session failed: ${errorSummary(error)}`) });
+      for (let next = index + 1; next < journey.steps.length; next++) run.samples.push(skippedSample(journey.steps[next], next));
+    }
+  } finally {
+    await session?.close().catch(() => undefined);
+  }
+  run.status = options.signal?.aborted ? 'interrupted' : failed ? 'failed' : 'passed';
+}
+
+function emptyFigures(): Omit<RawStepSample, 'step' | 'index' | 'type' | 'status' | 'startedAt'> {
+  return {
+    durationMs: null,
+    readyMs: null,
+    bytes: null,
+    requests: null,
+    cachedRequests: null,
+    failedRequests: null,
+    firstPartyBytes: null,
+    thirdPartyBytes: null,
+    domains: null,
+    cpuMs: null,
+    scriptMs: null,
+    layoutMs: null,
+    styleMs: null,
+    processCpuMs: null,
+    memoryBytes: null,
+    domElements: null,
+    energyMah: null,
+    dischargeUahPerS: null,
+    url: null,
+    screenshot: null,
+  };
+}
+
+function skippedSample(step: Step, index: number): RawStepSample {
+  return { step: step.name, index, type: step.type, status: 'skipped', startedAt: new Date().toISOString(), ...emptyFigures() };
+}
+
+/** Describes an action for error messages: `actions[2] click text "Ajouter"` (never the typed value). */
+export function describeAction(action: Action, index: number): string {
+  const locator = 'locator' in action && action.locator ? Object.entries(action.locator).map(([k, v]) => `${k} ${JSON.stringify(v)}`).join(' ') : '';
+  const detail =
+    action.kind === 'goto' ? action.url : action.kind === 'press' ? action.key : action.kind === 'pause' ? `${action.durationMs}ms` : locator;
+  return `actions[${index}] ${action.kind}${detail ? ` ${detail}` : ''}`;
+}
+
+async function runStep(
+  session: Session,
+  journey: Journey,
+  step: Step,
+  index: number,
+  iteration: number,
+  outDir: string,
+  redact: (text: string) => string,
+): Promise<RawStepSample> {
+  const sample: RawStepSample = { step: step.name, index, type: step.type, status: 'passed', startedAt: new Date().toISOString(), ...emptyFigures() };
+  const unavailable: Record<string, string> = {};
+  if (step.type === 'reference') await session.showBlank();
+
+  const started = new Set<number>();
+  for (const [probeIndex, probe] of session.probes.entries()) {
+    try {
+      await probe.start();
+      started.add(probeIndex);
+    } catch (error) {
+      unavailable[probe.name] = redact(errorSummary(error));
+    }
+  }
+
+  const t0 = performance.now();
+  let readyMs: number | null = null;
+  const defaultTimeoutMs = step.timeout ?? journey.timeout ?? DEFAULT_ACTION_TIMEOUT_MS;
+  try {
+    for (const [actionIndex, action] of (step.actions ?? []).entries()) {
+      try {
+        await session.perform(action, action.timeoutMs ?? defaultTimeoutMs);
+      } catch (error) {
+        sample.failedAction = describeAction(action, actionIndex);
+        throw error;
+      }
+      if (action.kind === 'waitFor') readyMs = performance.now() - t0;
+    }
+    if ((step.actions ?? []).length > 0) await session.settle(SETTLE_MAX_MS);
+    const idleMs = step.type === 'reference' ? step.duration ?? DEFAULT_REFERENCE_DURATION_MS : step.type === 'pause' ? step.duration ?? 0 : 0;
+    if (idleMs > 0) await session.idle(idleMs);
+  } catch (error) {
+    sample.status = 'failed';
+    sample.error = redact(`${sample.failedAction ? `${sample.failedAction}: ` : ''}${errorSummary(error)}`);
+    if (sample.failedAction) sample.failedAction = redact(sample.failedAction);
+  }
+  sample.durationMs = round(performance.now() - t0);
+  sample.readyMs = readyMs === null ? null : round(readyMs);
+
+  for (const [probeIndex, probe] of session.probes.entries()) {
+    if (!started.has(probeIndex)) continue;
+    try {
+      Object.assign(sample, await probe.stop());
+    } catch (error) {
+      unavailable[probe.name] = redact(errorSummary(error));
+      for (const field of probe.fields) (sample as Record<string, unknown>)[field] = null;
+    }
+  }
+
+  const relative = join('screenshots', String(iteration), `${String(index + 1).padStart(2, '0')}-${slugify(step.name)}.png`);
+  try {
+    await mkdir(join(outDir, 'screenshots', String(iteration)), { recursive: true });
+    const maskActions = (step.actions ?? []).filter((action) => action.kind === 'fill' && action.secret);
+    await session.screenshot(join(outDir, relative), { maskSelectors: step.mask ?? [], maskActions });
+    sample.screenshot = relative.split('\\').join('/');
+  } catch (error) {
+    unavailable.screenshot = redact(errorSummary(error));
+  }
+  const url = session.currentUrl();
+  sample.url = url === null ? null : redact(url);
+  if (Object.keys(unavailable).length > 0) sample.unavailable = unavailable;
+  return sample;
+}
+
+function round(value: number): number {
+  return Math.round(value * 10) / 10;
+}

@@ -1,0 +1,183 @@
+/**
+ * The `ecoscore` command line (commander). Thin: parses flags, calls the library, prints, and sets
+ * `process.exitCode` (0 success, 1 a step or gate failed, 2 bad input or usage).
+ */
+import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { basename, extname, join } from 'node:path';
+import { stringify } from 'yaml';
+import { runJourney, type RunEvent } from '../campaign/run.js';
+import { startDemoServer } from '../demo/server.js';
+import { loadJourney } from '../journey/load.js';
+import { resolveProfiles } from '../journey/profiles.js';
+import { journeyJsonSchema } from '../journey/schema.js';
+import { InputError } from '../shared/input-error.js';
+import { slugify } from '../shared/text.js';
+import { TOOL } from '../shared/version.js';
+import { renderStepLine, renderSummary } from './summary.js';
+
+/** Exit codes of the design. */
+export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
+
+/** Where the CLI writes; injectable for tests. */
+export interface CliIo {
+  out: (text: string) => void;
+  err: (text: string) => void;
+  isTTY: boolean;
+}
+
+const defaultIo: CliIo = {
+  out: (text) => process.stdout.write(`${text}\n`),
+  err: (text) => process.stderr.write(`${text}\n`),
+  isTTY: Boolean(process.stderr.isTTY),
+};
+
+function positiveInt(value: string): number {
+  const number = Number(value);
+  if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('must be a whole number ≥ 1');
+  return number;
+}
+
+function timestamp(date = new Date()): string {
+  return date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+}
+
+/** Default output folder of a journey: `reports/<journey-file>/<yyyymmdd-hhmmss>`. */
+export function defaultOutDir(journeyFile: string, date = new Date()): string {
+  return join('reports', slugify(basename(journeyFile, extname(journeyFile))), timestamp(date));
+}
+
+/** Builds the commander program. `setExit` receives the exit code of each command. */
+export function buildProgram(io: CliIo = defaultIo, setExit: (code: number) => void = (code) => (process.exitCode = code)): Command {
+  const program = new Command()
+    .name('ecoscore')
+    .description('Measure the ecoscore of a web or mobile app along a described user journey.')
+    .version(TOOL.version)
+    .option('--debug', 'print stack traces of errors')
+    .showSuggestionAfterError(true)
+    .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) })
+    .exitOverride();
+
+  program
+    .command('run')
+    .description('replay journeys in real Chromium and measure every step')
+    .argument('<journey...>', 'journey files (.yaml, .json)')
+    .option('-o, --out <dir>', 'output folder (default: reports/<journey>/<date>)')
+    .option('-n, --iterations <n>', 'iterations (default: the journey’s)', positiveInt)
+    .option('--device <id>', 'device profile id or JSON file (overrides the journey)')
+    .option('--network <id>', 'network profile id or JSON file (overrides the journey)')
+    .option('--browser-endpoint <ws>', 'use a remote browser (Playwright server or CDP ws:// endpoint)')
+    .option('--headed', 'show the browser window')
+    .option('-q, --quiet', 'print only the summary')
+    .action(async (files: string[], options: { out?: string; iterations?: number; device?: string; network?: string; browserEndpoint?: string; headed?: boolean; quiet?: boolean }) => {
+      const loaded = [];
+      for (const file of files) {
+        const journey = await loadJourney(file);
+        await resolveProfiles(journey, { device: options.device, network: options.network });
+        loaded.push(journey);
+      }
+      const controller = new AbortController();
+      let interrupts = 0;
+      const onSigint = () => {
+        interrupts++;
+        if (interrupts === 1) {
+          io.err('\nInterrupted: finishing the current step and writing what was measured (Ctrl-C again to quit now).');
+          controller.abort();
+        } else process.exit(130);
+      };
+      process.on('SIGINT', onSigint);
+      let anyFailed = false;
+      try {
+        for (const journey of loaded) {
+          const outDir = options.out ? (loaded.length > 1 ? join(options.out, slugify(basename(journey.file, extname(journey.file)))) : options.out) : defaultOutDir(journey.file);
+          const onEvent = (event: RunEvent) => {
+            const line = describeEvent(event);
+            if (line !== null && !options.quiet) io.err(journey.redactor.redact(line));
+          };
+          const { result, resultFile } = await runJourney(journey, { ...options, outDir, signal: controller.signal, onEvent });
+          io.out(journey.redactor.redact(`\n${result.journey.name}\n${renderSummary(result)}\n\nresult: ${resultFile}`));
+          if (result.status !== 'passed') anyFailed = true;
+          if (controller.signal.aborted) break;
+        }
+      } finally {
+        process.off('SIGINT', onSigint);
+      }
+      setExit(anyFailed || controller.signal.aborted ? EXIT.failed : EXIT.ok);
+    });
+
+  program
+    .command('validate')
+    .description('check journey files without running them')
+    .argument('<file...>', 'journey files')
+    .action(async (files: string[]) => {
+      for (const file of files) {
+        const loaded = await loadJourney(file);
+        await resolveProfiles(loaded);
+        io.out(`${file}: valid (${loaded.journey.steps.length} steps, device ${loaded.journey.device}, network ${loaded.journey.network})`);
+      }
+      setExit(EXIT.ok);
+    });
+
+  program
+    .command('schema')
+    .description('print the JSON Schema of journey files (for editors)')
+    .option('--yaml', 'print it as YAML')
+    .action((options: { yaml?: boolean }) => {
+      const schema = journeyJsonSchema();
+      io.out(options.yaml ? stringify(schema) : JSON.stringify(schema, null, 2));
+      setExit(EXIT.ok);
+    });
+
+  program
+    .command('demo')
+    .description('serve the embedded demo health app until Ctrl-C')
+    .option('-p, --port <port>', 'port (default: a free one)', (value) => Number(value))
+    .action(async (options: { port?: number }) => {
+      const server = await startDemoServer({ port: options.port });
+      io.out(`demo health app on ${server.url} (identifiant: any, mot de passe: demo) — Ctrl-C to stop`);
+      await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
+      await server.close();
+      setExit(EXIT.ok);
+    });
+
+  return program;
+}
+
+function describeEvent(event: RunEvent): string | null {
+  switch (event.type) {
+    case 'run-start':
+      return `${event.journey}: ${event.steps} steps × ${event.iterations} iteration(s) in ${event.browser} → ${event.outDir}`;
+    case 'iteration-start':
+      return null;
+    case 'step-end':
+      return renderStepLine(event.iteration, event.sample.index + 1, event.sample).replace(/\[(\d+)\/\d+\]/, `[it ${event.iteration}]`);
+    default:
+      return null;
+  }
+}
+
+/**
+ * Runs the CLI with `argv` (without `node` and the script). Bad input is reported in one sentence with
+ * exit code 2; other errors in one sentence with exit code 1; stack traces only with `--debug`.
+ */
+export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  let code: number = EXIT.ok;
+  const program = buildProgram(io, (value) => (code = value));
+  const debug = argv.includes('--debug');
+  try {
+    await program.parseAsync(argv, { from: 'user' });
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // help and version exit with 0; usage errors with 2 (commander already printed the message)
+      return error.exitCode === 0 ? EXIT.ok : EXIT.badInput;
+    }
+    if (error instanceof InputError) {
+      io.err(`error: ${error.message}`);
+      if (debug) io.err(String(error.stack));
+      return EXIT.badInput;
+    }
+    io.err(`error: ${error instanceof Error ? error.message : String(error)}`);
+    if (debug && error instanceof Error) io.err(String(error.stack));
+    return EXIT.failed;
+  }
+  return code;
+}

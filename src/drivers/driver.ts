@@ -1,0 +1,46 @@
+/**
+ * The driver interface: a platform (web through Playwright, mobile through Appium) opens one fresh
+ * session per iteration and performs the journey's actions in it. Drivers and probes only collect
+ * plain data; they never score (DESIGN.md).
+ */
+import type { Action } from '../journey/schema.js';
+import type { Probe } from '../probes/probe.js';
+
+/** The browser or device a driver runs on, as recorded in the result's environment. */
+export interface DriverInfo {
+  name: string;
+  version: string;
+  executablePath?: string;
+}
+
+/** One iteration's session: a fresh browser profile or a freshly launched app. */
+export interface Session {
+  /** Probes attached to this session, started and stopped around every step. */
+  readonly probes: ReadonlyArray<Probe>;
+  /** Shows an idle blank screen (empty tab, home screen): what a reference step measures. */
+  showBlank(): Promise<void>;
+  /** Performs one action, failing after `timeoutMs`. */
+  perform(action: Action, timeoutMs: number): Promise<void>;
+  /** Waits `durationMs` without touching the page. */
+  idle(durationMs: number): Promise<void>;
+  /**
+   * Lets the work an action started finish before the step is closed: the page's load event, then a
+   * quiet network (no request for 500 ms), waiting at most `maxWaitMs`. Never fails.
+   */
+  settle(maxWaitMs: number): Promise<void>;
+  /** Writes a PNG of the screen; `maskSelectors` and `maskActions` (fills marked secret) are covered. */
+  screenshot(file: string, options: { maskSelectors: string[]; maskActions: Action[] }): Promise<void>;
+  /** Current URL, when the platform has one. */
+  currentUrl(): string | null;
+  /** Closes the session and frees everything it holds. */
+  close(): Promise<void>;
+}
+
+/** A platform driver, opened once per journey run. */
+export interface Driver {
+  readonly info: DriverInfo;
+  /** Opens a fresh session for one iteration. */
+  openSession(): Promise<Session>;
+  /** Closes the browser or server. */
+  close(): Promise<void>;
+}

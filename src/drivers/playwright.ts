@@ -1,0 +1,230 @@
+/**
+ * Web driver: real Chromium driven by Playwright. One browser per journey run, a fresh browser context
+ * (empty profile: no cache, no cookies, no storage) per iteration, device and network emulated through
+ * the Chrome DevTools Protocol as Lighthouse does (`Emulation.setCPUThrottlingRate`,
+ * `Network.emulateNetworkConditions`).
+ */
+import { randomUUID } from 'node:crypto';
+import { chromium, type Browser, type BrowserContext, type CDPSession, type Locator as PwLocator, type Page } from 'playwright-core';
+import type { Action, Locator } from '../journey/schema.js';
+import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
+import { toCdpNetworkConditions } from '../profiles/index.js';
+import { CpuProbe } from '../probes/cpu.js';
+import { DomProbe } from '../probes/dom.js';
+import { MemoryProbe } from '../probes/memory.js';
+import { NetworkProbe } from '../probes/network.js';
+import { findProcessByMarker, ProcessCpuProbe } from '../probes/process-cpu.js';
+import type { Probe } from '../probes/probe.js';
+import type { Driver, DriverInfo, Session } from './driver.js';
+import { findBrowser, NO_BROWSER_MESSAGE } from './find-browser.js';
+
+/** Flags every launch uses: no sandbox in containers, and no background traffic that would pollute the measures. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--mute-audio',
+];
+
+/** Options of the web driver. */
+export interface PlaywrightDriverOptions {
+  device: DeviceProfile;
+  network: NetworkProfile;
+  /** URL that relative `goto` paths resolve against. */
+  baseUrl: string;
+  /** Chromium executable; default: {@link findBrowser}. */
+  executablePath?: string;
+  /** A remote browser (`ws://…`): Playwright server or CDP endpoint. */
+  browserEndpoint?: string;
+  /** Show the browser window (default false). */
+  headed?: boolean;
+}
+
+/** Launches Chromium and returns the web driver. */
+export async function openPlaywrightDriver(options: PlaywrightDriverOptions): Promise<Driver> {
+  let browser: Browser;
+  let rootPid: number | null = null;
+  let executablePath: string | undefined;
+  if (options.browserEndpoint) {
+    browser = options.browserEndpoint.includes('/devtools/')
+      ? await chromium.connectOverCDP(options.browserEndpoint)
+      : await chromium.connect(options.browserEndpoint);
+  } else {
+    executablePath = options.executablePath ?? findBrowser()?.executablePath;
+    if (!executablePath) throw new Error(NO_BROWSER_MESSAGE);
+    // An ignored switch that lets the process-cpu probe find this browser's process tree in /proc.
+    const marker = `--ecoscore-run=${randomUUID()}`;
+    browser = await chromium.launch({ executablePath, headless: !options.headed, args: [...CHROMIUM_FLAGS, marker] });
+    rootPid = process.platform === 'linux' ? findProcessByMarker(marker) : null;
+  }
+  const info: DriverInfo = { name: browser.browserType().name(), version: browser.version(), ...(executablePath ? { executablePath } : {}) };
+  return {
+    info,
+    openSession: () => openSession(browser, options, rootPid),
+    close: () => browser.close(),
+  };
+}
+
+async function openSession(browser: Browser, options: PlaywrightDriverOptions, rootPid: number | null): Promise<Session> {
+  const { device, network } = options;
+  const context = await browser.newContext({
+    viewport: device.viewport,
+    deviceScaleFactor: device.deviceScaleFactor,
+    userAgent: device.userAgent,
+    isMobile: device.isMobile,
+    hasTouch: device.hasTouch,
+    locale: 'fr-FR',
+    timezoneId: 'Europe/Paris',
+  });
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.enable');
+  await cdp.send('Performance.enable');
+  await applyEmulation(cdp, device, network);
+  let firstPartyHost: string | null = null;
+  try {
+    firstPartyHost = new URL(options.baseUrl).host;
+  } catch {
+    // resolved at the first navigation
+  }
+  const networkProbe = new NetworkProbe(cdp, firstPartyHost);
+  const probes: Probe[] = [networkProbe, new CpuProbe(cdp), new ProcessCpuProbe(rootPid), new MemoryProbe(cdp), new DomProbe(page)];
+  return new PlaywrightSession(context, page, cdp, probes, options);
+}
+
+async function applyEmulation(cdp: CDPSession, device: DeviceProfile, network: NetworkProfile): Promise<void> {
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: device.cpuSlowdownFactor });
+  await cdp.send('Network.emulateNetworkConditions', toCdpNetworkConditions(network));
+}
+
+class PlaywrightSession implements Session {
+  constructor(
+    private readonly context: BrowserContext,
+    private readonly page: Page,
+    private readonly cdp: CDPSession,
+    readonly probes: Probe[],
+    private readonly options: PlaywrightDriverOptions,
+  ) {}
+
+  async showBlank(): Promise<void> {
+    await this.page.goto('about:blank');
+  }
+
+  async idle(durationMs: number): Promise<void> {
+    await this.page.waitForTimeout(durationMs);
+  }
+
+  async settle(maxWaitMs: number): Promise<void> {
+    const deadline = Date.now() + maxWaitMs;
+    await this.page.waitForLoadState('load', { timeout: maxWaitMs }).catch(() => undefined);
+    const left = Math.max(0, deadline - Date.now());
+    // Quiet network for 500 ms; long polling or streaming pages never get there, hence the cap.
+    if (left > 0) await this.page.waitForLoadState('networkidle', { timeout: left }).catch(() => undefined);
+  }
+
+  currentUrl(): string | null {
+    return this.page.url();
+  }
+
+  async perform(action: Action, timeoutMs: number): Promise<void> {
+    const page = this.page;
+    switch (action.kind) {
+      case 'goto':
+        await page.goto(new URL(action.url, this.options.baseUrl).toString(), { timeout: timeoutMs, waitUntil: 'load' });
+        return;
+      case 'click':
+        await (await this.locate(action.locator)).click({ timeout: timeoutMs });
+        return;
+      case 'fill':
+        await (await this.locate(action.locator)).fill(action.value, { timeout: timeoutMs });
+        return;
+      case 'press':
+        await page.keyboard.press(action.key);
+        return;
+      case 'scroll':
+        if (action.locator) await (await this.locate(action.locator)).scrollIntoViewIfNeeded({ timeout: timeoutMs });
+        else if (action.byPx !== undefined) await wheel(page, 0, action.byPx);
+        else await this.scrollToEdge(action.to ?? 'bottom', timeoutMs);
+        return;
+      case 'swipe': {
+        const viewport = page.viewportSize() ?? { width: 400, height: 800 };
+        const dx = action.direction === 'left' ? 1 : action.direction === 'right' ? -1 : 0;
+        const dy = action.direction === 'up' ? 1 : action.direction === 'down' ? -1 : 0;
+        await wheel(page, dx * viewport.width * action.distance, dy * viewport.height * action.distance);
+        return;
+      }
+      case 'waitFor':
+        if (action.networkIdle) await page.waitForLoadState('networkidle', { timeout: timeoutMs });
+        else await (await this.locate(action.locator!)).waitFor({ state: action.gone ? 'hidden' : 'visible', timeout: timeoutMs });
+        return;
+      case 'pause':
+        await page.waitForTimeout(action.durationMs);
+        return;
+      case 'back':
+        await page.goBack({ timeout: timeoutMs, waitUntil: 'load' });
+        return;
+      default:
+        throw new Error(`${action.kind} is a mobile action; web targets cannot perform it`);
+    }
+  }
+
+  /** Scrolls like a reader: wheel steps of 80 % of the viewport until the edge, at most 200 steps. */
+  private async scrollToEdge(edge: 'top' | 'bottom', timeoutMs: number): Promise<void> {
+    const page = this.page;
+    const stepPx = Math.round((page.viewportSize()?.height ?? 800) * 0.8) * (edge === 'bottom' ? 1 : -1);
+    const deadline = Date.now() + timeoutMs;
+    for (let i = 0; i < 200; i++) {
+      const atEdge = await page.evaluate<boolean>(
+        edge === 'bottom'
+          ? 'Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight - 1'
+          : 'window.scrollY <= 0',
+      );
+      if (atEdge) return;
+      if (Date.now() > deadline) throw new Error(`Timeout ${timeoutMs}ms exceeded while scrolling to the ${edge}`);
+      await wheel(page, 0, stepPx);
+      await page.waitForTimeout(100);
+    }
+  }
+
+  /** Resolves a journey locator to a Playwright locator (the first match for text). */
+  private async locate(locator: Locator): Promise<PwLocator> {
+    const page = this.page;
+    const exact = locator.exact ?? false;
+    if (locator.text !== undefined) {
+      if (exact) return page.getByText(locator.text, { exact: true }).first();
+      // Prefer an element whose whole text is the given text; else the first that contains it.
+      const whole = page.getByText(locator.text, { exact: true });
+      return (await whole.count()) > 0 ? whole.first() : page.getByText(locator.text).first();
+    }
+    if (locator.selector !== undefined) return page.locator(locator.selector).first();
+    if (locator.id !== undefined) return page.locator(`[id="${locator.id.replace(/"/g, '\\"')}"]`);
+    if (locator.role !== undefined) {
+      return page.getByRole(locator.role as Parameters<Page['getByRole']>[0], { name: locator.name, exact }).first();
+    }
+    if (locator.label !== undefined) return page.getByLabel(locator.label, { exact }).first();
+    if (locator.xpath !== undefined) return page.locator(`xpath=${locator.xpath}`).first();
+    return page.locator(`[aria-label="${locator.accessibilityId!.replace(/"/g, '\\"')}"]`).first();
+  }
+
+  async screenshot(file: string, options: { maskSelectors: string[]; maskActions: Action[] }): Promise<void> {
+    const mask: PwLocator[] = options.maskSelectors.map((selector) => this.page.locator(selector));
+    for (const action of options.maskActions) if (action.kind === 'fill') mask.push(await this.locate(action.locator));
+    await this.page.screenshot({ path: file, mask, animations: 'disabled', timeout: 15_000 });
+  }
+
+  async close(): Promise<void> {
+    await this.cdp.detach().catch(() => undefined);
+    await this.context.close();
+  }
+}
+
+async function wheel(page: Page, deltaXPx: number, deltaYPx: number): Promise<void> {
+  const viewport = page.viewportSize() ?? { width: 400, height: 800 };
+  await page.mouse.move(viewport.width / 2, viewport.height / 2);
+  await page.mouse.wheel(deltaXPx, deltaYPx);
+}

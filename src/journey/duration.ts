@@ -1,0 +1,25 @@
+/**
+ * Durations in journey files: `500ms`, `10s`, `1.5s`, `2m`, or a bare number of milliseconds.
+ */
+
+const DURATION_PATTERN = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min)?\s*$/;
+
+const FACTOR_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, min: 60_000 };
+
+/**
+ * Parses a duration written as `500ms`, `10s`, `1.5s`, `2m` or a number of milliseconds.
+ * @returns the duration in milliseconds, or `undefined` when the text is not a duration.
+ */
+export function parseDurationMs(value: string | number): number | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) && value >= 0 ? value : undefined;
+  const match = DURATION_PATTERN.exec(value);
+  if (!match) return undefined;
+  const unit = match[2] ?? 'ms';
+  return Math.round(Number(match[1]) * FACTOR_MS[unit]);
+}
+
+/** Formats milliseconds the way journey files write them (`10s`, `500ms`, `1.5s`). */
+export function formatDurationMs(durationMs: number): string {
+  if (durationMs >= 1000 && durationMs % 100 === 0) return `${durationMs / 1000}s`;
+  return `${durationMs}ms`;
+}

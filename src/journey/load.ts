@@ -1,0 +1,157 @@
+/**
+ * Reads a journey file (YAML or JSON), interpolates `${env:NAME}` values, validates it with the zod
+ * schema and turns every problem into one sentence naming the file, line and field.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import type { z } from 'zod';
+import { InputError, inputErrorAt } from '../shared/input-error.js';
+import { getDeviceProfile, getNetworkProfile } from '../profiles/index.js';
+import { JourneySchema, type Journey } from './schema.js';
+import { Redactor } from './secrets.js';
+
+/** A journey ready to run, with what is needed to keep its secrets out of every output. */
+export interface LoadedJourney {
+  journey: Journey;
+  /** Path of the file as given. */
+  file: string;
+  /** sha256 of the file's bytes (which hold `${env:…}` placeholders, never the secrets themselves). */
+  sha256: string;
+  /** The file's text as written (placeholders, not values). */
+  source: string;
+  /** Hides env values and `secret: true` values. */
+  redactor: Redactor;
+}
+
+/** Options of {@link loadJourney} / {@link parseJourney}. */
+export interface LoadJourneyOptions {
+  /** Environment used for `${env:NAME}` (default: `process.env`). */
+  env?: Record<string, string | undefined>;
+}
+
+const ENV_PATTERN = /\$\{env:([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
+
+/** Reads and validates a journey file. Throws {@link InputError} on any problem. */
+export async function loadJourney(file: string, options: LoadJourneyOptions = {}): Promise<LoadedJourney> {
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`${file}: cannot read the journey file (${code === 'ENOENT' ? 'no such file' : code ?? String(error)})`, file);
+  }
+  return parseJourney(source, file, options);
+}
+
+/** Validates journey text (YAML or JSON). `file` is only used in messages. */
+export function parseJourney(source: string, file: string, options: LoadJourneyOptions = {}): LoadedJourney {
+  const env = options.env ?? process.env;
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    const error = doc.errors[0];
+    const line = lineCounter.linePos(error.pos[0]).line;
+    const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    throw new InputError(`${file}:${line}: syntax error: ${reason}`, file, line);
+  }
+  const raw: unknown = doc.toJS();
+  if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
+    throw new InputError(`${file}:1: a journey file must be a mapping with name, target and steps`, file, 1);
+  }
+
+  const secrets: string[] = [];
+  const interpolated = interpolate(raw, [], (name, fallback, path) => {
+    const value = env[name] ?? fallback;
+    if (value === undefined) {
+      throw inputErrorAt(file, lineOf(doc, lineCounter, path), path, `environment variable ${name} is not set (write \${env:${name}:-default} to give a default)`);
+    }
+    secrets.push(value);
+    return value;
+  });
+
+  const parsed = JourneySchema.safeParse(interpolated);
+  if (!parsed.success) throw issueToError(parsed.error.issues[0], file, doc, lineCounter);
+  const journey = parsed.data;
+  for (const [field, get] of [['device', getDeviceProfile], ['network', getNetworkProfile]] as const) {
+    const value = journey[field];
+    if (value.endsWith('.json')) continue; // a custom profile file, read when the journey runs
+    try {
+      get(value);
+    } catch (error) {
+      throw inputErrorAt(file, lineOf(doc, lineCounter, [field]), [field], (error as Error).message);
+    }
+  }
+  if (journey.target.platform === 'web') {
+    for (const [stepIndex, step] of journey.steps.entries()) {
+      if (step.type === 'background') {
+        throw inputErrorAt(file, lineOf(doc, lineCounter, ['steps', stepIndex, 'type']), ['steps', stepIndex, 'type'], 'background steps exist only on mobile targets');
+      }
+      for (const [actionIndex, action] of (step.actions ?? []).entries()) {
+        if (action.kind === 'launchApp' || action.kind === 'closeApp' || action.kind === 'background') {
+          const path = ['steps', stepIndex, 'actions', actionIndex, action.kind];
+          throw inputErrorAt(file, lineOf(doc, lineCounter, path), path, `${action.kind} is a mobile action; web targets cannot perform it`);
+        }
+      }
+    }
+  }
+  for (const step of journey.steps) {
+    for (const action of step.actions ?? []) if (action.kind === 'fill' && action.secret) secrets.push(action.value);
+  }
+  return {
+    journey,
+    file,
+    sha256: createHash('sha256').update(source).digest('hex'),
+    source,
+    redactor: new Redactor(secrets),
+  };
+}
+
+function interpolate(value: unknown, path: PropertyKey[], resolve: (name: string, fallback: string | undefined, path: PropertyKey[]) => string): unknown {
+  if (typeof value === 'string') return value.replace(ENV_PATTERN, (_, name: string, fallback?: string) => resolve(name, fallback, path));
+  if (Array.isArray(value)) return value.map((item, index) => interpolate(item, [...path, index], resolve));
+  if (value && typeof value === 'object') {
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, interpolate(item, [...path, key], resolve)]));
+  }
+  return value;
+}
+
+function issueToError(issue: z.core.$ZodIssue, file: string, doc: Document, lineCounter: LineCounter): InputError {
+  let path: PropertyKey[] = [...issue.path];
+  let message = issue.message;
+  if (issue.code === 'unrecognized_keys') {
+    path = [...path, issue.keys[0]];
+    return inputErrorAt(file, lineOf(doc, lineCounter, path, true), path, message);
+  }
+  if (issue.code === 'invalid_type' && issue.input === undefined) message = 'is required';
+  else if (issue.code === 'invalid_type') message = `expected ${issue.expected}, got ${describe(issue.input)}`;
+  else if (issue.code === 'invalid_value') message = `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  return inputErrorAt(file, lineOf(doc, lineCounter, path), path, message);
+}
+
+function describe(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'a mapping';
+  return `${typeof value} ${JSON.stringify(value)}`;
+}
+
+/** 1-based line of the node at `path` (or of its closest existing parent); for a key, the key's line. */
+function lineOf(doc: Document, lineCounter: LineCounter, path: PropertyKey[], isKey = false): number | undefined {
+  for (let depth = path.length; depth >= 0; depth--) {
+    const parentPath = path.slice(0, depth);
+    if (isKey && depth === path.length) {
+      const parent = doc.getIn(path.slice(0, -1), true);
+      if (isMap(parent)) {
+        const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]);
+        const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
+        if (range) return lineCounter.linePos(range[0]).line;
+      }
+      continue;
+    }
+    const node = parentPath.length === 0 ? doc.contents : doc.getIn(parentPath, true);
+    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
+    if (range) return lineCounter.linePos(range[0]).line;
+  }
+  return undefined;
+}

@@ -1,0 +1,19 @@
+/** Names of the per-step metrics reported as medians in result.json (units in the names). */
+export const METRIC_NAMES = [
+  'durationMs',
+  'readyMs',
+  'bytes',
+  'requests',
+  'cachedRequests',
+  'cpuMs',
+  'scriptMs',
+  'layoutMs',
+  'processCpuMs',
+  'memoryBytes',
+  'domElements',
+  'energyMah',
+  'dischargeUahPerS',
+] as const;
+
+/** A metric name. */
+export type MetricName = (typeof METRIC_NAMES)[number];

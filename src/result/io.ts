@@ -1,0 +1,39 @@
+/**
+ * Reading and writing result.json. Writes are atomic (temporary file + rename) so that a crash or
+ * Ctrl-C never leaves a truncated file: the last complete state is always on disk.
+ */
+import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { InputError, formatFieldPath } from '../shared/input-error.js';
+import { ResultSchema, type Result } from './schema.js';
+
+/** Validates and writes a result atomically. */
+export async function writeResult(file: string, result: Result): Promise<void> {
+  const checked = ResultSchema.parse(result);
+  await mkdir(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.tmp`;
+  await writeFile(temporary, `${JSON.stringify(checked, null, 2)}\n`);
+  await rename(temporary, file);
+}
+
+/** Reads and validates a result.json; bad files give an {@link InputError} naming the file and field. */
+export async function readResult(file: string): Promise<Result> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new InputError(`${file}: cannot read the result (${(error as NodeJS.ErrnoException).code ?? String(error)})`, file);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new InputError(`${file}: not valid JSON (${(error as Error).message})`, file);
+  }
+  const parsed = ResultSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new InputError(`${file}: ${formatFieldPath(issue.path) || 'result'}: ${issue.message}`, file, undefined, formatFieldPath(issue.path));
+  }
+  return parsed.data;
+}
