@@ -64,7 +64,8 @@ export async function runJourney(loaded: LoadedJourney, options: RunOptions): Pr
   const iterations = options.iterations ?? journey.iterations;
   const resultFile = join(options.outDir, 'result.json');
   await mkdir(options.outDir, { recursive: true });
-  const emit = options.onEvent ?? (() => undefined);
+  // Events leave the library with secrets already replaced.
+  const emit = (event: RunEvent) => options.onEvent?.(redactor.redactValue(event));
 
   if (journey.target.platform !== 'web') {
     throw new Error(`platform "${journey.target.platform}" targets are not supported by this version yet; use a web target`);

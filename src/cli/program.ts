@@ -6,7 +6,7 @@ import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { basename, extname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { runJourney, type RunEvent } from '../campaign/run.js';
-import { startDemoServer } from '../demo/server.js';
+import { DEMO_PASSWORD, startDemoServer } from '../demo/server.js';
 import { loadJourney } from '../journey/load.js';
 import { resolveProfiles } from '../journey/profiles.js';
 import { journeyJsonSchema } from '../journey/schema.js';
@@ -133,7 +133,7 @@ export function buildProgram(io: CliIo = defaultIo, setExit: (code: number) => v
     .option('-p, --port <port>', 'port (default: a free one)', (value) => Number(value))
     .action(async (options: { port?: number }) => {
       const server = await startDemoServer({ port: options.port });
-      io.out(`demo health app on ${server.url} (identifiant: any, mot de passe: demo) — Ctrl-C to stop`);
+      io.out(`demo health app on ${server.url} (identifiant: any, mot de passe: ${DEMO_PASSWORD}) — Ctrl-C to stop`);
       await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
       await server.close();
       setExit(EXIT.ok);

@@ -10,7 +10,7 @@ import {
 import type { MeasureFormValues } from './pages.js';
 
 /** The password the demo app accepts, for any identifiant (sign-in and measure confirmation). */
-export const DEMO_PASSWORD = 'demo';
+export const DEMO_PASSWORD = 'tensio-demo-2026';
 
 /** Name of the HttpOnly session cookie set at sign-in. */
 export const SESSION_COOKIE = 'tensio_session';

@@ -4,7 +4,7 @@ import { escapeHtml } from './html.js';
 export interface DemoVariant {
   /** Colour theme (default `light`). */
   theme?: 'light' | 'dark';
-  /** Adds a big, nearly incompressible hero image (about 1.3 MB) to the dashboard. */
+  /** Adds a big, nearly incompressible hero image (about 1.2 MB, `no-store`) to the dashboard. */
   heavyHome?: boolean;
 }
 

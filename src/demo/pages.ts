@@ -89,7 +89,7 @@ export function renderMeasures(variant: DemoVariant, measures: readonly Measure[
     main: `<div class="page-head"><div><h1>Mesures</h1><p class="muted">Vos relevés de tension artérielle, du plus récent au plus ancien.</p></div>
 <form action="/measures/new" method="get"><button class="button" type="submit">Ajouter</button></form></div>
 <div id="measures" class="table-wrap"><table>
-<caption>Les ${MEASURES_SHOWN} derniers relevés : tension en mmHg, pouls en battements par minute.</caption>
+<caption>Les ${MEASURES_SHOWN} derniers relevés (mmHg, pouls en bpm)</caption>
 <thead><tr><th scope="col">Date</th><th scope="col">Systolique</th><th scope="col">Diastolique</th><th scope="col">Pouls</th><th scope="col">Niveau</th><th scope="col">Commentaire</th></tr></thead>
 <tbody>
 ${rows}

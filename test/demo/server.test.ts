@@ -2,14 +2,14 @@ import { inflateSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { countElements } from '../../src/demo/html.js';
 import { crc32, encodePng } from '../../src/demo/png.js';
-import { expectedElementCount, startDemoServer } from '../../src/demo/server.js';
+import { DEMO_PASSWORD, expectedElementCount, startDemoServer } from '../../src/demo/server.js';
 import type { DemoServer } from '../../src/demo/server.js';
 
 /** Signs in and returns the `name=value` session cookie. */
 async function signIn(server: DemoServer): Promise<string> {
   const response = await fetch(`${server.url}/`, {
     method: 'POST',
-    body: new URLSearchParams({ username: 'Camille', password: 'demo' }),
+    body: new URLSearchParams({ username: 'Camille', password: DEMO_PASSWORD }),
     redirect: 'manual',
   });
   return (response.headers.get('set-cookie') ?? '').split(';')[0];
@@ -67,8 +67,8 @@ describe('demo server', () => {
       expect(await response.text()).toContain('Identifiant ou mot de passe incorrect');
     });
 
-    it('accepts any identifiant with the password "demo": 303 to the dashboard with an HttpOnly cookie', async () => {
-      const response = await fetch(`${server.url}/`, { method: 'POST', body: new URLSearchParams({ username: 'Alex', password: 'demo' }), redirect: 'manual' });
+    it('accepts any identifiant with the demo password: 303 to the dashboard with an HttpOnly cookie', async () => {
+      const response = await fetch(`${server.url}/`, { method: 'POST', body: new URLSearchParams({ username: 'Alex', password: DEMO_PASSWORD }), redirect: 'manual' });
       expect(response.status).toBe(303);
       expect(response.headers.get('location')).toBe('/dashboard');
       expect(response.headers.get('set-cookie')).toMatch(/^tensio_session=[\w-]+;.*HttpOnly/);
@@ -132,7 +132,7 @@ describe('demo server', () => {
     });
 
     it('saves a posted measure and shows it first on the measures page, still 120 rows', async () => {
-      const response = await get('/measures/new', { method: 'POST', body: new URLSearchParams({ systolic: '117', diastolic: '76', pulse: '64', comment: 'Test <b>', password: 'demo' }) });
+      const response = await get('/measures/new', { method: 'POST', body: new URLSearchParams({ systolic: '117', diastolic: '76', pulse: '64', comment: 'Test <b>', password: DEMO_PASSWORD }) });
       expect(response.status).toBe(200);
       expect(await response.text()).toContain('Mesure enregistrée');
       const html = await (await get('/measures')).text();
@@ -143,7 +143,7 @@ describe('demo server', () => {
     });
 
     it('rejects invalid numbers or a wrong password with 422 and keeps the form', async () => {
-      const bad = await get('/measures/new', { method: 'POST', body: new URLSearchParams({ systolic: 'abc', diastolic: '80', pulse: '70', password: 'demo' }) });
+      const bad = await get('/measures/new', { method: 'POST', body: new URLSearchParams({ systolic: 'abc', diastolic: '80', pulse: '70', password: DEMO_PASSWORD }) });
       expect(bad.status).toBe(422);
       expect(await bad.text()).toContain('Systolique : un nombre entier entre 50 et 260 mmHg est attendu.');
       const wrong = await get('/measures/new', { method: 'POST', body: new URLSearchParams({ systolic: '120', diastolic: '80', pulse: '70', password: 'x' }) });
