@@ -70,7 +70,7 @@ export function parseJourney(source: string, file: string, options: LoadJourneyO
     return value;
   });
 
-  const parsed = JourneySchema.safeParse(interpolated);
+  const parsed = JourneySchema.safeParse(interpolated, { reportInput: true });
   if (!parsed.success) throw issueToError(parsed.error.issues[0], file, doc, lineCounter);
   const journey = parsed.data;
   for (const [field, get] of [['device', getDeviceProfile], ['network', getNetworkProfile]] as const) {
