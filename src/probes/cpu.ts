@@ -11,7 +11,6 @@ type Counter = keyof typeof COUNTERS;
 
 /** Reads CDP Performance metrics as a name → value map. */
 export async function readPerformanceMetrics(cdp: CDPSession): Promise<Map<string, number>> {
-  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' }).catch(() => cdp.send('Performance.enable'));
   const { metrics } = await cdp.send('Performance.getMetrics');
   return new Map(metrics.map((metric) => [metric.name, metric.value]));
 }
