@@ -4,7 +4,11 @@
  */
 import type { DriverInfo } from '../drivers/driver.js';
 import type { LoadedJourney } from '../journey/load.js';
-import { aggregateSteps, totalOf } from '../methodology/aggregate.js';
+import { totalOf } from '../methodology/aggregate.js';
+import { ENERGY_MODEL_VERSION, energySourceOfModel, type HostCalibration } from '../methodology/energy.js';
+import { evaluate } from '../methodology/evaluate.js';
+import type { GridRegion } from '../methodology/footprint.js';
+import { defaultScoringProfile, type ScoringProfile } from '../methodology/ecoscore.js';
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
 import { RESULT_SCHEMA_VERSION, type Result, type Run } from '../result/schema.js';
 import { TOOL } from '../shared/version.js';
@@ -23,13 +27,31 @@ export interface ResultContext {
   targetUrl: string;
   runs: Run[];
   interrupted: boolean;
+  /** Host speed measured at run start (null when it could not be measured). */
+  calibration: HostCalibration | null;
+  /** Why the calibration is missing, when it is. */
+  calibrationError?: string;
+  scoring?: ScoringProfile;
+  grid?: GridRegion;
+  usage?: { users: number; journeysPerUserPerYear: number };
 }
 
 /** Builds the result; figures the methodology computes are left null here. */
 export function buildResult(context: ResultContext): Result {
-  const { loaded, device, network, runs } = context;
+  const { loaded, device, network } = context;
   const { journey } = loaded;
-  const steps = aggregateSteps(journey.steps, runs);
+  const scoring = context.scoring ?? defaultScoringProfile;
+  const evaluation = evaluate(context.runs, {
+    steps: journey.steps,
+    platform: journey.target.platform === 'web' || (journey.target.platform === 'android' && journey.target.browser) ? 'web' : 'mobile',
+    device,
+    network,
+    calibration: context.calibration,
+    scoring,
+    grid: context.grid,
+    usage: context.usage,
+  });
+  const { steps, runs } = evaluation;
   const finished = runs.filter((run) => run.status === 'passed' || run.status === 'failed');
   const anyFailed = runs.some((run) => run.status === 'failed');
   const status: Result['status'] = context.interrupted
@@ -47,6 +69,9 @@ export function buildResult(context: ResultContext): Result {
   const unavailable = new Map<string, string>();
   for (const run of runs) for (const sample of run.samples) for (const [probe, reason] of Object.entries(sample.unavailable ?? {})) unavailable.set(probe, reason);
   for (const [probe, reason] of unavailable) warnings.push(`probe "${probe}" could not measure (its figures are null): ${reason}`);
+  if (context.calibration === null && context.browser !== null) {
+    warnings.push(`the host speed calibration failed (${context.calibrationError ?? 'unknown reason'}): CPU energy is not normalised across machines`);
+  }
 
   const target = journey.target.platform === 'web'
     ? { platform: 'web', url: journey.target.url, measuredUrl: context.targetUrl, ...(journey.target.variant ? { variant: journey.target.variant } : {}) }
@@ -60,7 +85,13 @@ export function buildResult(context: ResultContext): Result {
       device: { ...device },
       network: { ...network },
       browser: context.browser,
-      energySource: null,
+      energySource: energySourceOfModel(device, network, context.calibration),
+      hostCalibration: context.calibration,
+      methodology: {
+        energyModel: ENERGY_MODEL_VERSION,
+        scoring: { id: scoring.id, version: scoring.version },
+        footprint: evaluation.footprintModel,
+      },
       startedAt: context.startedAt,
       finishedAt: context.finishedAt,
       host: hostFacts(),
@@ -76,11 +107,13 @@ export function buildResult(context: ResultContext): Result {
     status,
     steps,
     summary: {
-      ecoscore: null,
-      grade: null,
-      scores: null,
-      footprint: null,
-      spread: null,
+      ecoscore: evaluation.journey.ecoscore,
+      grade: evaluation.journey.grade,
+      scores: evaluation.journey.ecoscore === null ? null : evaluation.journey.scores,
+      footprint: evaluation.footprint,
+      spread: evaluation.ecoscoreSpread ? { ecoscore: evaluation.ecoscoreSpread } : null,
+      iterationEcoscores: evaluation.iterationEcoscores,
+      projection: evaluation.projection,
       passedSteps: steps.filter((step) => step.status === 'passed').length,
       failedSteps: steps.filter((step) => step.status === 'failed').length,
       skippedSteps: steps.filter((step) => step.status === 'skipped').length,
@@ -89,6 +122,7 @@ export function buildResult(context: ResultContext): Result {
         bytes: totalOf(steps, 'bytes'),
         requests: totalOf(steps, 'requests'),
         cpuMs: totalOf(steps, 'cpuMs'),
+        energyMah: totalOf(steps, 'energyMah'),
       },
     },
     warnings,

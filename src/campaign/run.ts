@@ -12,6 +12,7 @@ import type { LoadedJourney } from '../journey/load.js';
 import { DEFAULT_ACTION_TIMEOUT_MS, DEFAULT_REFERENCE_DURATION_MS, type Action, type Journey, type Step } from '../journey/schema.js';
 import { writeResult } from '../result/io.js';
 import type { RawStepSample, Result, Run } from '../result/schema.js';
+import type { GridRegion } from '../methodology/footprint.js';
 import { errorSummary, slugify } from '../shared/text.js';
 import { buildResult, type ResultContext } from './build-result.js';
 import { resolveProfiles } from '../journey/profiles.js';
@@ -46,6 +47,10 @@ export interface RunOptions {
   /** Remote browser endpoint (ws://…). */
   browserEndpoint?: string;
   headed?: boolean;
+  /** Electricity grid of the footprint: FRA (default) or WORLD. */
+  grid?: GridRegion;
+  /** Usage for the yearly footprint projection. */
+  usage?: { users: number; journeysPerUserPerYear: number };
   /** Aborting stops after the current step and writes an `interrupted` result. */
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
@@ -84,6 +89,9 @@ export async function runJourney(loaded: LoadedJourney, options: RunOptions): Pr
     targetUrl: journey.target.url,
     runs,
     interrupted: false,
+    calibration: null,
+    grid: options.grid,
+    usage: options.usage,
   };
   const save = async (): Promise<Result> => {
     const result = redactor.redactValue(buildResult(context));
@@ -107,6 +115,11 @@ export async function runJourney(loaded: LoadedJourney, options: RunOptions): Pr
       headed: options.headed,
     });
     context.browser = driver.info;
+    try {
+      context.calibration = await driver.calibrate();
+    } catch (error) {
+      context.calibrationError = errorSummary(error);
+    }
     emit({ type: 'run-start', journey: journey.name, iterations, steps: journey.steps.length, outDir: options.outDir, browser: `${driver.info.name} ${driver.info.version}` });
     await save();
 

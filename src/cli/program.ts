@@ -10,6 +10,7 @@ import { DEMO_PASSWORD, startDemoServer } from '../demo/server.js';
 import { loadJourney } from '../journey/load.js';
 import { resolveProfiles } from '../journey/profiles.js';
 import { journeyJsonSchema } from '../journey/schema.js';
+import { GRID_REGIONS, type GridRegion } from '../profiles/footprint/index.js';
 import { InputError } from '../shared/input-error.js';
 import { slugify } from '../shared/text.js';
 import { TOOL } from '../shared/version.js';
@@ -35,6 +36,26 @@ function positiveInt(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('must be a whole number ≥ 1');
   return number;
+}
+
+function gridRegion(value: string): GridRegion {
+  const upper = value.toUpperCase();
+  if (!(GRID_REGIONS as readonly string[]).includes(upper)) throw new InvalidArgumentError(`must be one of ${GRID_REGIONS.join(', ')}`);
+  return upper as GridRegion;
+}
+
+/** Flags of `ecoscore run`. */
+interface RunFlags {
+  out?: string;
+  iterations?: number;
+  device?: string;
+  network?: string;
+  browserEndpoint?: string;
+  headed?: boolean;
+  quiet?: boolean;
+  grid: GridRegion;
+  users?: number;
+  journeysPerUser?: number;
 }
 
 function timestamp(date = new Date()): string {
@@ -67,8 +88,12 @@ export function buildProgram(io: CliIo = defaultIo, setExit: (code: number) => v
     .option('--network <id>', 'network profile id or JSON file (overrides the journey)')
     .option('--browser-endpoint <ws>', 'use a remote browser (Playwright server or CDP ws:// endpoint)')
     .option('--headed', 'show the browser window')
+    .option('--grid <region>', 'electricity grid of the footprint: FRA or WORLD', gridRegion, 'FRA')
+    .option('--users <n>', 'users, for the yearly footprint projection', positiveInt)
+    .option('--journeys-per-user <n>', 'journeys per user per year, for the projection (default 52 with --users)', positiveInt)
     .option('-q, --quiet', 'print only the summary')
-    .action(async (files: string[], options: { out?: string; iterations?: number; device?: string; network?: string; browserEndpoint?: string; headed?: boolean; quiet?: boolean }) => {
+    .action(async (files: string[], options: RunFlags) => {
+      const usage = options.users ? { users: options.users, journeysPerUserPerYear: options.journeysPerUser ?? 52 } : undefined;
       const loaded = [];
       for (const file of files) {
         const journey = await loadJourney(file);
@@ -93,7 +118,7 @@ export function buildProgram(io: CliIo = defaultIo, setExit: (code: number) => v
             const line = describeEvent(event);
             if (line !== null && !options.quiet) io.err(journey.redactor.redact(line));
           };
-          const { result, resultFile } = await runJourney(journey, { ...options, outDir, signal: controller.signal, onEvent });
+          const { result, resultFile } = await runJourney(journey, { ...options, usage, outDir, signal: controller.signal, onEvent });
           io.out(journey.redactor.redact(`\n${result.journey.name}\n${renderSummary(result)}\n\nresult: ${resultFile}`));
           if (result.status !== 'passed') anyFailed = true;
           if (controller.signal.aborted) break;
@@ -149,7 +174,7 @@ function describeEvent(event: RunEvent): string | null {
     case 'iteration-start':
       return null;
     case 'step-end':
-      return renderStepLine(event.iteration, event.sample.index + 1, event.sample).replace(/\[(\d+)\/\d+\]/, `[it ${event.iteration}]`);
+      return renderStepLine(event.iteration, event.sample);
     default:
       return null;
   }

@@ -1,35 +1,61 @@
 /** The per-step summary table printed at the end of `ecoscore run`. */
 import type { RawStepSample, Result } from '../result/schema.js';
-import { formatBytes, formatMs, formatNumber } from '../shared/format.js';
+import { formatBytes, formatMs, formatNumber, formatPercent } from '../shared/format.js';
 import { renderTable } from './table.js';
 
 const STATUS_MARK = { passed: '✓', failed: '✗', skipped: '–' } as const;
 
-/** The table of a result's steps with their median figures. */
+/** The table of a result's steps with their median figures and scores, and the journey's headline. */
 export function renderSummary(result: Result): string {
   const rows = result.steps.map((step) => [
     `${STATUS_MARK[step.status]} ${step.name}`,
     step.type + (step.critical ? '*' : ''),
     formatMs(step.metrics.durationMs),
-    formatMs(step.metrics.readyMs),
     formatBytes(step.metrics.bytes),
     formatNumber(step.metrics.requests),
     formatMs(step.metrics.cpuMs),
-    formatNumber(step.metrics.domElements),
-    formatBytes(step.metrics.memoryBytes),
+    formatNumber(step.metrics.dischargeUahPerS),
+    formatNumber(step.scores?.energy),
+    formatNumber(step.scores?.performance),
+    formatNumber(step.scores?.data),
+    formatNumber(step.scores?.ecoscore),
+    step.ecoindex ? `${step.ecoindex.score} ${step.ecoindex.grade}` : '–',
   ]);
   const totals = result.summary.totals;
-  rows.push(['total', '', formatMs(totals.durationMs), '', formatBytes(totals.bytes), formatNumber(totals.requests), formatMs(totals.cpuMs), '', '']);
-  const table = renderTable(['step', 'type', 'duration', 'ready', 'data', 'requests', 'cpu', 'dom', 'js heap'], rows);
-  const lines = [table, `(* critical step; medians over ${result.completedIterations} iteration(s); data = transferred bytes incl. headers)`];
+  rows.push(['total', '', formatMs(totals.durationMs), formatBytes(totals.bytes), formatNumber(totals.requests), formatMs(totals.cpuMs), '', '', '', '', '', '']);
+  const table = renderTable(
+    ['step', 'type', 'duration', 'transfer', 'req', 'cpu', 'µAh/s', 'energy', 'perf', 'data', 'score', 'ecoindex'],
+    rows,
+  );
+  const summary = result.summary;
+  const lines: string[] = [table, `(* critical step; medians over ${result.completedIterations} iteration(s); data = transferred bytes incl. headers)`, ''];
+  if (summary.ecoscore !== null) {
+    const spread = summary.spread?.ecoscore;
+    const spreadText = spread && spread.cv !== null ? ` (min ${spread.min}, max ${spread.max}, cv ${formatPercent(spread.cv)} over ${spread.n})` : '';
+    const scores = summary.scores;
+    lines.push(
+      `ecoscore ${summary.ecoscore.toFixed(1)} / 100, grade ${summary.grade}${spreadText}` +
+        (scores ? ` — energy ${formatNumber(scores.energy)}, performance ${formatNumber(scores.performance)}, data ${formatNumber(scores.data)}` : ''),
+    );
+  } else {
+    lines.push('ecoscore: not computed (no step could be scored)');
+  }
+  if (summary.footprint) {
+    lines.push(
+      `footprint per journey: ${summary.footprint.ghgGrams.toFixed(3)} g CO2e, ${(summary.footprint.waterLitres * 1000).toFixed(1)} mL water, ` +
+        `${summary.footprint.adpKgSbEq.toExponential(2)} kg Sb eq (grid ${String((result.environment.methodology as { footprint?: { grid?: string } } | undefined)?.footprint?.grid ?? '?')})`,
+    );
+  }
+  const source = result.environment.energySource as { kind?: string; description?: string } | null;
+  if (source?.description) lines.push(`energy: ${source.kind === 'model' ? 'MODELLED' : 'MEASURED'} — ${source.description}`);
   for (const warning of result.warnings) lines.push(`warning: ${warning}`);
   return lines.join('\n');
 }
 
 /** One line for a finished step, for logs. */
-export function renderStepLine(iteration: number, iterations: number, sample: RawStepSample): string {
+export function renderStepLine(iteration: number, sample: RawStepSample): string {
   const mark = STATUS_MARK[sample.status];
-  const figures = `${formatMs(sample.durationMs)}  ${formatBytes(sample.bytes)}  ${formatNumber(sample.requests)} req  cpu ${formatMs(sample.cpuMs)}`;
+  const figures = `${formatMs(sample.durationMs).padStart(8)}  ${formatBytes(sample.bytes).padStart(9)}  ${formatNumber(sample.requests).padStart(3)} req  cpu ${formatMs(sample.cpuMs)}`;
   const tail = sample.status === 'failed' ? `  FAILED: ${sample.error ?? ''}` : '';
-  return `  ${mark} [${iteration}/${iterations}] ${sample.step.padEnd(24)} ${figures}${tail}`;
+  return `  ${mark} [it ${iteration}] ${sample.step.padEnd(30)} ${figures}${tail}`;
 }

@@ -4,6 +4,7 @@
  * plain data; they never score (DESIGN.md).
  */
 import type { Action } from '../journey/schema.js';
+import type { CalibrationMeasure } from '../probes/calibration.js';
 import type { Probe } from '../probes/probe.js';
 
 /** The browser or device a driver runs on, as recorded in the result's environment. */
@@ -39,6 +40,11 @@ export interface Session {
 /** A platform driver, opened once per journey run. */
 export interface Driver {
   readonly info: DriverInfo;
+  /**
+   * Measures the host's speed under the device's CPU throttling (a fixed JavaScript workload, like
+   * Lighthouse's benchmark index), so that CPU energy can be normalised across machines.
+   */
+  calibrate(): Promise<CalibrationMeasure>;
   /** Opens a fresh session for one iteration. */
   openSession(): Promise<Session>;
   /** Closes the browser or server. */

@@ -9,6 +9,7 @@ import { chromium, type Browser, type BrowserContext, type CDPSession, type Loca
 import type { Action, Locator } from '../journey/schema.js';
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
 import { toCdpNetworkConditions } from '../profiles/index.js';
+import { measureHostCalibration, type CalibrationMeasure } from '../probes/calibration.js';
 import { CpuProbe } from '../probes/cpu.js';
 import { DomProbe } from '../probes/dom.js';
 import { MemoryProbe } from '../probes/memory.js';
@@ -65,9 +66,22 @@ export async function openPlaywrightDriver(options: PlaywrightDriverOptions): Pr
   const info: DriverInfo = { name: browser.browserType().name(), version: browser.version(), ...(executablePath ? { executablePath } : {}) };
   return {
     info,
+    calibrate: () => calibrate(browser, options),
     openSession: () => openSession(browser, options, rootPid),
     close: () => browser.close(),
   };
+}
+
+async function calibrate(browser: Browser, options: PlaywrightDriverOptions): Promise<CalibrationMeasure> {
+  const context = await browser.newContext();
+  try {
+    const page = await context.newPage();
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
+    return await measureHostCalibration(page, cdp, options.device.cpuSlowdownFactor);
+  } finally {
+    await context.close();
+  }
 }
 
 async function openSession(browser: Browser, options: PlaywrightDriverOptions, rootPid: number | null): Promise<Session> {
@@ -84,7 +98,8 @@ async function openSession(browser: Browser, options: PlaywrightDriverOptions, r
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send('Network.enable');
-  await cdp.send('Performance.enable');
+  // Thread time, not wall time: main-thread task durations then do not grow when the host is busy.
+  await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   await applyEmulation(cdp, device, network);
   let firstPartyHost: string | null = null;
   try {

@@ -27,7 +27,6 @@
  * shape as methodology's `HostCalibration` (structural typing makes them interchangeable).
  */
 import type { CDPSession, Page } from 'playwright-core';
-import { readPerformanceMetrics } from './cpu.js';
 
 /** Wall-clock window of each part of each round, ms (one page evaluation each). */
 export const CALIBRATION_PART_MS = 120;
@@ -135,7 +134,7 @@ export function calibrationRunExpression(part: 'serialise' | 'compute', windowMs
   return `globalThis.${PAGE_GLOBAL}.run(${JSON.stringify(part)}, ${windowMs})`;
 }
 
-/** Index of one round from its two unit rates (units per second). */
+/** Index of one round from its two unit rates (units per second of main-thread task time). */
 export function roundIndex(serialiseUnitsPerSecond: number, computeUnitsPerSecond: number): number {
   return (serialiseUnitsPerSecond / CALIBRATION_DIVISORS.serialise + computeUnitsPerSecond / CALIBRATION_DIVISORS.compute) / 2;
 }
@@ -178,10 +177,11 @@ export function summariseCalibration(rawRounds: ReadonlyArray<readonly [number, 
  * only when nobody has.
  */
 async function mainThreadTaskMs(cdp: CDPSession): Promise<number> {
-  let seconds = (await readPerformanceMetrics(cdp)).get('TaskDuration');
+  const read = async () => (await cdp.send('Performance.getMetrics')).metrics.find((metric) => metric.name === 'TaskDuration')?.value;
+  let seconds = await read();
   if (seconds === undefined) {
     await cdp.send('Performance.enable');
-    seconds = (await readPerformanceMetrics(cdp)).get('TaskDuration');
+    seconds = await read();
   }
   if (seconds === undefined) throw new Error('calibration: Performance.getMetrics has no TaskDuration');
   return seconds * 1000;
@@ -192,11 +192,13 @@ async function mainThreadTaskMs(cdp: CDPSession): Promise<number> {
  * the device's `cpuSlowdownFactor`). Sets that rate on `cdp` and leaves it set. Run it on an idle page
  * (about:blank) before the first step; it takes about 1 s whatever the host and rate.
  *
- * Each part of each round is one evaluation; its units are divided by the main-thread CPU time the
- * evaluation took (CDP `TaskDuration` in thread time, the figure the cpu probe reports as `cpuMs`), not by
- * wall time: time the page spent descheduled because other processes wanted the CPU does not count, while
- * the throttler's busy-wait does (Chromium's throttler spins on the main thread, so throttled time is CPU
- * time). The index therefore tracks the throttling rate and the host's speed, and much less its load.
+ * Each part of each round is one evaluation; its units are divided by the main-thread task time the
+ * evaluation took (CDP `TaskDuration`, the figure the cpu probe reports as `cpuMs`, in the session's
+ * Performance time domain), not by the wall-clock window. With the domain in thread time
+ * (`Performance.enable({ timeDomain: 'threadTicks' })`, recommended) time the page spent descheduled
+ * because other processes wanted the CPU does not count, while the throttler's busy-wait does (Chromium's
+ * throttler spins on the main thread, so throttled time is CPU time): the index tracks the throttling rate
+ * and the host's speed, and much less its load.
  */
 export async function measureHostCalibration(page: Page, cdp: CDPSession, cpuThrottlingRate: number): Promise<CalibrationMeasure> {
   if (!(Number.isFinite(cpuThrottlingRate) && cpuThrottlingRate >= 1)) {

@@ -1,7 +1,10 @@
 /**
  * Process-tree CPU probe (Linux): user + system CPU time of the browser and all its child processes
- * (renderers, GPU, network service) from `/proc/<pid>/stat` fields 14 and 15, in milliseconds. It sees
- * work the renderer metrics miss (compositing, decoding, networking). Unavailable off Linux.
+ * (GPU, network service, renderers' compositor and raster threads) from `/proc/<pid>/stat` fields 14
+ * and 15, in milliseconds, EXCLUDING the renderers' main threads (the renderer's main task): their time is the
+ * `cpuMs` figure, and under CDP CPU throttling Chromium's throttler keeps them busy-waiting, which would
+ * otherwise dominate this figure. It sees the work off the main thread (compositing, image decoding,
+ * networking). Unavailable off Linux.
  */
 import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
@@ -44,7 +47,20 @@ export function findProcessByMarker(marker: string): number | null {
   return null;
 }
 
-/** CPU milliseconds of a process and all its descendants. */
+/**
+ * Ticks of a renderer's main thread, 0 for other processes. The main thread is the task whose id is the
+ * process id (its name is `CrRendererMain` in some builds, the executable's name in others).
+ */
+function rendererMainThreadTicks(pid: number): number {
+  try {
+    if (!readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('--type=renderer')) return 0;
+    return parseProcStat(readFileSync(`/proc/${pid}/task/${pid}/stat`, 'utf8')).ticks;
+  } catch {
+    return 0; // process ended
+  }
+}
+
+/** CPU milliseconds of a process and all its descendants, renderer main threads excluded. */
 export function processTreeCpuMs(rootPid: number): number {
   const stats: { pid: number; ppid: number; ticks: number }[] = [];
   for (const entry of readdirSync('/proc')) {
@@ -62,7 +78,7 @@ export function processTreeCpuMs(rootPid: number): number {
   const queue = [rootPid];
   while (queue.length > 0) {
     const pid = queue.pop()!;
-    ticks += ticksOf.get(pid) ?? 0;
+    ticks += (ticksOf.get(pid) ?? 0) - rendererMainThreadTicks(pid);
     queue.push(...(children.get(pid) ?? []));
   }
   return (ticks * 1000) / clockTicks();

@@ -82,8 +82,18 @@ export const ScoresSchema = z.object({
 /** EcoIndex of a web load step (cnumr). */
 export const EcoIndexSchema = z.object({ score: z.number(), grade: z.string(), ghgGrams: z.number(), waterCl: z.number() });
 
-/** Footprint of a step or journey (methodology). */
-export const FootprintSchema = z.object({ ghgGrams: z.number(), waterLitres: z.number() }).catchall(z.unknown());
+/** The three environmental indicators: g CO2e, litres of water, kg Sb eq of abiotic resources. */
+export const ImpactsSchema = z.object({ ghgGrams: z.number(), waterLitres: z.number(), adpKgSbEq: z.number() });
+
+/** Footprint of a step or journey (methodology): totals and where they come from. */
+export const FootprintSchema = ImpactsSchema.extend({
+  breakdown: z.object({
+    deviceManufacturing: ImpactsSchema,
+    deviceElectricity: ImpactsSchema,
+    network: ImpactsSchema,
+    dataCentre: ImpactsSchema,
+  }),
+});
 
 /** One step of the journey, aggregated over iterations. */
 export const StepResultSchema = z.object({
@@ -97,6 +107,8 @@ export const StepResultSchema = z.object({
   failedIterations: z.number().int(),
   metrics: MetricsSchema,
   spread: z.record(z.string(), SpreadSchema),
+  /** Discharge rate relative to the reference step's (1.5 = 50 % above idle); null without a reference. */
+  dischargeRatio: nullableNumber.optional(),
   scores: ScoresSchema.nullable(),
   ecoindex: EcoIndexSchema.nullable(),
   footprint: FootprintSchema.nullable(),
@@ -152,7 +164,9 @@ export const ResultSchema = z.object({
       passedSteps: z.number().int(),
       failedSteps: z.number().int(),
       skippedSteps: z.number().int(),
-      totals: z.object({ durationMs: nullableNumber, bytes: nullableNumber, requests: nullableNumber, cpuMs: nullableNumber }),
+      totals: z
+        .object({ durationMs: nullableNumber, bytes: nullableNumber, requests: nullableNumber, cpuMs: nullableNumber })
+        .catchall(nullableNumber),
     })
     .catchall(z.unknown()),
   warnings: z.array(z.string()),

@@ -74,6 +74,42 @@ describe('demo journey in real Chromium', () => {
     expect(step('heavy page').metrics.cpuMs).toBeGreaterThan(step('read dashboard').metrics.cpuMs!);
   });
 
+  it('models the energy of every step, from a calibrated host, and says it is modelled', () => {
+    const source = result.environment.energySource as { kind: string; calibrated: boolean; description: string };
+    expect(source.kind).toBe('model');
+    expect(source.calibrated).toBe(true);
+    expect(source.description).toContain('not a measurement');
+    for (const s of result.steps) {
+      expect(s.metrics.energyMah).toBeGreaterThan(0);
+      expect(s.metrics.dischargeUahPerS).toBeGreaterThan(0);
+    }
+    // Downloading 3.7 MB and running its script draws more current than reading an idle page.
+    expect(step('heavy page').metrics.dischargeUahPerS).toBeGreaterThan(step('read dashboard').metrics.dischargeUahPerS!);
+    expect(step('heavy page').dischargeRatio).toBeGreaterThan(1.05);
+  });
+
+  it('scores the heavy page clearly below the light pages on data and energy', () => {
+    const heavy = step('heavy page').scores!;
+    for (const name of ['sign in', 'open measures']) {
+      const light = step(name).scores!;
+      expect(light.data! - heavy.data!).toBeGreaterThan(30);
+      expect(light.energy!).toBeGreaterThan(heavy.energy!);
+      expect(light.ecoscore!).toBeGreaterThan(heavy.ecoscore!);
+    }
+    expect(step('read dashboard').scores!.performance).toBeNull();
+    expect(result.summary.ecoscore).toBeGreaterThan(0);
+    expect(result.summary.grade).toMatch(/^[A-G]$/);
+  });
+
+  it('gives the EcoIndex of load steps only, and a footprint for every step', () => {
+    expect(step('heavy page').ecoindex!.score).toBeLessThan(step('open measures').ecoindex!.score);
+    expect(step('scroll measures').ecoindex).toBeNull();
+    expect(step('reference').ecoindex).toBeNull();
+    for (const s of result.steps) expect(s.footprint!.ghgGrams).toBeGreaterThan(0);
+    expect(result.summary.footprint!.ghgGrams).toBeGreaterThan(step('heavy page').footprint!.ghgGrams);
+    expect(result.summary.projection!.perThousandJourneys.ghgGrams).toBeCloseTo(result.summary.footprint!.ghgGrams * 1000, 6);
+  });
+
   it('takes a screenshot at the end of every step', async () => {
     const files = await readdir(join(outDir, 'screenshots', '1'));
     expect(files).toHaveLength(7);
