@@ -12,6 +12,7 @@ import type { LoadedJourney } from '../journey/load.js';
 import { DEFAULT_ACTION_TIMEOUT_MS, DEFAULT_REFERENCE_DURATION_MS, type Action, type Journey, type Step } from '../journey/schema.js';
 import { writeResult } from '../result/io.js';
 import type { RawStepSample, Result, Run } from '../result/schema.js';
+import type { ScoringProfile } from '../methodology/ecoscore.js';
 import type { GridRegion } from '../methodology/footprint.js';
 import { errorSummary, slugify } from '../shared/text.js';
 import { buildResult, type ResultContext } from './build-result.js';
@@ -47,6 +48,8 @@ export interface RunOptions {
   /** Remote browser endpoint (ws://…). */
   browserEndpoint?: string;
   headed?: boolean;
+  /** Scoring profile (default: the built-in `ecoscore-default`). */
+  scoring?: ScoringProfile;
   /** Electricity grid of the footprint: FRA (default) or WORLD. */
   grid?: GridRegion;
   /** Usage for the yearly footprint projection. */
@@ -92,6 +95,7 @@ export async function runJourney(loaded: LoadedJourney, options: RunOptions): Pr
     calibration: null,
     grid: options.grid,
     usage: options.usage,
+    scoring: options.scoring,
   };
   const save = async (): Promise<Result> => {
     const result = redactor.redactValue(buildResult(context));

@@ -9,6 +9,7 @@ import { runJourney, type RunEvent } from '../campaign/run.js';
 import { DEMO_PASSWORD, startDemoServer } from '../demo/server.js';
 import { loadJourney } from '../journey/load.js';
 import { resolveProfiles } from '../journey/profiles.js';
+import { loadScoringProfile } from '../journey/scoring-file.js';
 import { journeyJsonSchema } from '../journey/schema.js';
 import { GRID_REGIONS, type GridRegion } from '../profiles/footprint/index.js';
 import { InputError } from '../shared/input-error.js';
@@ -54,6 +55,7 @@ interface RunFlags {
   headed?: boolean;
   quiet?: boolean;
   grid: GridRegion;
+  scoring?: string;
   users?: number;
   journeysPerUser?: number;
 }
@@ -88,11 +90,13 @@ export function buildProgram(io: CliIo = defaultIo, setExit: (code: number) => v
     .option('--network <id>', 'network profile id or JSON file (overrides the journey)')
     .option('--browser-endpoint <ws>', 'use a remote browser (Playwright server or CDP ws:// endpoint)')
     .option('--headed', 'show the browser window')
+    .option('--scoring <file>', 'a custom scoring profile (JSON or YAML), e.g. official thresholds')
     .option('--grid <region>', 'electricity grid of the footprint: FRA or WORLD', gridRegion, 'FRA')
     .option('--users <n>', 'users, for the yearly footprint projection', positiveInt)
     .option('--journeys-per-user <n>', 'journeys per user per year, for the projection (default 52 with --users)', positiveInt)
     .option('-q, --quiet', 'print only the summary')
     .action(async (files: string[], options: RunFlags) => {
+      const scoring = options.scoring ? await loadScoringProfile(options.scoring) : undefined;
       const usage = options.users ? { users: options.users, journeysPerUserPerYear: options.journeysPerUser ?? 52 } : undefined;
       const loaded = [];
       for (const file of files) {
@@ -118,7 +122,7 @@ export function buildProgram(io: CliIo = defaultIo, setExit: (code: number) => v
             const line = describeEvent(event);
             if (line !== null && !options.quiet) io.err(journey.redactor.redact(line));
           };
-          const { result, resultFile } = await runJourney(journey, { ...options, usage, outDir, signal: controller.signal, onEvent });
+          const { result, resultFile } = await runJourney(journey, { ...options, scoring, usage, outDir, signal: controller.signal, onEvent });
           io.out(journey.redactor.redact(`\n${result.journey.name}\n${renderSummary(result)}\n\nresult: ${resultFile}`));
           if (result.status !== 'passed') anyFailed = true;
           if (controller.signal.aborted) break;

@@ -16,8 +16,7 @@
  * `${env:NAME}`, is written `enterText,${SECRET_1}` (a GDSL variable); import turns it back into
  * `value: "${env:SECRET_1}"` with `secret: true`.
  */
-import { stringify } from 'yaml';
-import { parse as parseYaml } from 'yaml';
+import { parse as parseYaml, stringify } from 'yaml';
 import { closestMatch } from '../profiles/closest-match.js';
 import { inputErrorAt } from '../shared/input-error.js';
 import { formatDurationMs, parseDurationMs } from './duration.js';
@@ -297,7 +296,7 @@ function tokenize(text: string, file: string): Token[] {
     const max = spec.params.length;
     const min = max - (spec.optional ?? 0);
     if (params.length < min || params.length > max) {
-      const hint = params.length > max ? '; a GDSL parameter cannot hold a comma (ecoscore reads \\, as one)' : '';
+      const hint = params.length > max && max > 0 ? '; a GDSL parameter cannot hold a comma (ecoscore reads \\, as one)' : '';
       throw inputErrorAt(file, line, [], `${name} takes ${describeParams(spec)}, got ${params.length}${hint}`);
     }
     if (name === 'measureStart' && params[0].trim() === '') throw inputErrorAt(file, line, [], 'measureStart needs a step name, e.g. measureStart,CHRGT_HOME');
@@ -490,7 +489,7 @@ function commandToAction(items: Item[], index: number, ctx: Ctx, file: string, n
       const dx = x2 - x1;
       const dy = y2 - y1;
       const direction = Math.abs(dx) > Math.abs(dy) ? (dx < 0 ? 'left' : 'right') : dy < 0 ? 'up' : 'down';
-      notes.push(`${where}: swipe by coordinates imported as a ${direction} swipe of half the screen`);
+      notes.push(`${where}: swipe by coordinates imported as swipe ${direction} over half the screen`);
       return { action: { swipe: { direction } }, used: 1 };
     }
     case 'pause':
@@ -696,7 +695,9 @@ export function exportGdsl(journey: Journey, options: GdslExportOptions = {}): s
     if (!secrets.has(value)) secrets.set(value, secrets.size + 1);
     return `SECRET_${secrets.get(value)}`;
   };
-  const target = targetContext(journey.target);
+  const meta = journeyMeta(journey, raw);
+  const metaTarget = asRec(meta.target) as GdslJourney['target'];
+  const target = targetContext(metaTarget);
   const body: string[] = [];
   let escapedComma = false;
   const line = (command: Cmd): string => {
@@ -709,7 +710,7 @@ export function exportGdsl(journey: Journey, options: GdslExportOptions = {}): s
   if (target.web) {
     body.push(`setBrowser,${target.browserPackage}`, hasReference ? 'browserPrepareAndOpenForReference' : 'browserReset');
   } else {
-    body.push(`applicationKill,${target.appId}`);
+    body.push(formatCmd(cmd('applicationKill', target.appId ?? APP_ID_VARIABLE)));
   }
   const launchesApp = journey.steps.some((step) => (step.actions ?? []).some((action) => action.kind === 'launchApp'));
   let appStarted = target.web || launchesApp;
@@ -718,7 +719,11 @@ export function exportGdsl(journey: Journey, options: GdslExportOptions = {}): s
   journey.steps.forEach((step, stepIndex) => {
     const rawStep = asRec(rawSteps[stepIndex]);
     if (!appStarted && step.type !== 'reference') {
-      body.push('', '# The app is started when the session opens (the journey has no launchApp): un-measured here.', `applicationStart,${target.appId}`);
+      body.push(
+        '',
+        '# The app is started when the session opens (the journey has no launchApp): un-measured here.',
+        formatCmd(cmd('applicationStart', target.appId ?? APP_ID_VARIABLE)),
+      );
       appStarted = true;
     }
     const ctx: Ctx = {
@@ -740,9 +745,9 @@ export function exportGdsl(journey: Journey, options: GdslExportOptions = {}): s
     // Greenspector writes the URL before measureStart and measures from pressEnter on.
     const hoisted = groups[0]?.input !== undefined && !carry[0] && asRec(groups[0].input).goto !== undefined ? (items.shift() as Cmd) : undefined;
 
-    const meta = stepMeta(step, rawStep);
+    const sMeta = stepMeta(step, rawStep);
     const tail: Cmd[] = [];
-    if (meta.duration !== undefined) tail.push(cmd('pause', msParam(meta.duration)));
+    if (sMeta.duration !== undefined) tail.push(cmd('pause', msParam(sMeta.duration)));
     else if (step.type === 'reference') tail.push(cmd('pause', String(DEFAULT_REFERENCE_DURATION_MS)));
 
     const base = measureBase(step.name, step.type);
@@ -750,36 +755,45 @@ export function exportGdsl(journey: Journey, options: GdslExportOptions = {}): s
     for (let n = 2; usedMeasures.has(measure); n++) measure = `${base}_${n}`;
     usedMeasures.add(measure);
 
-    body.push('', `# ${COMMENT_STEP} ${JSON.stringify(meta)}`);
+    body.push('', `# ${COMMENT_STEP} ${JSON.stringify(sMeta)}`);
     if (hoisted) body.push(line(hoisted));
     body.push(`measureStart,${measure}`);
-    for (const item of [...items, ...tail]) {
-      body.push(item.kind === 'carry' ? `# ${COMMENT_ACTION} ${JSON.stringify(item.action)}` : line(item));
-    }
+    const all = [...items, ...tail];
+    all.forEach((item) => {
+      if (item.kind === 'cmd') {
+        body.push(line(item));
+        return;
+      }
+      body.push(`# ${COMMENT_ACTION} ${JSON.stringify(item.action)}`);
+      if (exportAction(item.action, ctx).length === 0) body.push('# (no GDSL equivalent: left out)');
+    });
     body.push('measureStop');
   });
-  if (!target.web) body.push('', `applicationKill,${target.appId}`);
+  if (!target.web) body.push('', formatCmd(cmd('applicationKill', target.appId ?? APP_ID_VARIABLE)));
 
-  const t = journey.target as Rec;
+  const t = metaTarget as Rec;
   const header = [
-    `# Journey: ${commentText(journey.name)}`,
+    `# Journey: ${commentText(asStr(meta.name))}`,
     '# Generated by ecoscore (`ecoscore gdsl export`): GDSL, the journey language of Greenspector (*.testgb).',
     `# Target: ${
       target.web
         ? t.url === 'demo'
           ? 'the embedded ecoscore demo app (url: demo); URLs are relative: prefix them with the deployed address'
-          : `${String(t.platform)} ${commentText(asStr(t.url))}`
-        : `${String(t.platform)} app ${target.appId}`
+          : `${String(t.platform)} ${commentText(toGdslVariables(asStr(t.url)))}`
+        : `${String(t.platform)} app ${toGdslVariables(target.appId ?? APP_ID_VARIABLE)}`
     }`,
     `# Device profile: ${journey.device}; network: ${journey.network}; iterations: ${journey.iterations}.`,
   ];
   if (secrets.size > 0) {
     const names = [...secrets.values()].map((n) => `\${SECRET_${n}}`).join(', ');
-    header.push(`# Secrets: ${names} stand for secret values typed by enterText; define them as variables. Their values are never written here.`);
+    const one = secrets.size === 1;
+    header.push(
+      `# Secrets: ${names} ${one ? 'stands for a secret value' : 'stand for secret values'} typed by enterText; define ${one ? 'it as a GDSL variable' : 'them as GDSL variables'}. Secret values are never written here.`,
+    );
   }
   if (escapedComma) header.push('# Warning: GDSL does not allow a comma inside a parameter; "\\," marks one here. Rephrase those lines before running them.');
   header.push('# Lines "# ecoscore …" let `ecoscore gdsl import` rebuild the journey exactly; GDSL ignores comments.');
-  header.push(`# ${COMMENT_JOURNEY} ${JSON.stringify(journeyMeta(journey, raw))}`);
+  header.push(`# ${COMMENT_JOURNEY} ${JSON.stringify(meta)}`);
 
   const text = [...header, ...body].join('\n') + '\n';
   return options.redactor ? options.redactor.redact(text) : text;
@@ -948,23 +962,16 @@ export function importGdslDetailed(text: string, file: string): GdslImport {
   const journeyTimeout = typeof journeyMetaValue?.timeout === 'string' ? journeyMetaValue.timeout : undefined;
   const fileName = file.split(/[\\/]/).pop() ?? file;
   const name = typeof journeyMetaValue?.name === 'string' ? journeyMetaValue.name : headerName ?? fileName.replace(/\.[^.]*$/, '');
-  const journey: GdslJourney = { name, target, steps: [] };
-  if (journeyMetaValue) {
-    for (const key of ['description', 'device', 'network', 'iterations'] as const) {
-      const value = journeyMetaValue[key];
-      if (value !== undefined) (journey as unknown as Rec)[key] = value;
-    }
-    if (journeyTimeout !== undefined) journey.timeout = journeyTimeout;
-  }
-  // Keep the key order of a journey file: name, description, target, device, network, iterations, timeout, steps.
+  // Key order of a journey file: name, description, target, device, network, iterations, timeout, steps.
+  const m = journeyMetaValue ?? {};
   const ordered: GdslJourney = {
-    name: journey.name,
-    ...(journey.description !== undefined ? { description: journey.description } : {}),
+    name,
+    ...(typeof m.description === 'string' ? { description: m.description } : {}),
     target,
-    ...(journey.device !== undefined ? { device: journey.device } : {}),
-    ...(journey.network !== undefined ? { network: journey.network } : {}),
-    ...(journey.iterations !== undefined ? { iterations: journey.iterations } : {}),
-    ...(journey.timeout !== undefined ? { timeout: journey.timeout } : {}),
+    ...(typeof m.device === 'string' ? { device: m.device } : {}),
+    ...(typeof m.network === 'string' ? { network: m.network } : {}),
+    ...(typeof m.iterations === 'number' ? { iterations: m.iterations } : {}),
+    ...(journeyTimeout !== undefined ? { timeout: journeyTimeout } : {}),
     steps: [],
   };
 
@@ -1026,8 +1033,8 @@ export function importGdslDetailed(text: string, file: string): GdslImport {
       notes.push(`${file}:${block.line}: ${block.measure} does more than wait, so it was imported as a pause step, not a reference`);
       type = 'pause';
     }
-    if ((type === 'pause' || type === 'reference') && duration === undefined && actions.length === 0) duration = '0ms';
-    if (!idleType && type !== 'pause' && actions.length === 0) {
+    if (type === 'pause' && duration === undefined && actions.length === 0) duration = '0ms';
+    if (!idleType && actions.length === 0) {
       notes.push(`${file}:${block.line}: ${block.measure} has no command; imported as a pause step`);
       type = 'pause';
       if (duration === undefined) duration = '0ms';
@@ -1062,8 +1069,10 @@ export function importGdslToYaml(text: string, file: string): string {
     `# Journey imported from ${fileName} by \`ecoscore gdsl import\` (GDSL → journey). Check it with \`ecoscore validate\`.`,
   ];
   if (variables.length > 0) {
-    header.push(`# Set these environment variables before running it: ${variables.join(', ')} (fills marked secret: true are never written anywhere).`);
+    header.push(`# GDSL variables became environment variables; set them before running it: ${variables.join(', ')}.`);
   }
+  const hasSecret = journey.steps.some((step) => (step.actions ?? []).some((action) => isRec(action) && asRec(action.fill).secret === true));
+  if (hasSecret) header.push('# Text typed from a variable is marked secret: true: it is never written to results, logs or screenshots.');
   for (const note of notes) header.push(`# Note: ${commentText(note)}`);
   return `${header.join('\n')}\n${stringify(journey, { lineWidth: 0 })}`;
 }

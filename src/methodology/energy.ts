@@ -14,7 +14,7 @@
  *   baseMah   = (cpuIdleMa + radioOnMa if cellular) × durationMs / MS_PER_HOUR
  *   dischargeUahPerS = energyMah × 1000 / (durationMs / 1000)
  *
- * Every coefficient is a named constant below with its source; docs/methodology-energy.md gives the
+ * Every coefficient is a named constant below with its source; docs/methodology.md gives the
  * reasoning, the sources with commits, and the known limits.
  *
  * Pure: no I/O, no clock, no browser. Type-only imports from result/ and profiles/.
@@ -145,7 +145,7 @@ export interface HostCalibration {
 
 /**
  * Measured figures of one step the model uses. A {@link RawStepSample} fits as is. `processCpuMs` is accepted
- * but not used by model 1.0.0 (see docs/methodology-energy.md: under CDP throttling it is dominated by the
+ * but not used by model 1.0.0 (see docs/methodology.md: under CDP throttling it is dominated by the
  * throttler's busy-wait).
  */
 export type StepEnergyInput = Pick<RawStepSample, 'durationMs' | 'cpuMs' | 'bytes' | 'requests'> & {
@@ -230,7 +230,7 @@ export type EnergySource = ModelEnergySource | DeviceCounterEnergySource;
 function checkInput(name: string, value: number | null | undefined): number | null {
   if (value === null || value === undefined) return null;
   if (!(Number.isFinite(value) && value >= 0)) {
-    throw new RangeError(`energy model: "${name}" must be a non-negative finite number or null, got ${value} (see docs/methodology-energy.md)`);
+    throw new RangeError(`energy model: "${name}" must be a non-negative finite number or null, got ${value} (see docs/methodology.md)`);
   }
   return value;
 }

@@ -14,7 +14,7 @@
  * in a fixed window, half of it allocation/GC-heavy and half of it not, and average the two. The workload
  * here is our own (a JSON round trip of generated records, and a Mandelbrot escape-time loop); only the two
  * divisors that put its unit rates on Lighthouse's scale were set by running both side by side
- * (docs/methodology-energy.md, "Host calibration"). One difference: the units are divided by the
+ * (docs/methodology.md, "Host calibration"). One difference: the units are divided by the
  * main-thread CPU time they took (CDP `TaskDuration`, thread time), not by wall time, so that other
  * processes on a busy CI runner do not pass for a slow host (see {@link measureHostCalibration}).
  *
@@ -38,7 +38,7 @@ export const CALIBRATION_ROUNDS = 3;
  * Divisors that turn units per CPU second into index points, chosen so that each part reads close to
  * Lighthouse's benchmarkIndex on the machine they were set on (unthrottled, quiet: JSON round trip about
  * 10 100 units/s, Mandelbrot about 14 000 units/s, Lighthouse's `computeBenchmarkIndex` about 2 000-2 200
- * in the same Chromium 156; see docs/methodology-energy.md). The index is our own measure, on Lighthouse's
+ * in the same Chromium 156; see docs/methodology.md). The index is our own measure, on Lighthouse's
  * scale.
  */
 export const CALIBRATION_DIVISORS = { serialise: 5, compute: 7 } as const;

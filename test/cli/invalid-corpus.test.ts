@@ -59,6 +59,12 @@ describe('bad journey files: exit code 2 and one sentence with file, line and fi
     expect((await cli(['run', 'x.yaml', '--iterations', 'zero'])).code).toBe(2);
   });
 
+  it('a broken custom scoring profile stops the run before anything is measured', async () => {
+    const { code, err } = await cli(['run', 'journeys/demo-health.yaml', '--scoring', 'test/fixtures/scoring/invalid-profile.json']);
+    expect(code).toBe(2);
+    expect(err).toMatch(/^error: test\/fixtures\/scoring\/invalid-profile\.json: invalid scoring profile: version: /);
+  });
+
   it('validate accepts the demo journey', async () => {
     const { code, out } = await cli(['validate', 'journeys/demo-health.yaml']);
     expect(code).toBe(0);

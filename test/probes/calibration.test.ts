@@ -52,7 +52,7 @@ describe('measureHostCalibration (Chromium)', () => {
     page = await context.newPage();
     await page.goto('about:blank');
     cdp = await context.newCDPSession(page);
-    // Thread time: the time domain the cpu probe should read (see docs/methodology-energy.md).
+    // Thread time: the time domain the cpu probe should read (see docs/methodology.md).
     await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   });
 
