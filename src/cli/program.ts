@@ -3,10 +3,12 @@
  * `process.exitCode` (0 success, 1 a step or gate failed, 2 bad input or usage).
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
+import { readFile, writeFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { runJourney, type RunEvent } from '../campaign/run.js';
 import { DEMO_PASSWORD, startDemoServer } from '../demo/server.js';
+import { exportLoadedJourneyGdsl, importGdslToYaml } from '../journey/gdsl.js';
 import { loadJourney } from '../journey/load.js';
 import { resolveProfiles } from '../journey/profiles.js';
 import { loadScoringProfile } from '../journey/scoring-file.js';
@@ -153,6 +155,41 @@ export function buildProgram(io: CliIo = defaultIo, setExit: (code: number) => v
     .action((options: { yaml?: boolean }) => {
       const schema = journeyJsonSchema();
       io.out(options.yaml ? stringify(schema) : JSON.stringify(schema, null, 2));
+      setExit(EXIT.ok);
+    });
+
+  const gdsl = program.command('gdsl').description('convert journeys to and from GDSL (.testgb), the official service’s journey language');
+  gdsl
+    .command('export')
+    .description('write a journey as GDSL (secrets become placeholders)')
+    .argument('<journey>', 'journey file')
+    .option('-o, --out <file>', 'write to a file instead of standard output')
+    .action(async (file: string, options: { out?: string }) => {
+      const loaded = await loadJourney(file, { allowMissingEnv: true });
+      const text = exportLoadedJourneyGdsl(loaded);
+      if (options.out) {
+        await writeFile(options.out, text);
+        io.err(`wrote ${options.out}`);
+      } else io.out(text.trimEnd());
+      setExit(EXIT.ok);
+    });
+  gdsl
+    .command('import')
+    .description('turn a GDSL file into a journey YAML')
+    .argument('<file>', '.testgb file')
+    .option('-o, --out <file>', 'write to a file instead of standard output')
+    .action(async (file: string, options: { out?: string }) => {
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch (error) {
+        throw new InputError(`${file}: cannot read the GDSL file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, file);
+      }
+      const yaml = importGdslToYaml(text, file);
+      if (options.out) {
+        await writeFile(options.out, yaml);
+        io.err(`wrote ${options.out}`);
+      } else io.out(yaml.trimEnd());
       setExit(EXIT.ok);
     });
 

@@ -28,6 +28,11 @@ export interface LoadedJourney {
 export interface LoadJourneyOptions {
   /** Environment used for `${env:NAME}` (default: `process.env`). */
   env?: Record<string, string | undefined>;
+  /**
+   * Accept unset variables without a default (for commands that never type the values, such as
+   * `gdsl export`): they get a placeholder value, which is treated as a secret.
+   */
+  allowMissingEnv?: boolean;
 }
 
 const ENV_PATTERN = /\$\{env:([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
@@ -62,7 +67,7 @@ export function parseJourney(source: string, file: string, options: LoadJourneyO
 
   const secrets: string[] = [];
   const interpolated = interpolate(raw, [], (name, fallback, path) => {
-    const value = env[name] ?? fallback;
+    const value = env[name] ?? fallback ?? (options.allowMissingEnv ? `unset-env-${name}` : undefined);
     if (value === undefined) {
       throw inputErrorAt(file, lineOf(doc, lineCounter, path), path, `environment variable ${name} is not set (write \${env:${name}:-default} to give a default)`);
     }
