@@ -79,7 +79,7 @@ export function buildResult(context: ResultContext): Result {
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
     tool: { ...TOOL },
-    journey: { name: journey.name, file: loaded.file, sha256: loaded.sha256 },
+    journey: { name: journey.name, file: loaded.file, sha256: loaded.sha256, source: loaded.redactor.redact(loaded.source) },
     target,
     environment: {
       device: { ...device },

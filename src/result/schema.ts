@@ -133,7 +133,14 @@ export type Run = z.infer<typeof RunSchema>;
 export const ResultSchema = z.object({
   schemaVersion: z.literal(RESULT_SCHEMA_VERSION),
   tool: z.object({ name: z.string(), version: z.string() }),
-  journey: z.object({ name: z.string(), file: z.string(), sha256: z.string() }),
+  journey: z.object({
+    name: z.string(),
+    file: z.string(),
+    /** sha256 of the journey file as written. */
+    sha256: z.string(),
+    /** The journey file's text, secrets redacted (for evidence and `ecoscore report`). */
+    source: z.string().optional(),
+  }),
   target: z.object({ platform: z.string() }).catchall(z.unknown()),
   environment: z
     .object({
