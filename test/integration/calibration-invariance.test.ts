@@ -10,7 +10,6 @@ import { startDemoServer, type DemoServer } from '../../src/demo/server.js';
 import { findBrowser } from '../../src/drivers/find-browser.js';
 import { CHROMIUM_FLAGS } from '../../src/drivers/playwright.js';
 import { estimateStepEnergy, type HostCalibration } from '../../src/methodology/energy.js';
-import { median } from '../../src/methodology/stats.js';
 import { measureHostCalibration } from '../../src/probes/calibration.js';
 import { CpuProbe } from '../../src/probes/cpu.js';
 import { getDeviceProfile, getNetworkProfile } from '../../src/profiles/index.js';
@@ -64,26 +63,35 @@ async function measure(hostSlowdown: number): Promise<{ cpuMs: number; calibrati
 
 describe('host calibration', () => {
   it('keeps the modelled CPU energy of a page stable when the host is twice as slow', async () => {
-    const normal: number[] = [];
-    const slow: number[] = [];
-    const rawRatio: number[] = [];
-    for (let round = 0; round < 5; round++) {
-      const a = await measure(1);
-      const b = await measure(2);
-      const energy = (m: { cpuMs: number; calibration: HostCalibration }) =>
-        estimateStepEnergy({ durationMs: 1000, cpuMs: m.cpuMs, bytes: 0, requests: 0 }, device, network, m.calibration).components.cpuMah!;
-      normal.push(energy(a));
-      slow.push(energy(b));
-      rawRatio.push(b.cpuMs / a.cpuMs);
+    // Best-of estimators (fastest CPU time, highest benchmark index): other processes on a shared machine
+    // only ever slow a measure down, so the best of several is the least noisy figure.
+    const best = { 1: { cpuMs: Infinity, index: 0 }, 2: { cpuMs: Infinity, index: 0 } } as Record<1 | 2, { cpuMs: number; index: number }>;
+    for (let round = 0; round < 4; round++) {
+      for (const hostSlowdown of [1, 2] as const) {
+        const measured = await measure(hostSlowdown);
+        best[hostSlowdown].cpuMs = Math.min(best[hostSlowdown].cpuMs, measured.cpuMs);
+        best[hostSlowdown].index = Math.max(best[hostSlowdown].index, measured.calibration.benchmarkIndex);
+      }
     }
+    const energy = (hostSlowdown: 1 | 2) => {
+      const { cpuMs, index } = best[hostSlowdown];
+      const calibration: HostCalibration = {
+        benchmarkIndex: index,
+        throttlingRate: device.cpuSlowdownFactor,
+        hostBenchmarkIndex: index * device.cpuSlowdownFactor,
+        durationMs: 0,
+        method: 'test',
+      };
+      return estimateStepEnergy({ durationMs: 1000, cpuMs, bytes: 0, requests: 0 }, device, network, calibration).components.cpuMah!;
+    };
+    const rawRatio = best[2].cpuMs / best[1].cpuMs;
+    const calibratedRatio = energy(2) / energy(1);
+    console.log(`calibration invariance: raw CPU ratio ${rawRatio.toFixed(2)}, calibrated energy ratio ${calibratedRatio.toFixed(3)}`);
     // Uncalibrated, the slower host doubles the CPU time …
-    expect(median(rawRatio)).toBeGreaterThan(1.6);
-    // … calibrated, the energy estimate moves much less (bound of ±25 %: this 2-core machine is shared and noisy;
-    // on a quiet one the figure is within a few percent, see the issue note).
-    const calibratedRatio = median(slow) / median(normal);
+    expect(rawRatio).toBeGreaterThan(1.6);
+    // … calibrated, the energy estimate moves much less (±25 % bound: this 2-core machine is shared; see the note).
     expect(calibratedRatio).toBeGreaterThan(0.75);
     expect(calibratedRatio).toBeLessThan(1.25);
-    expect(Math.abs(calibratedRatio - 1)).toBeLessThan(Math.abs(median(rawRatio) - 1));
-    console.log(`calibration invariance: raw CPU ratio ${median(rawRatio).toFixed(2)}, calibrated energy ratio ${calibratedRatio.toFixed(3)}`);
-  }, 120_000);
+    expect(Math.abs(calibratedRatio - 1)).toBeLessThan(Math.abs(rawRatio - 1) / 2);
+  }, 180_000);
 });

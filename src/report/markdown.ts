@@ -1,0 +1,270 @@
+/**
+ * Markdown report: a short, GitHub-flavoured summary of a result for a pull-request comment or a CI job
+ * summary (`$GITHUB_STEP_SUMMARY`). English labels (the GitHub audience) with the French term in
+ * parentheses for the headline figures, as the official service names them.
+ *
+ * Pure: a Result in, text out. Every string that comes from the journey or the page (names, errors,
+ * warnings, URLs) is escaped so that it renders as text: no HTML, no links, no tables broken by `|`.
+ */
+import type { Result, StepResult } from '../result/schema.js';
+import { formatBytes, formatMs, formatPercent } from '../shared/format.js';
+
+/** Characters that start Markdown inline syntax (or GitHub math: `$`). Escaped with a backslash. */
+const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~$]/g;
+
+/**
+ * A string from the journey or the page as inline Markdown text: line breaks become spaces, Markdown
+ * punctuation is backslash-escaped, `<`, `>` and `&` become entities (so `<img onerror>` is shown, not
+ * rendered), and `@name` does not notify anyone. Safe inside a table cell.
+ */
+export function escapeMarkdown(text: string): string {
+  return text
+    .replace(/\r\n|\r|\n/g, ' ')
+    .replace(MARKDOWN_SPECIAL, '\\$&')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/^(\s*)-/, '$1\\-')
+    .replace(/^(\s*\d+)\./, '$1\\.')
+    .replace(/@(?=\w)/g, '@\u200b');
+}
+
+/** A number with `digits` significant digits, plain (no exponent) between 0.001 and 10^digits. */
+export function significant(value: number, digits = 3): string {
+  if (value === 0) return '0';
+  const abs = Math.abs(value);
+  if (abs >= 10 ** digits) return Math.round(value).toLocaleString('en-US');
+  if (abs < 1e-3) return value.toExponential(digits - 1);
+  return String(Number(value.toPrecision(digits)));
+}
+
+/** Greenhouse gases: `0.155 g CO2e`, `80.7 kg CO2e`. */
+export function formatGhg(grams: number | null | undefined): string {
+  if (grams === null || grams === undefined) return '–';
+  return Math.abs(grams) >= 1000 ? `${significant(grams / 1000)} kg CO2e` : `${significant(grams)} g CO2e`;
+}
+
+/** Water: `9.1 mL`, `4.73 m³`. */
+export function formatWater(litres: number | null | undefined): string {
+  if (litres === null || litres === undefined) return '–';
+  const abs = Math.abs(litres);
+  if (abs !== 0 && abs < 1) return `${significant(litres * 1000)} mL`;
+  if (abs >= 1000) return `${significant(litres / 1000)} m³`;
+  return `${significant(litres)} L`;
+}
+
+/** Abiotic resource depletion: `2.21e-9 kg Sb eq`. */
+export function formatAdp(kgSbEq: number | null | undefined): string {
+  if (kgSbEq === null || kgSbEq === undefined) return '–';
+  return `${kgSbEq === 0 ? '0' : kgSbEq.toExponential(2)} kg Sb eq`;
+}
+
+/** A 0..100 score with at most one decimal: `89.5`, `100`; null → `–`. */
+export function formatScore(score: number | null | undefined): string {
+  if (score === null || score === undefined) return '–';
+  return String(Math.round(score * 10) / 10);
+}
+
+/** Emoji of a step's status: passed, passed with failed iterations, failed, skipped. */
+export function stepStatusEmoji(step: Pick<StepResult, 'status' | 'failedIterations'>): string {
+  if (step.status === 'failed') return '❌';
+  if (step.status === 'skipped') return '⏭️';
+  return step.failedIterations > 0 ? '⚠️' : '✅';
+}
+
+/** What kind of energy figures a result holds, and the source's own description. */
+export interface EnergySourceInfo {
+  /** `modelled`, `measured`, or the source's own kind; `unknown` when the result has none. */
+  kind: string;
+  description: string | null;
+}
+
+/** Reads `environment.energySource` (free-form in the contract) into a kind and a description. */
+export function energySourceInfo(result: Result): EnergySourceInfo {
+  const source = result.environment.energySource;
+  if (source === null || source === undefined) return { kind: 'unknown', description: null };
+  if (typeof source === 'string') return { kind: source, description: null };
+  const record = source as Record<string, unknown>;
+  const rawKind = typeof record.kind === 'string' ? record.kind : 'unknown';
+  const kind = rawKind === 'model' ? 'modelled' : rawKind === 'measured' || rawKind === 'device' || rawKind === 'counter' ? 'measured' : rawKind;
+  return { kind, description: typeof record.description === 'string' ? record.description : null };
+}
+
+interface Impacts {
+  ghgGrams: number;
+  waterLitres: number;
+  adpKgSbEq: number;
+}
+
+function asImpacts(value: unknown): Impacts | null {
+  if (value === null || typeof value !== 'object') return null;
+  const record = value as Record<string, unknown>;
+  return typeof record.ghgGrams === 'number' && typeof record.waterLitres === 'number' && typeof record.adpKgSbEq === 'number'
+    ? { ghgGrams: record.ghgGrams, waterLitres: record.waterLitres, adpKgSbEq: record.adpKgSbEq }
+    : null;
+}
+
+/** Footprint rows: per journey, per 1,000 journeys and, when the run had a usage, per year. */
+export function footprintRows(result: Result): Array<{ label: string; impacts: Impacts }> {
+  const perJourney = result.summary.footprint;
+  if (!perJourney) return [];
+  const rows = [{ label: 'per journey', impacts: perJourney as Impacts }];
+  const projection = (result.summary.projection ?? null) as Record<string, unknown> | null;
+  const perThousand = asImpacts(projection?.perThousandJourneys) ?? {
+    ghgGrams: perJourney.ghgGrams * 1000,
+    waterLitres: perJourney.waterLitres * 1000,
+    adpKgSbEq: perJourney.adpKgSbEq * 1000,
+  };
+  rows.push({ label: 'per 1,000 journeys', impacts: perThousand });
+  const perYear = asImpacts(projection?.perYear);
+  if (perYear) {
+    const usage = (projection?.usage ?? null) as Record<string, unknown> | null;
+    const journeys = typeof usage?.journeysPerYear === 'number' ? ` (${usage.journeysPerYear.toLocaleString('en-US')} journeys)` : '';
+    rows.push({ label: `per year${journeys}`, impacts: perYear });
+  }
+  return rows;
+}
+
+const cell = (text: string): string => text.replace(/\|/g, '\\|');
+
+function headline(result: Result): string[] {
+  const { summary } = result;
+  const lines = [`### 🌿 Ecoscore — ${escapeMarkdown(result.journey.name)}`, ''];
+  const statusLine =
+    result.status === 'passed'
+      ? `✅ all ${summary.passedSteps} steps passed`
+      : result.status === 'failed'
+        ? `❌ ${summary.failedSteps} of ${result.steps.length} steps failed`
+        : result.status === 'interrupted'
+          ? `⏹️ interrupted: ${summary.passedSteps} steps passed, ${summary.failedSteps} failed, ${summary.skippedSteps} not run`
+          : `⏳ still running: ${summary.passedSteps} steps passed so far`;
+  lines.push(
+    '| Ecoscore (écoscore) | Grade (note) | Energy (énergie) | Performance | Data (données) |',
+    '|:---:|:---:|:---:|:---:|:---:|',
+    `| **${formatScore(summary.ecoscore)}** / 100 | **${cell(escapeMarkdown(summary.grade ?? '–'))}** | ${formatScore(summary.scores?.energy)} | ${formatScore(summary.scores?.performance)} | ${formatScore(summary.scores?.data)} |`,
+    '',
+  );
+  const spread = summary.spread?.ecoscore;
+  const spreadText = spread
+    ? `spread (dispersion) over ${spread.n} iteration${spread.n === 1 ? '' : 's'}: ${formatScore(spread.min)} – ${formatScore(spread.max)} (cv ${formatPercent(spread.cv)})`
+    : 'no spread (fewer than two iterations scored)';
+  lines.push(`${statusLine} · ${result.completedIterations}/${result.iterations} iterations · ${spreadText}`, '');
+  const energy = energySourceInfo(result);
+  const kindText = energy.kind === 'modelled' ? '**modelled** (estimated from measured CPU time, bytes and duration, not measured)' : `**${escapeMarkdown(energy.kind)}**`;
+  lines.push(`**Energy source (source de l’énergie):** ${kindText}${energy.description ? ` — ${escapeMarkdown(energy.description)}` : ''}`, '');
+  return lines;
+}
+
+function ecoindexCell(step: StepResult): string {
+  return step.ecoindex ? `${formatScore(step.ecoindex.score)} ${cell(escapeMarkdown(step.ecoindex.grade))}` : '–';
+}
+
+function stepTable(result: Result): string[] {
+  if (result.steps.length === 0) return ['_No step measured._', ''];
+  const lines = [
+    '| # | | Step (étape) | Type | Duration | Transfer | Requests | µAh/s | Energy | Perf. | Data | Ecoscore | EcoIndex |',
+    '|---:|:---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|:---:|',
+  ];
+  result.steps.forEach((step, index) => {
+    const m = step.metrics;
+    const name = `${cell(escapeMarkdown(step.name))}${step.critical ? ' ★' : ''}`;
+    lines.push(
+      `| ${index + 1} | ${stepStatusEmoji(step)} | ${name} | ${step.type} | ${formatMs(m.durationMs)} | ${formatBytes(m.bytes)} | ${m.requests ?? '–'} | ${
+        m.dischargeUahPerS === null ? '–' : significant(m.dischargeUahPerS)
+      } | ${formatScore(step.scores?.energy)} | ${formatScore(step.scores?.performance)} | ${formatScore(step.scores?.data)} | ${
+        step.scores?.ecoscore === null || step.scores?.ecoscore === undefined ? '–' : `**${formatScore(step.scores.ecoscore)}**`
+      } | ${ecoindexCell(step)} |`,
+    );
+  });
+  lines.push('', '★ critical step (weighs more in the ecoscore) · ✅ passed · ⚠️ passed, failed in some iterations · ❌ failed · ⏭️ not run · µAh/s: battery discharge rate', '');
+  const t = result.summary.totals;
+  const totals = [
+    `duration ${formatMs(t.durationMs)}`,
+    `transfer ${formatBytes(t.bytes)}`,
+    `${t.requests ?? '–'} requests`,
+    `main-thread CPU ${formatMs(t.cpuMs)}`,
+    ...(typeof t.energyMah === 'number' ? [`energy ${significant(t.energyMah)} mAh`] : []),
+  ];
+  lines.push(`**Journey totals:** ${totals.join(' · ')}`, '');
+  return lines;
+}
+
+function failures(result: Result): string[] {
+  const failed = result.steps.filter((step) => step.status === 'failed' || step.failedIterations > 0);
+  if (failed.length === 0) return [];
+  const lines = ['**Failures (échecs)**', ''];
+  for (const step of failed) {
+    const where = lastFailedAction(result, step);
+    lines.push(
+      `- ${escapeMarkdown(step.name)} — failed in ${step.failedIterations} of ${step.failedIterations + step.passedIterations} iteration(s)${
+        where ? ` at ${escapeMarkdown(where)}` : ''
+      }: ${escapeMarkdown(step.error ?? 'no error recorded')}`,
+    );
+  }
+  lines.push('');
+  return lines;
+}
+
+/** `actions[2] click` of the last failed sample of a step, when the runner recorded it. */
+export function lastFailedAction(result: Result, step: StepResult): string | undefined {
+  const index = result.steps.indexOf(step);
+  let found: string | undefined;
+  for (const run of result.runs) {
+    for (const sample of run.samples) if (sample.index === index && sample.status === 'failed' && sample.failedAction) found = sample.failedAction;
+  }
+  return found;
+}
+
+function footprint(result: Result): string[] {
+  const rows = footprintRows(result);
+  if (rows.length === 0) return ['**Footprint (empreinte):** not computed.', ''];
+  const lines = [
+    '| Footprint (empreinte) | Greenhouse gases (GES) | Water (eau) | Resources (ADP) |',
+    '|---|---:|---:|---:|',
+    ...rows.map((row) => `| ${row.label} | ${formatGhg(row.impacts.ghgGrams)} | ${formatWater(row.impacts.waterLitres)} | ${formatAdp(row.impacts.adpKgSbEq)} |`),
+    '',
+  ];
+  return lines;
+}
+
+function warnings(result: Result): string[] {
+  // Failures have their own section with more detail; the runner also lists them as warnings.
+  const failedPrefixes = result.steps.filter((step) => step.status === 'failed').map((step) => `step "${step.name}" failed in `);
+  const shown = result.warnings.filter((warning) => !failedPrefixes.some((prefix) => warning.startsWith(prefix)));
+  if (shown.length === 0) return [];
+  return ['**Warnings (avertissements)**', '', ...shown.map((warning) => `- ${escapeMarkdown(warning)}`), ''];
+}
+
+/** One line naming where and how the journey was measured. */
+export function environmentLine(result: Result): string {
+  const env = result.environment;
+  const methodology = (env.methodology ?? null) as { scoring?: { id?: unknown; version?: unknown } } | null;
+  const parts = [
+    `journey ${result.journey.file}`,
+    `device ${env.device.name}`,
+    `network ${env.network.name}`,
+    env.browser ? `${env.browser.name} ${env.browser.version}` : 'no browser',
+    `host ${env.host.platform} ${env.host.arch}, ${env.host.cpus} CPUs`,
+    ...(methodology?.scoring?.id ? [`scoring ${String(methodology.scoring.id)} ${String(methodology.scoring.version ?? '')}`.trim()] : []),
+    `started ${env.startedAt}`,
+    `${result.tool.name} ${result.tool.version}`,
+  ];
+  return parts.map((part) => escapeMarkdown(part)).join(' · ');
+}
+
+/**
+ * The result as GitHub-flavoured Markdown: headline (ecoscore, grade, sub-scores, spread), energy
+ * source, one table row per step, footprint per journey and per 1,000 journeys, failures, warnings and
+ * a one-line environment.
+ */
+export function renderMarkdown(result: Result): string {
+  const lines = [
+    ...headline(result),
+    ...stepTable(result),
+    ...footprint(result),
+    ...failures(result),
+    ...warnings(result),
+    `<sub>${environmentLine(result)}</sub>`,
+  ];
+  return `${lines.join('\n').trimEnd()}\n`;
+}
