@@ -34,7 +34,17 @@ export interface ResultContext {
   scoring?: ScoringProfile;
   grid?: GridRegion;
   usage?: { users: number; journeysPerUserPerYear: number };
+  /** Browsers restarted after a crash. */
+  browserRestarts?: number;
+  /** A figure whose cv is above this is reported as unstable (default 0.05). */
+  cvThreshold?: number;
 }
+
+/** Default coefficient of variation above which a figure is reported as unstable (5 %). */
+export const DEFAULT_CV_THRESHOLD = 0.05;
+
+/** Metrics whose instability is worth a warning (the inputs of the three sub-scores). */
+const WATCHED_METRICS = ['durationMs', 'readyMs', 'bytes', 'energyMah'] as const;
 
 /** Builds the result; figures the methodology computes are left null here. */
 export function buildResult(context: ResultContext): Result {
@@ -65,6 +75,24 @@ export function buildResult(context: ResultContext): Result {
   for (const step of steps) {
     if (step.status === 'failed') warnings.push(`step "${step.name}" failed in ${step.failedIterations} of ${step.failedIterations + step.passedIterations} iteration(s): ${step.error ?? 'unknown error'}`);
   }
+  const cvThreshold = context.cvThreshold ?? DEFAULT_CV_THRESHOLD;
+  const ecoscoreCv = evaluation.ecoscoreSpread?.cv ?? null;
+  if (ecoscoreCv !== null && ecoscoreCv > cvThreshold) {
+    warnings.push(`the journey ecoscore varies by ${(ecoscoreCv * 100).toFixed(1)} % (cv) over ${evaluation.ecoscoreSpread!.n} iterations, above ${(cvThreshold * 100).toFixed(0)} %: add iterations (--until-stable) or check what differs between them`);
+  }
+  for (const step of steps) {
+    for (const metric of WATCHED_METRICS) {
+      const spread = step.spread[metric];
+      if (spread?.cv != null && spread.cv > cvThreshold && spread.max - spread.min > 0) {
+        warnings.push(`step "${step.name}": ${metric} is unstable (cv ${(spread.cv * 100).toFixed(1)} %, ${spread.min}–${spread.max} over ${spread.n} iterations)`);
+      }
+    }
+  }
+  const failedIterations = runs.filter((run) => run.status === 'failed').map((run) => run.iteration);
+  if (failedIterations.length > 0) {
+    warnings.push(`iteration(s) ${failedIterations.join(', ')} failed: their passed steps are kept in the medians, their failed step is reported above`);
+  }
+  if (context.browserRestarts) warnings.push(`the browser crashed and was restarted ${context.browserRestarts} time(s)`);
   if (context.interrupted) warnings.push(`the run was interrupted after ${finished.length} of ${context.iterations} iteration(s); figures cover what was measured`);
   const unavailable = new Map<string, string>();
   for (const run of runs) for (const sample of run.samples) for (const [probe, reason] of Object.entries(sample.unavailable ?? {})) unavailable.set(probe, reason);

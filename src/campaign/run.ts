@@ -54,6 +54,10 @@ export interface RunOptions {
   grid?: GridRegion;
   /** Usage for the yearly footprint projection. */
   usage?: { users: number; journeysPerUserPerYear: number };
+  /** Add iterations (up to `maxIterations`) until the journey ecoscore's cv is at most `cvThreshold`. */
+  untilStable?: { cvThreshold: number; maxIterations: number };
+  /** A figure whose cv is above this is reported as unstable (default 0.05 = 5 %). */
+  cvThreshold?: number;
   /** Aborting stops after the current step and writes an `interrupted` result. */
   signal?: AbortSignal;
   onEvent?: (event: RunEvent) => void;
@@ -96,6 +100,7 @@ export async function runJourney(loaded: LoadedJourney, options: RunOptions): Pr
     grid: options.grid,
     usage: options.usage,
     scoring: options.scoring,
+    cvThreshold: options.cvThreshold,
   };
   const save = async (): Promise<Result> => {
     const result = redactor.redactValue(buildResult(context));
@@ -110,14 +115,16 @@ export async function runJourney(loaded: LoadedJourney, options: RunOptions): Pr
     }
     const baseUrl = demo ? demo.url : target.url;
     context.targetUrl = baseUrl;
-    driver = await openPlaywrightDriver({
-      device,
-      network,
-      baseUrl,
-      executablePath: options.executablePath,
-      browserEndpoint: options.browserEndpoint,
-      headed: options.headed,
-    });
+    const openDriver = () =>
+      openPlaywrightDriver({
+        device,
+        network,
+        baseUrl,
+        executablePath: options.executablePath,
+        browserEndpoint: options.browserEndpoint,
+        headed: options.headed,
+      });
+    driver = await openDriver();
     context.browser = driver.info;
     try {
       context.calibration = await driver.calibrate();
@@ -127,14 +134,21 @@ export async function runJourney(loaded: LoadedJourney, options: RunOptions): Pr
     emit({ type: 'run-start', journey: journey.name, iterations, steps: journey.steps.length, outDir: options.outDir, browser: `${driver.info.name} ${driver.info.version}` });
     await save();
 
-    for (let iteration = 1; iteration <= iterations && !options.signal?.aborted; iteration++) {
+    let last: Result | null = null;
+    for (let iteration = 1; !options.signal?.aborted && wantsIteration(iteration, iterations, options.untilStable, last); iteration++) {
+      if (!driver.isConnected()) {
+        // The browser crashed or was killed during the previous iteration (which failed): start a new one.
+        await driver.close().catch(() => undefined);
+        driver = await openDriver();
+        context.browserRestarts = (context.browserRestarts ?? 0) + 1;
+      }
       const run: Run = { iteration, startedAt: new Date().toISOString(), finishedAt: null, status: 'running', samples: [] };
       runs.push(run);
       emit({ type: 'iteration-start', iteration });
       await runIteration(driver, journey, run, options, save, emit, (text) => redactor.redact(text));
       run.finishedAt = new Date().toISOString();
       emit({ type: 'iteration-end', iteration, status: run.status });
-      await save();
+      last = await save();
     }
   } finally {
     context.interrupted = options.signal?.aborted ?? false;
@@ -145,6 +159,17 @@ export async function runJourney(loaded: LoadedJourney, options: RunOptions): Pr
   const result = await save();
   emit({ type: 'run-end', result, resultFile });
   return { result, resultFile };
+}
+
+/**
+ * Whether to run iteration `iteration`: the asked iterations always; with `untilStable`, more until the
+ * journey ecoscore's coefficient of variation is at most the threshold, up to the maximum.
+ */
+export function wantsIteration(iteration: number, iterations: number, untilStable: RunOptions['untilStable'], last: Result | null): boolean {
+  if (iteration <= iterations) return true;
+  if (!untilStable || iteration > untilStable.maxIterations) return false;
+  const cv = last?.summary.spread?.ecoscore?.cv ?? null;
+  return cv === null || cv > untilStable.cvThreshold;
 }
 
 async function runIteration(

@@ -41,6 +41,12 @@ function positiveInt(value: string): number {
   return number;
 }
 
+function percent(value: string): number {
+  const number = Number(value.replace(/%$/, ''));
+  if (!Number.isFinite(number) || number <= 0 || number >= 100) throw new InvalidArgumentError('must be a percentage between 0 and 100');
+  return number;
+}
+
 function gridRegion(value: string): GridRegion {
   const upper = value.toUpperCase();
   if (!(GRID_REGIONS as readonly string[]).includes(upper)) throw new InvalidArgumentError(`must be one of ${GRID_REGIONS.join(', ')}`);
@@ -58,6 +64,9 @@ interface RunFlags {
   quiet?: boolean;
   grid: GridRegion;
   scoring?: string;
+  untilStable?: boolean;
+  maxIterations: number;
+  cvThreshold: number;
   users?: number;
   journeysPerUser?: number;
 }
@@ -92,6 +101,9 @@ export function buildProgram(io: CliIo = defaultIo, setExit: (code: number) => v
     .option('--network <id>', 'network profile id or JSON file (overrides the journey)')
     .option('--browser-endpoint <ws>', 'use a remote browser (Playwright server or CDP ws:// endpoint)')
     .option('--headed', 'show the browser window')
+    .option('--until-stable', 'add iterations until the ecoscore’s cv is under --cv-threshold (at most --max-iterations)')
+    .option('--max-iterations <n>', 'upper bound for --until-stable', positiveInt, 10)
+    .option('--cv-threshold <percent>', 'coefficient of variation above which a figure is reported unstable', percent, 5)
     .option('--scoring <file>', 'a custom scoring profile (JSON or YAML), e.g. official thresholds')
     .option('--grid <region>', 'electricity grid of the footprint: FRA or WORLD', gridRegion, 'FRA')
     .option('--users <n>', 'users, for the yearly footprint projection', positiveInt)
@@ -124,7 +136,13 @@ export function buildProgram(io: CliIo = defaultIo, setExit: (code: number) => v
             const line = describeEvent(event);
             if (line !== null && !options.quiet) io.err(journey.redactor.redact(line));
           };
-          const { result, resultFile } = await runJourney(journey, { ...options, scoring, usage, outDir, signal: controller.signal, onEvent });
+          const { result, resultFile } = await runJourney(journey, {
+            ...options,
+            scoring,
+            usage,
+            cvThreshold: options.cvThreshold / 100,
+            untilStable: options.untilStable ? { cvThreshold: options.cvThreshold / 100, maxIterations: options.maxIterations } : undefined,
+            outDir, signal: controller.signal, onEvent });
           io.out(journey.redactor.redact(`\n${result.journey.name}\n${renderSummary(result)}\n\nresult: ${resultFile}`));
           if (result.status !== 'passed') anyFailed = true;
           if (controller.signal.aborted) break;

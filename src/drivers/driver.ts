@@ -47,6 +47,8 @@ export interface Driver {
   calibrate(): Promise<CalibrationMeasure>;
   /** Opens a fresh session for one iteration. */
   openSession(): Promise<Session>;
+  /** False once the browser or device connection is lost (crash, killed process). */
+  isConnected(): boolean;
   /** Closes the browser or server. */
   close(): Promise<void>;
 }

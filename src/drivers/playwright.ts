@@ -67,6 +67,7 @@ export async function openPlaywrightDriver(options: PlaywrightDriverOptions): Pr
   return {
     info,
     calibrate: () => calibrate(browser, options),
+    isConnected: () => browser.isConnected(),
     openSession: () => openSession(browser, options, rootPid),
     close: () => browser.close(),
   };

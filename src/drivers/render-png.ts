@@ -9,7 +9,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { findBrowser, NO_BROWSER_MESSAGE } from './find-browser.js';
 
 /** Flags of the rendering browser: no sandbox in containers, no background traffic. */
@@ -106,7 +106,7 @@ export async function renderElementPng(htmlFile: string, selector: string, pngFi
 }
 
 /** Waits until every canvas (charts) draws the same pixels twice in a row, 150 ms apart, at most 5 s. */
-async function waitForStillCanvases(page: import('playwright-core').Page, timeoutMs: number): Promise<void> {
+async function waitForStillCanvases(page: Page, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + Math.min(5000, timeoutMs);
   let previous = '';
   for (;;) {
@@ -118,7 +118,10 @@ async function waitForStillCanvases(page: import('playwright-core').Page, timeou
               const canvases = [...document.querySelectorAll('canvas')];
               done(canvases.map((canvas) => {
                 try {
-                  return `${canvas.width}x${canvas.height}:${canvas.toDataURL().length}:${canvas.toDataURL().slice(-64)}`;
+                  const data = canvas.toDataURL();
+                  let hash = 5381;
+                  for (let i = 0; i < data.length; i++) hash = ((hash * 33) ^ data.charCodeAt(i)) >>> 0;
+                  return `${canvas.width}x${canvas.height}:${data.length}:${hash}`;
                 } catch {
                   return 'tainted';
                 }

@@ -33,9 +33,16 @@ export interface LoadJourneyOptions {
    * `gdsl export`): they get a placeholder value, which is treated as a secret.
    */
   allowMissingEnv?: boolean;
+  /**
+   * Values of `${var:NAME}` placeholders (campaign variants: base URL, branding…). A string that is only
+   * a placeholder takes the variable's type (`heavyHome: "${var:HEAVY}"` with `HEAVY: true` gives a
+   * boolean). Variables are not secrets.
+   */
+  vars?: Record<string, string | number | boolean>;
 }
 
-const ENV_PATTERN = /\$\{env:([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
+const PLACEHOLDER_PATTERN = /\$\{(env|var):([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
+const WHOLE_VAR_PATTERN = /^\$\{var:([A-Za-z_][A-Za-z0-9_]*)\}$/;
 
 /** Reads and validates a journey file. Throws {@link InputError} on any problem. */
 export async function loadJourney(file: string, options: LoadJourneyOptions = {}): Promise<LoadedJourney> {
@@ -66,7 +73,16 @@ export function parseJourney(source: string, file: string, options: LoadJourneyO
   }
 
   const secrets: string[] = [];
-  const interpolated = interpolate(raw, [], (name, fallback, path) => {
+  const vars = options.vars ?? {};
+  const interpolated = interpolate(raw, [], (kind, name, fallback, path) => {
+    if (kind === 'var') {
+      const value = vars[name] ?? fallback;
+      if (value === undefined) {
+        const known = Object.keys(vars);
+        throw inputErrorAt(file, lineOf(doc, lineCounter, path), path, `variable ${name} is not defined${known.length ? ` (defined: ${known.join(', ')})` : ' (variables come from a campaign variant)'}`);
+      }
+      return value;
+    }
     const value = env[name] ?? fallback ?? (options.allowMissingEnv ? `unset-env-${name}` : undefined);
     if (value === undefined) {
       throw inputErrorAt(file, lineOf(doc, lineCounter, path), path, `environment variable ${name} is not set (write \${env:${name}:-default} to give a default)`);
@@ -112,8 +128,14 @@ export function parseJourney(source: string, file: string, options: LoadJourneyO
   };
 }
 
-function interpolate(value: unknown, path: PropertyKey[], resolve: (name: string, fallback: string | undefined, path: PropertyKey[]) => string): unknown {
-  if (typeof value === 'string') return value.replace(ENV_PATTERN, (_, name: string, fallback?: string) => resolve(name, fallback, path));
+type Resolve = (kind: 'env' | 'var', name: string, fallback: string | undefined, path: PropertyKey[]) => string | number | boolean;
+
+function interpolate(value: unknown, path: PropertyKey[], resolve: Resolve): unknown {
+  if (typeof value === 'string') {
+    const whole = WHOLE_VAR_PATTERN.exec(value);
+    if (whole) return resolve('var', whole[1], undefined, path);
+    return value.replace(PLACEHOLDER_PATTERN, (_, kind: 'env' | 'var', name: string, fallback?: string) => String(resolve(kind, name, fallback, path)));
+  }
   if (Array.isArray(value)) return value.map((item, index) => interpolate(item, [...path, index], resolve));
   if (value && typeof value === 'object') {
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, interpolate(item, [...path, key], resolve)]));

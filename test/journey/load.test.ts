@@ -106,3 +106,21 @@ describe('journey loading', () => {
     expect(schema.additionalProperties).toBe(false);
   });
 });
+
+describe('campaign variables', () => {
+  const source = 'name: "Tensio ${var:BRAND}"\ntarget: { platform: web, url: demo, variant: { heavyHome: "${var:HEAVY}" } }\nsteps:\n  - { name: a, type: pause, duration: 1s }\n';
+  it('substitutes ${var:NAME}, keeping the type of a whole-value variable', () => {
+    const { journey } = parseJourney(source, 'j.yaml', { env: {}, vars: { BRAND: 'Pharma', HEAVY: true } });
+    expect(journey.name).toBe('Tensio Pharma');
+    expect(journey.target.platform === 'web' && journey.target.variant).toEqual({ heavyHome: true });
+  });
+  it('names an undefined variable with its line', () => {
+    expect(() => parseJourney(source, 'j.yaml', { env: {}, vars: { BRAND: 'x' } })).toThrow(
+      'j.yaml:2: target.variant.heavyHome: variable HEAVY is not defined (defined: BRAND)',
+    );
+  });
+  it('does not treat variables as secrets', () => {
+    const loaded = parseJourney(source, 'j.yaml', { env: {}, vars: { BRAND: 'Pharma', HEAVY: false } });
+    expect(loaded.redactor.redact('Tensio Pharma')).toBe('Tensio Pharma');
+  });
+});

@@ -1,0 +1,292 @@
+/**
+ * The evidence bundle that the "Mon espace santé" referencing asks for (criterion DEV.1.1): a screenshot
+ * of the ecoscore results and the GDSL file describing the measured journey, with what backs them.
+ *
+ * `evidence/` in the output folder holds:
+ * - `journey.yaml`   the journey file as measured (`result.journey.source`, secrets already redacted);
+ * - `journey.testgb` the same journey in GDSL, Greenspector's journey language;
+ * - `results.png`    the summary section of report.html, rendered by a callback (report/ drives no browser);
+ * - `steps/NN-name.png` each step's screenshot (last iteration that reached the end of the step);
+ * - `manifest.json`  sha256 and size of every file and of result.json, and what is missing and why;
+ * - `evidence.zip`   all of the above (not itself) under the same relative paths, ready to upload.
+ *
+ * A part that cannot be produced is listed in the manifest's `missing` with the reason, never invented,
+ * and the other parts are still written. Every file is written atomically (temporary file + rename).
+ */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { zipSync, type Zippable } from 'fflate';
+import { exportLoadedJourneyGdsl } from '../journey/gdsl.js';
+import { parseJourney } from '../journey/load.js';
+import { SECRET_PLACEHOLDER } from '../journey/secrets.js';
+import type { Result } from '../result/schema.js';
+import { slugify } from '../shared/text.js';
+import { TOOL } from '../shared/version.js';
+
+/** Renders the `#summary` section of an HTML report file to a PNG file; returns its size in pixels. */
+export type SummaryPngRenderer = (htmlFile: string, pngFile: string) => Promise<{ width: number; height: number }>;
+
+/** A file of the bundle: path relative to `evidence/` (forward slashes), sha256 (hex) and size (bytes). */
+export interface ManifestFile {
+  path: string;
+  sha256: string;
+  size: number;
+}
+
+/** A part of the bundle that could not be produced, and why. */
+export interface ManifestMissing {
+  path: string;
+  reason: string;
+}
+
+/** evidence/manifest.json. */
+export interface EvidenceManifest {
+  /** The tool that wrote the bundle. */
+  tool: { name: string; version: string };
+  /** When the bundle was written (ISO 8601). */
+  generatedAt: string;
+  /** The measured journey, as the result names it (sha256 of the journey file as written). */
+  journey: { name: string; file: string; sha256: string };
+  /** Headline of the result, for a reader of the manifest alone. */
+  summary: { ecoscore: number | null; grade: string | null; status: Result['status'] };
+  /** result.json beside evidence/ (sha256 and size null when it is not there). */
+  result: { file: 'result.json'; sha256: string | null; size: number | null };
+  files: ManifestFile[];
+  missing: ManifestMissing[];
+}
+
+/** A file that could not be written or read, and why. */
+export interface ReportError {
+  /** The file concerned. */
+  file: string;
+  message: string;
+}
+
+/** What {@link writeEvidence} wrote. */
+export interface EvidenceFiles {
+  /** The evidence/ folder. */
+  dir: string;
+  /** evidence/manifest.json, null if it could not be written. */
+  manifest: string | null;
+  /** evidence/evidence.zip, null if it could not be written. */
+  zip: string | null;
+  /** The manifest as written. */
+  content: EvidenceManifest;
+  errors: ReportError[];
+}
+
+/** Options of {@link writeEvidence}. */
+export interface EvidenceOptions {
+  /** Folder that the result's relative screenshot paths are read from (default: the output folder). */
+  sourceDir?: string;
+  /** result.json whose hash the manifest records (default: `<outDir>/result.json`). */
+  resultFile?: string;
+  /** The HTML report to take `results.png` from; null or absent: no results.png (recorded as missing). */
+  htmlFile?: string | null;
+  /** Why there is no HTML report, when `htmlFile` is null. */
+  htmlMissingReason?: string;
+  /** Renders report.html's summary to PNG; null or absent: no results.png (recorded as missing). */
+  renderSummaryPng?: SummaryPngRenderer | null;
+  /** ISO date of the manifest (default: now). */
+  generatedAt?: string;
+}
+
+/** Name of the bundle's folder inside the output folder. */
+export const EVIDENCE_DIR = 'evidence';
+/** Name of the zip inside the evidence folder. */
+export const EVIDENCE_ZIP = 'evidence.zip';
+
+/** Writes `data` to `file` through a temporary file and a rename, so a reader never sees half a file. */
+export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
+  try {
+    await writeFile(temporary, data);
+    await rename(temporary, file);
+  } catch (error) {
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+}
+
+/** sha256 of bytes, hex. */
+export function sha256(data: string | Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+/** Stands for the redaction placeholder while the source is parsed: a plain YAML scalar anywhere. */
+const PLACEHOLDER_TOKEN = 'ECOSCORE_REDACTED_SECRET';
+
+/**
+ * GDSL of a journey source whose secrets are already redacted (`result.journey.source`). `[secret]` is
+ * a YAML flow sequence when unquoted (`value: [secret]`), so it is swapped for a plain token while the
+ * journey is parsed and put back in the output. Environment variables are left unset: they become GDSL
+ * variables, never values. Throws the loader's error when the source is not a valid journey.
+ */
+export function gdslFromRedactedSource(source: string, file: string): string {
+  const prepared = source.split(SECRET_PLACEHOLDER).join(PLACEHOLDER_TOKEN);
+  const loaded = parseJourney(prepared, file, { env: {}, allowMissingEnv: true });
+  return exportLoadedJourneyGdsl(loaded).split(PLACEHOLDER_TOKEN).join(SECRET_PLACEHOLDER);
+}
+
+/** Path of a step's screenshot in the bundle: `steps/03-sign-in.png` (1-based, two digits). */
+export function stepScreenshotPath(index: number, name: string): string {
+  return `steps/${String(index + 1).padStart(2, '0')}-${slugify(name)}.png`;
+}
+
+const message = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0];
+
+/** Is `child` inside `parent` (both absolute)? */
+function isInside(parent: string, child: string): boolean {
+  const rel = relative(parent, child);
+  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && !rel.split(sep).includes('..');
+}
+
+/**
+ * Writes `<outDir>/evidence/` (see the module comment). Never throws for a missing or failed part: it is
+ * listed in the manifest's `missing` (and, when it was an I/O error, in `errors`).
+ */
+export async function writeEvidence(result: Result, outDir: string, options: EvidenceOptions = {}): Promise<EvidenceFiles> {
+  const dir = join(outDir, EVIDENCE_DIR);
+  const sourceDir = resolve(options.sourceDir ?? outDir);
+  const files = new Map<string, Uint8Array>();
+  const missing: ManifestMissing[] = [];
+  const errors: ReportError[] = [];
+
+  // The folder is derived content: start afresh so that no file of an earlier bundle lingers in it.
+  await rm(dir, { recursive: true, force: true }).catch((error: unknown) => errors.push({ file: dir, message: message(error) }));
+  try {
+    await mkdir(dir, { recursive: true });
+  } catch (error) {
+    errors.push({ file: dir, message: message(error) });
+  }
+
+  const put = async (path: string, data: Uint8Array): Promise<boolean> => {
+    try {
+      await writeFileAtomic(join(dir, path), data);
+      files.set(path, data);
+      return true;
+    } catch (error) {
+      errors.push({ file: join(dir, path), message: message(error) });
+      missing.push({ path, reason: `could not be written: ${message(error)}` });
+      return false;
+    }
+  };
+  const utf8 = (text: string) => new TextEncoder().encode(text);
+
+  // The journey, as measured, and as GDSL.
+  const source = result.journey.source;
+  if (source === undefined) {
+    const reason = 'result.json holds no journey source (it was written by another tool or an older ecoscore); attach the journey file yourself, without its secrets';
+    missing.push({ path: 'journey.yaml', reason });
+    missing.push({ path: 'journey.testgb', reason: 'no journey source to convert to GDSL' });
+  } else {
+    await put('journey.yaml', utf8(source));
+    let gdsl: string | null = null;
+    try {
+      gdsl = gdslFromRedactedSource(source, result.journey.file);
+    } catch (error) {
+      missing.push({ path: 'journey.testgb', reason: `the journey could not be converted to GDSL: ${message(error)}` });
+    }
+    if (gdsl !== null) await put('journey.testgb', utf8(gdsl));
+  }
+
+  // The results screenshot.
+  if (!options.renderSummaryPng) {
+    missing.push({ path: 'results.png', reason: 'no renderer for the results screenshot was given (it needs Chromium: run `ecoscore report` where one is installed)' });
+  } else if (!options.htmlFile) {
+    missing.push({ path: 'results.png', reason: `no HTML report to take it from${options.htmlMissingReason ? `: ${options.htmlMissingReason}` : ''}` });
+  } else {
+    const target = join(dir, 'results.png');
+    const temporary = join(dir, `.results.${process.pid}.png`);
+    try {
+      await options.renderSummaryPng(options.htmlFile, temporary);
+      const png = await readFile(temporary);
+      await rename(temporary, target);
+      files.set('results.png', png);
+    } catch (error) {
+      await unlink(temporary).catch(() => undefined);
+      errors.push({ file: target, message: message(error) });
+      missing.push({ path: 'results.png', reason: `the results screenshot failed: ${message(error)}` });
+    }
+  }
+
+  // One screenshot per step.
+  for (const [index, step] of result.steps.entries()) {
+    const path = stepScreenshotPath(index, step.name);
+    if (!step.screenshot) {
+      missing.push({ path, reason: step.status === 'skipped' ? 'the step was not run' : 'no screenshot: the step reached its end in no iteration' });
+      continue;
+    }
+    const from = resolve(sourceDir, step.screenshot);
+    if (!isInside(sourceDir, from)) {
+      missing.push({ path, reason: `screenshot path ${step.screenshot} points outside the result folder; not copied` });
+      continue;
+    }
+    let png: Uint8Array;
+    try {
+      png = await readFile(from);
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      missing.push({ path, reason: `${step.screenshot} ${code === 'ENOENT' ? 'not found' : `unreadable (${code ?? message(error)})`} in ${sourceDir}` });
+      continue;
+    }
+    await put(path, png);
+  }
+
+  // The manifest.
+  const resultFile = options.resultFile ?? join(outDir, 'result.json');
+  let resultEntry: EvidenceManifest['result'] = { file: 'result.json', sha256: null, size: null };
+  try {
+    const bytes = await readFile(resultFile);
+    resultEntry = { file: 'result.json', sha256: sha256(bytes), size: bytes.byteLength };
+  } catch (error) {
+    missing.push({ path: '../result.json', reason: `result.json not found beside the evidence folder (${(error as NodeJS.ErrnoException).code ?? message(error)})` });
+  }
+  const content: EvidenceManifest = {
+    tool: { name: TOOL.name, version: TOOL.version },
+    generatedAt: options.generatedAt ?? new Date().toISOString(),
+    journey: { name: result.journey.name, file: result.journey.file, sha256: result.journey.sha256 },
+    summary: { ecoscore: result.summary.ecoscore, grade: result.summary.grade, status: result.status },
+    result: resultEntry,
+    files: [...files.entries()]
+      .map(([path, data]) => ({ path, sha256: sha256(data), size: data.byteLength }))
+      .sort((a, b) => a.path.localeCompare(b.path)),
+    missing,
+  };
+  const manifestBytes = utf8(`${JSON.stringify(content, null, 2)}\n`);
+  const manifest = (await put('manifest.json', manifestBytes)) ? join(dir, 'manifest.json') : null;
+
+  // The zip: every file written (manifest included), PNGs stored as they are (already compressed).
+  let zip: string | null = null;
+  try {
+    const mtime = zipDate(result);
+    const entries: Zippable = {};
+    for (const [path, data] of [...files.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+      entries[path] = [data, { level: path.endsWith('.png') ? 0 : 9, mtime }];
+    }
+    const zipFile = join(dir, EVIDENCE_ZIP);
+    await writeFileAtomic(zipFile, zipSync(entries));
+    zip = zipFile;
+  } catch (error) {
+    errors.push({ file: join(dir, EVIDENCE_ZIP), message: message(error) });
+  }
+  return { dir, manifest, zip, content, errors };
+}
+
+/** Date stored in the zip entries: the end of the measure (not the time of writing), as for the files' content. */
+function zipDate(result: Result): Date {
+  const date = new Date(result.environment.finishedAt ?? result.environment.startedAt);
+  // Zip dates start in 1980.
+  return Number.isNaN(date.getTime()) || date.getFullYear() < 1980 ? new Date(1980, 0, 1) : date;
+}
+
+/** Size of a file in bytes, or null when it cannot be read. */
+export async function fileSize(file: string): Promise<number | null> {
+  try {
+    return (await stat(file)).size;
+  } catch {
+    return null;
+  }
+}
