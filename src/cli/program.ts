@@ -17,7 +17,8 @@ import { GRID_REGIONS, type GridRegion } from '../profiles/footprint/index.js';
 import { InputError } from '../shared/input-error.js';
 import { slugify } from '../shared/text.js';
 import { TOOL } from '../shared/version.js';
-import { renderStepLine, renderSummary } from './summary.js';
+import { createProgress } from './progress.js';
+import { renderSummary } from './summary.js';
 
 /** Exit codes of the design. */
 export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
@@ -26,13 +27,16 @@ export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
 export interface CliIo {
   out: (text: string) => void;
   err: (text: string) => void;
+  /** Raw writes to the progress stream (no newline added); default: through `err`. */
+  write?: (text: string) => void;
   isTTY: boolean;
 }
 
 const defaultIo: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),
   err: (text) => process.stderr.write(`${text}\n`),
-  isTTY: Boolean(process.stderr.isTTY),
+  write: (text) => process.stderr.write(text),
+  isTTY: Boolean(process.stderr.isTTY) && !process.env.CI,
 };
 
 function positiveInt(value: string): number {
@@ -132,9 +136,9 @@ export function buildProgram(io: CliIo = defaultIo, setExit: (code: number) => v
       try {
         for (const journey of loaded) {
           const outDir = options.out ? (loaded.length > 1 ? join(options.out, slugify(basename(journey.file, extname(journey.file)))) : options.out) : defaultOutDir(journey.file);
+          const progress = createProgress({ write: io.write ?? ((text) => io.err(text.replace(/\n$/, ''))), isTTY: io.isTTY }, (text) => journey.redactor.redact(text));
           const onEvent = (event: RunEvent) => {
-            const line = describeEvent(event);
-            if (line !== null && !options.quiet) io.err(journey.redactor.redact(line));
+            if (!options.quiet) progress(event);
           };
           const { result, resultFile } = await runJourney(journey, {
             ...options,
@@ -224,19 +228,6 @@ export function buildProgram(io: CliIo = defaultIo, setExit: (code: number) => v
     });
 
   return program;
-}
-
-function describeEvent(event: RunEvent): string | null {
-  switch (event.type) {
-    case 'run-start':
-      return `${event.journey}: ${event.steps} steps × ${event.iterations} iteration(s) in ${event.browser} → ${event.outDir}`;
-    case 'iteration-start':
-      return null;
-    case 'step-end':
-      return renderStepLine(event.iteration, event.sample);
-    default:
-      return null;
-  }
 }
 
 /**
