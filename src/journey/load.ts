@@ -4,9 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
-import type { z } from 'zod';
 import { InputError, inputErrorAt } from '../shared/input-error.js';
+import { parseYamlInput } from '../shared/yaml-input.js';
 import { getDeviceProfile, getNetworkProfile } from '../profiles/index.js';
 import { JourneySchema, type Journey } from './schema.js';
 import { Redactor } from './secrets.js';
@@ -59,15 +58,8 @@ export async function loadJourney(file: string, options: LoadJourneyOptions = {}
 /** Validates journey text (YAML or JSON). `file` is only used in messages. */
 export function parseJourney(source: string, file: string, options: LoadJourneyOptions = {}): LoadedJourney {
   const env = options.env ?? process.env;
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(source, { lineCounter, prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length > 0) {
-    const error = doc.errors[0];
-    const line = lineCounter.linePos(error.pos[0]).line;
-    const reason = error.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    throw new InputError(`${file}:${line}: syntax error: ${reason}`, file, line);
-  }
-  const raw: unknown = doc.toJS();
+  const input = parseYamlInput(source, file);
+  const raw = input.data;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new InputError(`${file}:1: a journey file must be a mapping with name, target and steps`, file, 1);
   }
@@ -79,20 +71,20 @@ export function parseJourney(source: string, file: string, options: LoadJourneyO
       const value = vars[name] ?? fallback;
       if (value === undefined) {
         const known = Object.keys(vars);
-        throw inputErrorAt(file, lineOf(doc, lineCounter, path), path, `variable ${name} is not defined${known.length ? ` (defined: ${known.join(', ')})` : ' (variables come from a campaign variant)'}`);
+        throw inputErrorAt(file, input.lineOf(path), path, `variable ${name} is not defined${known.length ? ` (defined: ${known.join(', ')})` : ' (variables come from a campaign variant)'}`);
       }
       return value;
     }
     const value = env[name] ?? fallback ?? (options.allowMissingEnv ? `unset-env-${name}` : undefined);
     if (value === undefined) {
-      throw inputErrorAt(file, lineOf(doc, lineCounter, path), path, `environment variable ${name} is not set (write \${env:${name}:-default} to give a default)`);
+      throw inputErrorAt(file, input.lineOf(path), path, `environment variable ${name} is not set (write \${env:${name}:-default} to give a default)`);
     }
     secrets.push(value);
     return value;
   });
 
   const parsed = JourneySchema.safeParse(interpolated, { reportInput: true });
-  if (!parsed.success) throw issueToError(parsed.error.issues[0], file, doc, lineCounter);
+  if (!parsed.success) throw input.issueToError(parsed.error.issues[0]);
   const journey = parsed.data;
   for (const [field, get] of [['device', getDeviceProfile], ['network', getNetworkProfile]] as const) {
     const value = journey[field];
@@ -100,18 +92,18 @@ export function parseJourney(source: string, file: string, options: LoadJourneyO
     try {
       get(value);
     } catch (error) {
-      throw inputErrorAt(file, lineOf(doc, lineCounter, [field]), [field], (error as Error).message);
+      throw inputErrorAt(file, input.lineOf([field]), [field], (error as Error).message);
     }
   }
   if (journey.target.platform === 'web') {
     for (const [stepIndex, step] of journey.steps.entries()) {
       if (step.type === 'background') {
-        throw inputErrorAt(file, lineOf(doc, lineCounter, ['steps', stepIndex, 'type']), ['steps', stepIndex, 'type'], 'background steps exist only on mobile targets');
+        throw inputErrorAt(file, input.lineOf(['steps', stepIndex, 'type']), ['steps', stepIndex, 'type'], 'background steps exist only on mobile targets');
       }
       for (const [actionIndex, action] of (step.actions ?? []).entries()) {
         if (action.kind === 'launchApp' || action.kind === 'closeApp' || action.kind === 'background') {
           const path = ['steps', stepIndex, 'actions', actionIndex, action.kind];
-          throw inputErrorAt(file, lineOf(doc, lineCounter, path), path, `${action.kind} is a mobile action; web targets cannot perform it`);
+          throw inputErrorAt(file, input.lineOf(path), path, `${action.kind} is a mobile action; web targets cannot perform it`);
         }
       }
     }
@@ -141,44 +133,4 @@ function interpolate(value: unknown, path: PropertyKey[], resolve: Resolve): unk
     return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, interpolate(item, [...path, key], resolve)]));
   }
   return value;
-}
-
-function issueToError(issue: z.core.$ZodIssue, file: string, doc: Document, lineCounter: LineCounter): InputError {
-  let path: PropertyKey[] = [...issue.path];
-  let message = issue.message;
-  if (issue.code === 'unrecognized_keys') {
-    path = [...path, issue.keys[0]];
-    return inputErrorAt(file, lineOf(doc, lineCounter, path, true), path, message);
-  }
-  if (issue.code === 'invalid_type' && issue.input === undefined) message = 'is required';
-  else if (issue.code === 'invalid_type') message = `expected ${issue.expected}, got ${describe(issue.input)}`;
-  else if (issue.code === 'invalid_value') message = `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-  return inputErrorAt(file, lineOf(doc, lineCounter, path), path, message);
-}
-
-function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (value === null) return 'null';
-  if (typeof value === 'object') return 'a mapping';
-  return `${typeof value} ${JSON.stringify(value)}`;
-}
-
-/** 1-based line of the node at `path` (or of its closest existing parent); for a key, the key's line. */
-function lineOf(doc: Document, lineCounter: LineCounter, path: PropertyKey[], isKey = false): number | undefined {
-  for (let depth = path.length; depth >= 0; depth--) {
-    const parentPath = path.slice(0, depth);
-    if (isKey && depth === path.length) {
-      const parent = doc.getIn(path.slice(0, -1), true);
-      if (isMap(parent)) {
-        const pair = parent.items.find((item) => isScalar(item.key) && item.key.value === path[path.length - 1]);
-        const range = (pair?.key as { range?: [number, number, number] } | undefined)?.range;
-        if (range) return lineCounter.linePos(range[0]).line;
-      }
-      continue;
-    }
-    const node = parentPath.length === 0 ? doc.contents : doc.getIn(parentPath, true);
-    const range = (node as { range?: [number, number, number] } | null | undefined)?.range;
-    if (range) return lineCounter.linePos(range[0]).line;
-  }
-  return undefined;
 }
