@@ -4,21 +4,18 @@
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
 import { readFile, writeFile } from 'node:fs/promises';
-import { basename, extname, join } from 'node:path';
 import { stringify } from 'yaml';
-import { runJourney, type RunEvent } from '../campaign/run.js';
 import { DEMO_PASSWORD, startDemoServer } from '../demo/server.js';
 import { exportLoadedJourneyGdsl, importGdslToYaml } from '../journey/gdsl.js';
 import { loadJourney } from '../journey/load.js';
 import { resolveProfiles } from '../journey/profiles.js';
-import { loadScoringProfile } from '../journey/scoring-file.js';
 import { journeyJsonSchema } from '../journey/schema.js';
 import { GRID_REGIONS, type GridRegion } from '../profiles/footprint/index.js';
 import { InputError } from '../shared/input-error.js';
-import { slugify } from '../shared/text.js';
 import { TOOL } from '../shared/version.js';
-import { createProgress } from './progress.js';
-import { renderSummary } from './summary.js';
+import { mergeCampaigns } from '../campaign/merge.js';
+import { runCommand, type RunFlags, type RunHooks } from './run-command.js';
+import { renderCampaignSummary } from './summary.js';
 
 /** Exit codes of the design. */
 export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
@@ -57,35 +54,20 @@ function gridRegion(value: string): GridRegion {
   return upper as GridRegion;
 }
 
-/** Flags of `ecoscore run`. */
-interface RunFlags {
-  out?: string;
-  iterations?: number;
-  device?: string;
-  network?: string;
-  browserEndpoint?: string;
-  headed?: boolean;
-  quiet?: boolean;
-  grid: GridRegion;
-  scoring?: string;
-  untilStable?: boolean;
-  maxIterations: number;
-  cvThreshold: number;
-  users?: number;
-  journeysPerUser?: number;
-}
-
-function timestamp(date = new Date()): string {
-  return date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
-}
-
-/** Default output folder of a journey: `reports/<journey-file>/<yyyymmdd-hhmmss>`. */
-export function defaultOutDir(journeyFile: string, date = new Date()): string {
-  return join('reports', slugify(basename(journeyFile, extname(journeyFile))), timestamp(date));
+function shardSpec(value: string): { index: number; total: number } {
+  const match = /^(\d+)\/(\d+)$/.exec(value);
+  const index = Number(match?.[1]);
+  const total = Number(match?.[2]);
+  if (!match || index < 1 || total < 1 || index > total) throw new InvalidArgumentError('must be I/N with 1 ≤ I ≤ N, e.g. 1/4');
+  return { index, total };
 }
 
 /** Builds the commander program. `setExit` receives the exit code of each command. */
-export function buildProgram(io: CliIo = defaultIo, setExit: (code: number) => void = (code) => (process.exitCode = code)): Command {
+export function buildProgram(
+  io: CliIo = defaultIo,
+  setExit: (code: number) => void = (code) => (process.exitCode = code),
+  hooks: RunHooks = {},
+): Command {
   const program = new Command()
     .name('ecoscore')
     .description('Measure the ecoscore of a web or mobile app along a described user journey.')
@@ -98,8 +80,8 @@ export function buildProgram(io: CliIo = defaultIo, setExit: (code: number) => v
   program
     .command('run')
     .description('replay journeys in real Chromium and measure every step')
-    .argument('<journey...>', 'journey files (.yaml, .json)')
-    .option('-o, --out <dir>', 'output folder (default: reports/<journey>/<date>)')
+    .argument('<file...>', 'journey or campaign files (.yaml, .json)')
+    .option('-o, --out <dir>', 'output folder (default: reports/<journey>/<date>, or the campaign’s out)')
     .option('-n, --iterations <n>', 'iterations (default: the journey’s)', positiveInt)
     .option('--device <id>', 'device profile id or JSON file (overrides the journey)')
     .option('--network <id>', 'network profile id or JSON file (overrides the journey)')
@@ -113,48 +95,22 @@ export function buildProgram(io: CliIo = defaultIo, setExit: (code: number) => v
     .option('--users <n>', 'users, for the yearly footprint projection', positiveInt)
     .option('--journeys-per-user <n>', 'journeys per user per year, for the projection (default 52 with --users)', positiveInt)
     .option('-q, --quiet', 'print only the summary')
+    .option('-w, --workers <n>', 'campaigns: combinations run at the same time (perturbs energy figures)', positiveInt, 1)
+    .option('--shard <i/n>', 'campaigns: run only shard i of n (split deterministically)', shardSpec)
+    .option('--resume', 'campaigns: keep the combinations already measured in the output folder')
     .action(async (files: string[], options: RunFlags) => {
-      const scoring = options.scoring ? await loadScoringProfile(options.scoring) : undefined;
-      const usage = options.users ? { users: options.users, journeysPerUserPerYear: options.journeysPerUser ?? 52 } : undefined;
-      const loaded = [];
-      for (const file of files) {
-        const journey = await loadJourney(file);
-        await resolveProfiles(journey, { device: options.device, network: options.network });
-        loaded.push(journey);
-      }
-      const controller = new AbortController();
-      let interrupts = 0;
-      const onSigint = () => {
-        interrupts++;
-        if (interrupts === 1) {
-          io.err('\nInterrupted: finishing the current step and writing what was measured (Ctrl-C again to quit now).');
-          controller.abort();
-        } else process.exit(130);
-      };
-      process.on('SIGINT', onSigint);
-      let anyFailed = false;
-      try {
-        for (const journey of loaded) {
-          const outDir = options.out ? (loaded.length > 1 ? join(options.out, slugify(basename(journey.file, extname(journey.file)))) : options.out) : defaultOutDir(journey.file);
-          const progress = createProgress({ write: io.write ?? ((text) => io.err(text.replace(/\n$/, ''))), isTTY: io.isTTY }, (text) => journey.redactor.redact(text));
-          const onEvent = (event: RunEvent) => {
-            if (!options.quiet) progress(event);
-          };
-          const { result, resultFile } = await runJourney(journey, {
-            ...options,
-            scoring,
-            usage,
-            cvThreshold: options.cvThreshold / 100,
-            untilStable: options.untilStable ? { cvThreshold: options.cvThreshold / 100, maxIterations: options.maxIterations } : undefined,
-            outDir, signal: controller.signal, onEvent });
-          io.out(journey.redactor.redact(`\n${result.journey.name}\n${renderSummary(result)}\n\nresult: ${resultFile}`));
-          if (result.status !== 'passed') anyFailed = true;
-          if (controller.signal.aborted) break;
-        }
-      } finally {
-        process.off('SIGINT', onSigint);
-      }
-      setExit(anyFailed || controller.signal.aborted ? EXIT.failed : EXIT.ok);
+      setExit(await runCommand(files, options, io, hooks));
+    });
+
+  program
+    .command('merge')
+    .description('join the outputs of campaign shards into one campaign folder')
+    .argument('<campaign...>', 'shard folders or their campaign.json files')
+    .requiredOption('-o, --out <dir>', 'output folder of the merged campaign')
+    .action(async (sources: string[], options: { out: string }) => {
+      const { index, indexFile } = await mergeCampaigns(sources, options.out);
+      io.out(`${renderCampaignSummary(index)}\n\ncampaign index: ${indexFile}`);
+      setExit(index.status === 'passed' ? EXIT.ok : EXIT.failed);
     });
 
   program

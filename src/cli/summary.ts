@@ -1,4 +1,5 @@
 /** The per-step summary table printed at the end of `ecoscore run`. */
+import type { CampaignIndex } from '../result/campaign.js';
 import type { RawStepSample, Result } from '../result/schema.js';
 import { formatBytes, formatMs, formatNumber, formatPercent } from '../shared/format.js';
 import { renderTable } from './table.js';
@@ -58,4 +59,24 @@ export function renderStepLine(iteration: number, sample: RawStepSample): string
   const figures = `${formatMs(sample.durationMs).padStart(8)}  ${formatBytes(sample.bytes).padStart(9)}  ${formatNumber(sample.requests).padStart(3)} req  cpu ${formatMs(sample.cpuMs)}`;
   const tail = sample.status === 'failed' ? `  FAILED: ${sample.error ?? ''}` : '';
   return `  ${mark} [it ${iteration}] ${sample.step.padEnd(30)} ${figures}${tail}`;
+}
+
+/** The table of a campaign's combinations. */
+export function renderCampaignSummary(index: CampaignIndex): string {
+  const rows = index.combinations.map((c) => [
+    `${c.status === 'passed' ? '✓' : c.status === 'pending' ? '…' : '✗'} ${c.id}`,
+    c.status,
+    c.ecoscore === null ? '–' : `${c.ecoscore.toFixed(1)} ${c.grade}`,
+    formatNumber(c.scores?.energy),
+    formatNumber(c.scores?.performance),
+    formatNumber(c.scores?.data),
+    formatBytes(c.totals.bytes),
+    formatNumber(c.totals.energyMah, 3),
+    formatPercent(c.ecoscoreCv),
+    c.wallTimeMs === null ? '–' : formatMs(c.wallTimeMs),
+  ]);
+  const table = renderTable(['combination', 'status', 'ecoscore', 'energy', 'perf', 'data', 'transfer', 'mAh', 'cv', 'wall time'], rows);
+  const lines = [`${index.name}${index.shard ? ` (shard ${index.shard.index}/${index.shard.total})` : ''}: ${index.status}`, table];
+  for (const warning of index.warnings) lines.push(`warning: ${warning}`);
+  return lines.join('\n');
 }

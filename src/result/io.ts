@@ -2,18 +2,14 @@
  * Reading and writing result.json. Writes are atomic (temporary file + rename) so that a crash or
  * Ctrl-C never leaves a truncated file: the last complete state is always on disk.
  */
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { readFile } from 'node:fs/promises';
+import { writeJsonAtomic } from '../shared/json-file.js';
 import { InputError, formatFieldPath } from '../shared/input-error.js';
 import { ResultSchema, type Result } from './schema.js';
 
 /** Validates and writes a result atomically. */
 export async function writeResult(file: string, result: Result): Promise<void> {
-  const checked = ResultSchema.parse(result);
-  await mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.tmp`;
-  await writeFile(temporary, `${JSON.stringify(checked, null, 2)}\n`);
-  await rename(temporary, file);
+  await writeJsonAtomic(file, ResultSchema.parse(result));
 }
 
 /** Reads and validates a result.json; bad files give an {@link InputError} naming the file and field. */

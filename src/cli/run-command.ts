@@ -1,0 +1,162 @@
+/**
+ * `ecoscore run <file...>`: journeys and campaign files. Everything is validated before the first
+ * measure (bad input: exit code 2, nothing run); then each file runs in turn. Ctrl-C finishes the
+ * current step, writes what was measured and exits 1; a second Ctrl-C quits at once.
+ */
+import { readFile } from 'node:fs/promises';
+import { basename, extname, join } from 'node:path';
+import { runCampaign, type CampaignEvent } from '../campaign/campaign.js';
+import { loadCampaign, looksLikeCampaign, type LoadedCampaign } from '../campaign/campaign-file.js';
+import { runJourney, type RunEvent, type RunOptions } from '../campaign/run.js';
+import { loadJourney, type LoadedJourney } from '../journey/load.js';
+import { resolveProfiles } from '../journey/profiles.js';
+import { loadScoringProfile } from '../journey/scoring-file.js';
+import type { GridRegion } from '../profiles/footprint/index.js';
+import type { Result } from '../result/schema.js';
+import { InputError } from '../shared/input-error.js';
+import { slugify } from '../shared/text.js';
+import { parseYamlInput } from '../shared/yaml-input.js';
+import { createProgress } from './progress.js';
+import { renderCampaignSummary, renderSummary } from './summary.js';
+import type { CliIo } from './program.js';
+
+/** Flags of `ecoscore run`. */
+export interface RunFlags {
+  out?: string;
+  iterations?: number;
+  device?: string;
+  network?: string;
+  browserEndpoint?: string;
+  headed?: boolean;
+  quiet?: boolean;
+  grid: GridRegion;
+  scoring?: string;
+  untilStable?: boolean;
+  maxIterations: number;
+  cvThreshold: number;
+  users?: number;
+  journeysPerUser?: number;
+  workers: number;
+  shard?: { index: number; total: number };
+  resume?: boolean;
+}
+
+/** Hooks the CLI gives the command (report writing). */
+export interface RunHooks {
+  /** Writes the reports of one result in its folder; returns the report file to print, if any. */
+  writeReports?: (result: Result, outDir: string) => Promise<string | null>;
+}
+
+function timestamp(date = new Date()): string {
+  return date.toISOString().replace(/[-:]/g, '').replace('T', '-').slice(0, 15);
+}
+
+/** Default output folder of a journey: `reports/<journey-file>/<yyyymmdd-hhmmss>`. */
+export function defaultOutDir(journeyFile: string, date = new Date()): string {
+  return join('reports', slugify(basename(journeyFile, extname(journeyFile))), timestamp(date));
+}
+
+type Loaded = { kind: 'journey'; loaded: LoadedJourney } | { kind: 'campaign'; loaded: LoadedCampaign };
+
+async function loadAny(file: string, flags: RunFlags): Promise<Loaded> {
+  let source: string;
+  try {
+    source = await readFile(file, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new InputError(`${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : code ?? String(error)})`, file);
+  }
+  if (looksLikeCampaign(parseYamlInput(source, file).data)) {
+    if (flags.device || flags.network) throw new InputError(`--device and --network apply to journeys; set devices and networks in the campaign file ${file}`);
+    return { kind: 'campaign', loaded: await loadCampaign(file) };
+  }
+  const loaded = await loadJourney(file);
+  await resolveProfiles(loaded, { device: flags.device, network: flags.network });
+  return { kind: 'journey', loaded };
+}
+
+/** Runs the command; returns the exit code. */
+export async function runCommand(files: string[], flags: RunFlags, io: CliIo, hooks: RunHooks = {}): Promise<number> {
+  if (flags.shard || flags.resume || flags.workers > 1) {
+    // validated below per file: these flags only make sense for campaigns
+  }
+  const scoring = flags.scoring ? await loadScoringProfile(flags.scoring) : undefined;
+  const usage = flags.users ? { users: flags.users, journeysPerUserPerYear: flags.journeysPerUser ?? 52 } : undefined;
+  const all: Loaded[] = [];
+  for (const file of files) all.push(await loadAny(file, flags));
+  const journeys = all.filter((item) => item.kind === 'journey');
+  if (journeys.length > 0 && (flags.shard || flags.resume)) {
+    throw new InputError(`--shard and --resume apply to campaign files; ${journeys[0].loaded.file} is a journey`);
+  }
+
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSigint = () => {
+    interrupts++;
+    if (interrupts === 1) {
+      io.err('\nInterrupted: finishing the current step and writing what was measured (Ctrl-C again to quit now).');
+      controller.abort();
+    } else process.exit(130);
+  };
+  process.on('SIGINT', onSigint);
+  const runOptions: Omit<RunOptions, 'outDir'> = {
+    iterations: flags.iterations,
+    device: flags.device,
+    network: flags.network,
+    browserEndpoint: flags.browserEndpoint,
+    headed: flags.headed,
+    grid: flags.grid,
+    scoring,
+    usage,
+    cvThreshold: flags.cvThreshold / 100,
+    untilStable: flags.untilStable ? { cvThreshold: flags.cvThreshold / 100, maxIterations: flags.maxIterations } : undefined,
+    signal: controller.signal,
+  };
+  const write = io.write ?? ((text: string) => io.err(text.replace(/\n$/, '')));
+  let anyFailed = false;
+  try {
+    for (const item of all) {
+      if (item.kind === 'journey') {
+        const journey = item.loaded;
+        const outDir = flags.out ? (all.length > 1 ? join(flags.out, slugify(basename(journey.file, extname(journey.file)))) : flags.out) : defaultOutDir(journey.file);
+        const progress = createProgress({ write, isTTY: io.isTTY }, (text) => journey.redactor.redact(text));
+        const { result, resultFile } = await runJourney(journey, {
+          ...runOptions,
+          outDir,
+          onEvent: (event: RunEvent) => (flags.quiet ? undefined : progress(event)),
+        });
+        const report = (await hooks.writeReports?.(result, outDir)) ?? null;
+        io.out(journey.redactor.redact(`\n${result.journey.name}\n${renderSummary(result)}\n\nresult: ${resultFile}${report ? `\nreport: ${report}` : ''}`));
+        if (result.status !== 'passed') anyFailed = true;
+      } else {
+        const campaign = item.loaded;
+        const outDir = flags.out && all.length > 1 ? join(flags.out, slugify(campaign.campaign.name)) : flags.out;
+        const { index, indexFile } = await runCampaign(campaign, {
+          ...runOptions,
+          outDir,
+          workers: flags.workers,
+          shard: flags.shard,
+          resume: flags.resume,
+          afterCombination: hooks.writeReports ? async (result, dir) => void (await hooks.writeReports!(result, dir)) : undefined,
+          onEvent: (event: CampaignEvent) => {
+            if (flags.quiet) return;
+            if (event.type === 'campaign-start') {
+              write(`campaign ${event.name}: ${event.combinations} combination(s), ${event.skipped} kept from a previous run, ${event.workers} worker(s) → ${event.outDir}\n`);
+            } else if (event.type === 'combination-end') {
+              const c = event.combination;
+              write(`[${c.id}] ${c.status}${c.ecoscore !== null ? `: ecoscore ${c.ecoscore} (${c.grade})` : ''}${c.error ? `: ${c.error}` : ''}\n`);
+            } else if (event.type === 'combination-event' && event.event.type === 'step-end' && event.event.sample.status === 'failed') {
+              write(`[${event.id}] step "${event.event.sample.step}" failed: ${event.event.sample.error ?? ''}\n`);
+            }
+          },
+        });
+        io.out(`\n${renderCampaignSummary(index)}\n\ncampaign index: ${indexFile}`);
+        if (index.status !== 'passed') anyFailed = true;
+      }
+      if (controller.signal.aborted) break;
+    }
+  } finally {
+    process.off('SIGINT', onSigint);
+  }
+  return anyFailed || controller.signal.aborted ? 1 : 0;
+}
