@@ -14,20 +14,14 @@ import { GRID_REGIONS, type GridRegion } from '../profiles/footprint/index.js';
 import { InputError } from '../shared/input-error.js';
 import { TOOL } from '../shared/version.js';
 import { mergeCampaigns } from '../campaign/merge.js';
+import type { CliIo } from './io.js';
 import { runCommand, type RunFlags, type RunHooks } from './run-command.js';
 import { renderCampaignSummary } from './summary.js';
 
+export type { CliIo };
+
 /** Exit codes of the design. */
 export const EXIT = { ok: 0, failed: 1, badInput: 2 } as const;
-
-/** Where the CLI writes; injectable for tests. */
-export interface CliIo {
-  out: (text: string) => void;
-  err: (text: string) => void;
-  /** Raw writes to the progress stream (no newline added); default: through `err`. */
-  write?: (text: string) => void;
-  isTTY: boolean;
-}
 
 const defaultIo: CliIo = {
   out: (text) => process.stdout.write(`${text}\n`),

@@ -18,7 +18,7 @@ import { slugify } from '../shared/text.js';
 import { parseYamlInput } from '../shared/yaml-input.js';
 import { createProgress } from './progress.js';
 import { renderCampaignSummary, renderSummary } from './summary.js';
-import type { CliIo } from './program.js';
+import type { CliIo } from './io.js';
 
 /** Flags of `ecoscore run`. */
 export interface RunFlags {
