@@ -14,9 +14,13 @@ import { GRID_REGIONS, type GridRegion } from '../profiles/footprint/index.js';
 import { InputError } from '../shared/input-error.js';
 import { TOOL } from '../shared/version.js';
 import { mergeCampaigns } from '../campaign/merge.js';
+import type { Result } from '../result/schema.js';
 import type { CliIo } from './io.js';
 import { runCommand, type RunFlags, type RunHooks } from './run-command.js';
-import { renderCampaignSummary } from './summary.js';
+import { readResult } from '../result/io.js';
+import { regenerateReports, writeAllReports, writeCampaignPages } from './reports.js';
+import { whiteLabelCommand, type WhiteLabelFlags } from './whitelabel-command.js';
+import { renderCampaignSummary, renderSummary } from './summary.js';
 
 export type { CliIo };
 
@@ -92,8 +96,37 @@ export function buildProgram(
     .option('-w, --workers <n>', 'campaigns: combinations run at the same time (perturbs energy figures)', positiveInt, 1)
     .option('--shard <i/n>', 'campaigns: run only shard i of n (split deterministically)', shardSpec)
     .option('--resume', 'campaigns: keep the combinations already measured in the output folder')
+    .option('--no-reports', 'write result.json and screenshots only (no HTML, Markdown, JUnit or evidence)')
     .action(async (files: string[], options: RunFlags) => {
-      setExit(await runCommand(files, options, io, hooks));
+      const writeReports = options.reports === false ? undefined : hooks.writeReports ?? ((result: Result, outDir: string) => writeAllReports(result, outDir, io));
+      setExit(await runCommand(files, options, io, { writeCampaignPages, ...hooks, writeReports }));
+    });
+
+  program
+    .command('report')
+    .description('regenerate report.html, report.md, junit.xml and the evidence bundle of a result')
+    .argument('<result>', 'result.json')
+    .option('-o, --out <dir>', 'output folder (default: the result’s folder)')
+    .action(async (file: string, options: { out?: string }) => {
+      const result = await readResult(file);
+      const report = await regenerateReports(result, file, options.out, io);
+      io.out(`${renderSummary(result)}\n\nreport: ${report ?? 'not written'}`);
+      setExit(result.status === 'passed' ? EXIT.ok : EXIT.failed);
+    });
+
+  program
+    .command('whitelabel')
+    .description('minimum, maximum and estimated value of every indicator over white-label variants (annex 12.1)')
+    .argument('<result...>', 'result.json of each measured variant, as name=path or path (named after its folder)')
+    .requiredOption('--estimate <variant>', 'the variant the statement is for: a name among the results, or its result.json')
+    .option('--rule <rule>', 'estimate when that variant was not measured: median (default) or conservative', (value) => {
+      if (value !== 'median' && value !== 'conservative') throw new InvalidArgumentError('must be median or conservative');
+      return value;
+    })
+    .option('--lang <lang>', 'first language of the HTML statement: fr (default) or en')
+    .option('-o, --out <dir>', 'output folder (default: whitelabel/ beside the first result)')
+    .action(async (results: string[], options: WhiteLabelFlags) => {
+      setExit(await whiteLabelCommand(results, options, io));
     });
 
   program
@@ -103,6 +136,7 @@ export function buildProgram(
     .requiredOption('-o, --out <dir>', 'output folder of the merged campaign')
     .action(async (sources: string[], options: { out: string }) => {
       const { index, indexFile } = await mergeCampaigns(sources, options.out);
+      await writeCampaignPages(index, options.out);
       io.out(`${renderCampaignSummary(index)}\n\ncampaign index: ${indexFile}`);
       setExit(index.status === 'passed' ? EXIT.ok : EXIT.failed);
     });

@@ -12,6 +12,7 @@ import { loadJourney, type LoadedJourney } from '../journey/load.js';
 import { resolveProfiles } from '../journey/profiles.js';
 import { loadScoringProfile } from '../journey/scoring-file.js';
 import type { GridRegion } from '../profiles/footprint/index.js';
+import type { CampaignIndex } from '../result/campaign.js';
 import type { Result } from '../result/schema.js';
 import { InputError } from '../shared/input-error.js';
 import { slugify } from '../shared/text.js';
@@ -39,12 +40,16 @@ export interface RunFlags {
   workers: number;
   shard?: { index: number; total: number };
   resume?: boolean;
+  /** False with --no-reports. */
+  reports?: boolean;
 }
 
 /** Hooks the CLI gives the command (report writing). */
 export interface RunHooks {
   /** Writes the reports of one result in its folder; returns the report file to print, if any. */
   writeReports?: (result: Result, outDir: string) => Promise<string | null>;
+  /** Writes a campaign's index pages beside its campaign.json. */
+  writeCampaignPages?: (index: CampaignIndex, outDir: string) => Promise<void>;
 }
 
 function timestamp(date = new Date()): string {
@@ -131,7 +136,7 @@ export async function runCommand(files: string[], flags: RunFlags, io: CliIo, ho
       } else {
         const campaign = item.loaded;
         const outDir = flags.out && all.length > 1 ? join(flags.out, slugify(campaign.campaign.name)) : flags.out;
-        const { index, indexFile } = await runCampaign(campaign, {
+        const { index, indexFile, outDir: campaignDir } = await runCampaign(campaign, {
           ...runOptions,
           outDir,
           workers: flags.workers,
@@ -150,7 +155,8 @@ export async function runCommand(files: string[], flags: RunFlags, io: CliIo, ho
             }
           },
         });
-        io.out(`\n${renderCampaignSummary(index)}\n\ncampaign index: ${indexFile}`);
+        await hooks.writeCampaignPages?.(index, campaignDir);
+        io.out(`\n${renderCampaignSummary(index)}\n\ncampaign index: ${indexFile}${hooks.writeCampaignPages ? ` (and index.html)` : ''}`);
         if (index.status !== 'passed') anyFailed = true;
       }
       if (controller.signal.aborted) break;

@@ -115,7 +115,7 @@ async function waitForStillCanvases(page: Page, timeoutMs: number): Promise<void
         new Promise<string>((done) =>
           requestAnimationFrame(() =>
             requestAnimationFrame(() => {
-              const canvases = [...document.querySelectorAll('canvas')];
+              const canvases = Array.from(document.querySelectorAll('canvas'));
               done(canvases.map((canvas) => {
                 try {
                   const data = canvas.toDataURL();

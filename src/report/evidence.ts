@@ -14,7 +14,7 @@
  * and the other parts are still written. Every file is written atomically (temporary file + rename).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, stat, unlink, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
 import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { exportLoadedJourneyGdsl } from '../journey/gdsl.js';
@@ -280,13 +280,4 @@ function zipDate(result: Result): Date {
   const date = new Date(result.environment.finishedAt ?? result.environment.startedAt);
   // Zip dates start in 1980.
   return Number.isNaN(date.getTime()) || date.getFullYear() < 1980 ? new Date(1980, 0, 1) : date;
-}
-
-/** Size of a file in bytes, or null when it cannot be read. */
-export async function fileSize(file: string): Promise<number | null> {
-  try {
-    return (await stat(file)).size;
-  } catch {
-    return null;
-  }
 }

@@ -50,7 +50,7 @@ export function stepFigures(step: StepResult): string {
   const lines = [
     `type: ${step.type}${step.critical ? ' (critical)' : ''}`,
     `status: ${step.status} (passed in ${step.passedIterations}, failed in ${step.failedIterations} iteration(s))`,
-    `duration: ${formatMs(m.durationMs)} (ready after ${formatMs(m.readyMs)})`,
+    `duration: ${formatMs(m.durationMs)}${m.readyMs !== null ? ` (ready after ${formatMs(m.readyMs)})` : ''}`,
     `transfer: ${formatBytes(m.bytes)} in ${m.requests ?? '–'} requests (${m.cachedRequests ?? '–'} from cache)`,
     `main-thread CPU: ${formatMs(m.cpuMs)} (script ${formatMs(m.scriptMs)}, layout ${formatMs(m.layoutMs)}); browser processes CPU: ${formatMs(m.processCpuMs)}`,
     `memory: ${formatBytes(m.memoryBytes)} JS heap; DOM: ${m.domElements ?? '–'} elements`,

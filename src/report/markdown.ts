@@ -9,8 +9,11 @@
 import type { Result, StepResult } from '../result/schema.js';
 import { formatBytes, formatMs, formatPercent } from '../shared/format.js';
 
-/** Characters that start Markdown inline syntax (or GitHub math: `$`). Escaped with a backslash. */
-const MARKDOWN_SPECIAL = /[\\`*_{}[\]()#+!|~$]/g;
+/**
+ * Characters that start Markdown inline syntax, table cells (`|`) or GitHub math (`$`): escaped with a
+ * backslash. With `[` and `]` escaped no link or image can form, so parentheses are left alone.
+ */
+const MARKDOWN_SPECIAL = /[\\`*_[\]|~$]/g;
 
 /**
  * A string from the journey or the page as inline Markdown text: line breaks become spaces, Markdown
@@ -24,7 +27,7 @@ export function escapeMarkdown(text: string): string {
     .replace(/&/g, '&amp;')
     .replace(/</g, '&lt;')
     .replace(/>/g, '&gt;')
-    .replace(/^(\s*)-/, '$1\\-')
+    .replace(/^(\s*)([-+#])/, '$1\\$2')
     .replace(/^(\s*\d+)\./, '$1\\.')
     .replace(/@(?=\w)/g, '@\u200b');
 }
@@ -125,8 +128,6 @@ export function footprintRows(result: Result): Array<{ label: string; impacts: I
   return rows;
 }
 
-const cell = (text: string): string => text.replace(/\|/g, '\\|');
-
 function headline(result: Result): string[] {
   const { summary } = result;
   const lines = [`### 🌿 Ecoscore — ${escapeMarkdown(result.journey.name)}`, ''];
@@ -141,7 +142,7 @@ function headline(result: Result): string[] {
   lines.push(
     '| Ecoscore (écoscore) | Grade (note) | Energy (énergie) | Performance | Data (données) |',
     '|:---:|:---:|:---:|:---:|:---:|',
-    `| **${formatScore(summary.ecoscore)}** / 100 | **${cell(escapeMarkdown(summary.grade ?? '–'))}** | ${formatScore(summary.scores?.energy)} | ${formatScore(summary.scores?.performance)} | ${formatScore(summary.scores?.data)} |`,
+    `| **${formatScore(summary.ecoscore)}** / 100 | **${escapeMarkdown(summary.grade ?? '–')}** | ${formatScore(summary.scores?.energy)} | ${formatScore(summary.scores?.performance)} | ${formatScore(summary.scores?.data)} |`,
     '',
   );
   const spread = summary.spread?.ecoscore;
@@ -150,13 +151,17 @@ function headline(result: Result): string[] {
     : 'no spread (fewer than two iterations scored)';
   lines.push(`${statusLine} · ${result.completedIterations}/${result.iterations} iterations · ${spreadText}`, '');
   const energy = energySourceInfo(result);
-  const kindText = energy.kind === 'modelled' ? '**modelled** (estimated from measured CPU time, bytes and duration, not measured)' : `**${escapeMarkdown(energy.kind)}**`;
-  lines.push(`**Energy source (source de l’énergie):** ${kindText}${energy.description ? ` — ${escapeMarkdown(energy.description)}` : ''}`, '');
+  const detail = energy.description
+    ? escapeMarkdown(energy.description)
+    : energy.kind === 'modelled'
+      ? 'estimated by a model from measured resource use, not measured'
+      : null;
+  lines.push(`**Energy source (source de l’énergie):** **${escapeMarkdown(energy.kind)}**${detail ? ` — ${detail}` : ''}`, '');
   return lines;
 }
 
 function ecoindexCell(step: StepResult): string {
-  return step.ecoindex ? `${formatScore(step.ecoindex.score)} ${cell(escapeMarkdown(step.ecoindex.grade))}` : '–';
+  return step.ecoindex ? `${formatScore(step.ecoindex.score)} ${escapeMarkdown(step.ecoindex.grade)}` : '–';
 }
 
 function stepTable(result: Result): string[] {
@@ -167,7 +172,7 @@ function stepTable(result: Result): string[] {
   ];
   result.steps.forEach((step, index) => {
     const m = step.metrics;
-    const name = `${cell(escapeMarkdown(step.name))}${step.critical ? ' ★' : ''}`;
+    const name = `${escapeMarkdown(step.name)}${step.critical ? ' ★' : ''}`;
     lines.push(
       `| ${index + 1} | ${stepStatusEmoji(step)} | ${name} | ${step.type} | ${formatMs(m.durationMs)} | ${formatBytes(m.bytes)} | ${m.requests ?? '–'} | ${
         m.dischargeUahPerS === null ? '–' : significant(m.dischargeUahPerS)

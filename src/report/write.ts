@@ -10,26 +10,15 @@ import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Result } from '../result/schema.js';
 import { writeEvidence, writeFileAtomic, type EvidenceFiles, type ReportError, type SummaryPngRenderer } from './evidence.js';
-import { renderHtmlReport } from './html.js';
+import { renderHtmlReport, type HtmlReportOptions } from './html.js';
 import { renderJunit } from './junit.js';
 import { renderMarkdown } from './markdown.js';
 
 export type { EvidenceFiles, EvidenceManifest, ManifestFile, ManifestMissing, ReportError, SummaryPngRenderer } from './evidence.js';
 export { EVIDENCE_DIR, EVIDENCE_ZIP, gdslFromRedactedSource, stepScreenshotPath, writeEvidence } from './evidence.js';
 
-/** Options the HTML renderer takes (see report/html.ts). */
-export interface HtmlRenderOptions {
-  /** Prefix of the screenshot paths in the report (they are relative to the result folder). */
-  screenshotBase?: string;
-  /** Inline the screenshots as data: URLs (a single self-contained file). */
-  embedScreenshots?: boolean;
-  /** Language shown first. */
-  defaultLang?: 'fr' | 'en';
-  /** chart.js source to inline (default: the bundled one). */
-  chartJsSource?: string;
-  /** Date printed in the report (ISO 8601). */
-  generatedAt?: string;
-}
+/** Options the HTML renderer takes (screenshots, language, chart.js source, date): see report/html.ts. */
+export type HtmlRenderOptions = HtmlReportOptions;
 
 /** An HTML renderer: a Result in, a complete HTML document out, with a `<section id="summary">`. */
 export type RenderHtml = (result: Result, options?: HtmlRenderOptions) => string;

@@ -1,0 +1,59 @@
+/**
+ * `ecoscore whitelabel <[name=]result.json...> --estimate <name|result.json>`: the minimum, maximum and
+ * estimated value of every indicator over the measured variants of a white-label product (guide annex
+ * 12.1), as JSON, Markdown and an HTML statement ready to attach.
+ */
+import { mkdir, writeFile } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import { whiteLabelStatement } from '../methodology/whitelabel.js';
+import { renderWhiteLabelHtml, renderWhiteLabelJson, renderWhiteLabelMarkdown } from '../report/whitelabel.js';
+import { readResult } from '../result/io.js';
+import type { Result } from '../result/schema.js';
+import { InputError } from '../shared/input-error.js';
+import { TOOL } from '../shared/version.js';
+import type { CliIo } from './io.js';
+
+/** Flags of `ecoscore whitelabel`. */
+export interface WhiteLabelFlags {
+  estimate: string;
+  rule?: 'median' | 'conservative';
+  lang?: 'fr' | 'en';
+  out?: string;
+}
+
+/** A variant argument: `name=path/result.json`, or a path named after its folder. */
+function variantName(file: string): string {
+  const folder = basename(dirname(resolve(file)));
+  return folder || basename(file, '.json');
+}
+
+/** Runs the command; returns the exit code. */
+export async function whiteLabelCommand(args: string[], flags: WhiteLabelFlags, io: CliIo): Promise<number> {
+  const variants: { name: string; result: Result }[] = [];
+  for (const arg of args) {
+    const named = /^([^=/\\]+)=(.+)$/.exec(arg);
+    const file = named ? named[2] : arg;
+    variants.push({ name: named ? named[1] : variantName(file), result: await readResult(file) });
+  }
+  let estimate = flags.estimate;
+  if (estimate.endsWith('.json')) {
+    const name = variantName(estimate);
+    if (!variants.some((variant) => variant.name === name)) variants.push({ name, result: await readResult(estimate) });
+    estimate = name;
+  }
+  let statement;
+  try {
+    statement = whiteLabelStatement(variants, { estimate, rule: flags.rule, generatedAt: new Date().toISOString(), tool: { ...TOOL } });
+  } catch (error) {
+    throw new InputError(`whitelabel: ${(error as Error).message}`);
+  }
+  const out = flags.out ?? join(dirname(args[0].replace(/^[^=/\\]+=/, '')), 'whitelabel');
+  await mkdir(out, { recursive: true });
+  await writeFile(join(out, 'whitelabel.json'), renderWhiteLabelJson(statement));
+  await writeFile(join(out, 'whitelabel.md'), renderWhiteLabelMarkdown(statement));
+  await writeFile(join(out, 'whitelabel.html'), renderWhiteLabelHtml(statement, { lang: flags.lang }));
+  for (const warning of statement.warnings) io.err(`warning: ${warning.en}`);
+  io.out(renderWhiteLabelMarkdown(statement));
+  io.out(`\nwhite-label statement: ${join(out, 'whitelabel.html')} (also .md, .json)`);
+  return 0;
+}

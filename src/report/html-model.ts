@@ -1,0 +1,274 @@
+/**
+ * What the HTML report shows, derived from a Result without formatting: per-step views (screenshots,
+ * first/third-party split), warnings (the result's own plus the stability check), environment facts and
+ * the data embedded for the charts. Pure: no I/O, no clock.
+ */
+import { ecoscoreGrade } from '../methodology/ecoscore.js';
+import type { Result, StepResult } from '../result/schema.js';
+
+/** A coefficient of variation above this is flagged as unstable (5 %). */
+export const UNSTABLE_CV = 0.05;
+
+/** Grade colours, A dark green … G red: background and a text colour with at least 4.5:1 contrast. */
+export const GRADE_COLOURS: Readonly<Record<string, { bg: string; fg: string }>> = {
+  A: { bg: '#1b7a36', fg: '#ffffff' },
+  B: { bg: '#6ab04c', fg: '#10260a' },
+  C: { bg: '#b5cc2e', fg: '#1f2600' },
+  D: { bg: '#f2d31b', fg: '#2b2400' },
+  E: { bg: '#f6a623', fg: '#2b1800' },
+  F: { bg: '#ee7b2f', fg: '#2b1200' },
+  G: { bg: '#d52b2b', fg: '#ffffff' },
+};
+
+/** Colour of a value that has no grade. */
+export const NO_GRADE_COLOUR = { bg: '#c9d1d8', fg: '#1f2a33' };
+
+/** Categorical palette for the steps in the share chart (Tableau 10). */
+export const STEP_PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+
+/** Grade of a score with the default bounds (for colouring step and sub-scores); null for no score. */
+export function gradeOfScore(score: number | null | undefined): string | null {
+  if (typeof score !== 'number' || !Number.isFinite(score)) return null;
+  try {
+    return ecoscoreGrade(Math.min(100, Math.max(0, score)));
+  } catch {
+    return null;
+  }
+}
+
+/** Where a screenshot is shown from. */
+export interface ScreenshotRef {
+  /** Relative path as recorded in the result. */
+  path: string;
+  /** `src`/`href` value: a relative URL, or a `data:image/…` URI when embedded. */
+  url: string;
+  embedded: boolean;
+}
+
+/** One step with what the report adds to it. */
+export interface StepView {
+  index: number;
+  step: StepResult;
+  screenshot: ScreenshotRef | null;
+  /** Bytes of the measured site's origin and of third parties (median share × median bytes); null when unknown. */
+  firstPartyBytes: number | null;
+  thirdPartyBytes: number | null;
+  /** Which action failed, from the last failed sample. */
+  failedAction: string | null;
+}
+
+/** A figure that varies between iterations. */
+export interface UnstableFigure {
+  metric: string;
+  cv: number;
+}
+
+/** Warnings computed by the report (texts are chosen by the renderer per language). */
+export interface DerivedWarnings {
+  failedSteps: StepView[];
+  skippedSteps: StepView[];
+  interrupted: boolean;
+  incomplete: boolean;
+  singleIteration: boolean;
+  unstableJourney: { min: number; max: number; cv: number; n: number } | null;
+  unstableSteps: { view: StepView; figures: UnstableFigure[] }[];
+  calibrationMissing: boolean;
+  noReference: boolean;
+  noScore: boolean;
+}
+
+/** The energy source, read from `environment.energySource` (free-form in the schema). */
+export interface EnergySourceView {
+  kind: 'model' | 'measured' | 'unknown';
+  model: string | null;
+  version: string | null;
+  device: string | null;
+  counter: string | null;
+  calibrated: boolean | null;
+  description: string | null;
+}
+
+/** Reads a plain object, or null. */
+export function asRecord(value: unknown): Record<string, unknown> | null {
+  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
+}
+
+/** Reads a string, or null. */
+export function asString(value: unknown): string | null {
+  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
+}
+
+/** Reads a finite number, or null. */
+export function asNumber(value: unknown): number | null {
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}
+
+const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
+
+/**
+ * URL of a screenshot: the embedded data URI when given, else the recorded relative path (each segment
+ * URL-encoded, so a crafted path cannot become `javascript:`), under `base`.
+ */
+export function screenshotRef(path: string | null, base: string | undefined, embed: ReadonlyMap<string, string> | undefined): ScreenshotRef | null {
+  if (!path) return null;
+  const embedded = embed?.get(path);
+  if (embedded !== undefined && /^data:image\/(png|jpeg|webp|gif);base64,[A-Za-z0-9+/=]*$/.test(embedded)) {
+    return { path, url: embedded, embedded: true };
+  }
+  if (SCHEME.test(path) || path.startsWith('//')) return null;
+  const encoded = path
+    .replace(/\\/g, '/')
+    .split('/')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
+  let prefix = base ?? '';
+  if (prefix !== '' && SCHEME.test(prefix) && !/^file:/i.test(prefix)) prefix = '';
+  if (prefix !== '' && !prefix.endsWith('/')) prefix += '/';
+  return { path, url: prefix + encoded, embedded: false };
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** The steps with their screenshot, party split and failed action. */
+export function stepViews(result: Result, base?: string, embed?: ReadonlyMap<string, string>): StepView[] {
+  return result.steps.map((step, index) => {
+    const samples = result.runs.flatMap((run) => run.samples.filter((sample) => sample.index === index));
+    const shares: number[] = [];
+    for (const sample of samples) {
+      if (sample.status !== 'passed') continue;
+      const first = sample.firstPartyBytes;
+      const third = sample.thirdPartyBytes;
+      if (first === null || third === null || first + third <= 0) continue;
+      shares.push(first / (first + third));
+    }
+    const share = median(shares);
+    const bytes = step.metrics.bytes;
+    const failed = samples.filter((sample) => sample.status === 'failed' && sample.failedAction);
+    return {
+      index,
+      step,
+      screenshot: screenshotRef(step.screenshot, base, embed),
+      firstPartyBytes: share === null || bytes === null ? null : bytes * share,
+      thirdPartyBytes: share === null || bytes === null ? null : bytes * (1 - share),
+      failedAction: failed.length > 0 ? failed[failed.length - 1].failedAction ?? null : null,
+    };
+  });
+}
+
+/** The energy source of the result, whatever its shape. */
+export function energySourceView(result: Result): EnergySourceView {
+  const source = asRecord(result.environment.energySource);
+  if (!source) return { kind: 'unknown', model: null, version: null, device: null, counter: null, calibrated: null, description: null };
+  const kind = asString(source.kind);
+  return {
+    kind: kind === 'model' ? 'model' : kind === 'device-counter' || kind === 'measured' ? 'measured' : 'unknown',
+    model: asString(source.model),
+    version: asString(source.version),
+    device: asString(source.device),
+    counter: asString(source.counter),
+    calibrated: typeof source.calibrated === 'boolean' ? source.calibrated : null,
+    description: asString(source.description),
+  };
+}
+
+/** Warnings the report computes from the result. */
+export function deriveWarnings(result: Result, views: StepView[]): DerivedWarnings {
+  const unstableSteps: DerivedWarnings['unstableSteps'] = [];
+  let measuredSpread = false;
+  for (const view of views) {
+    const figures: UnstableFigure[] = [];
+    for (const [metric, spread] of Object.entries(view.step.spread)) {
+      if (spread.n >= 2) measuredSpread = true;
+      if (spread.cv !== null && spread.cv > UNSTABLE_CV) figures.push({ metric, cv: spread.cv });
+    }
+    if (figures.length > 0) unstableSteps.push({ view, figures });
+  }
+  const journeySpread = result.summary.spread?.ecoscore ?? null;
+  const source = energySourceView(result);
+  const ran = views.some((view) => view.step.status !== 'skipped');
+  return {
+    failedSteps: views.filter((view) => view.step.status === 'failed'),
+    skippedSteps: views.filter((view) => view.step.status === 'skipped'),
+    interrupted: result.status === 'interrupted',
+    incomplete: result.status !== 'interrupted' && result.completedIterations < result.iterations,
+    singleIteration: ran && !measuredSpread && (result.iterations <= 1 || result.completedIterations <= 1),
+    unstableJourney:
+      journeySpread && journeySpread.cv !== null && journeySpread.cv > UNSTABLE_CV
+        ? { min: journeySpread.min, max: journeySpread.max, cv: journeySpread.cv, n: journeySpread.n }
+        : null,
+    unstableSteps,
+    calibrationMissing: source.kind === 'model' && source.calibrated === false,
+    noReference: ran && !result.steps.some((step) => step.type === 'reference'),
+    noScore: ran && result.summary.ecoscore === null,
+  };
+}
+
+/** Data the inline script draws the charts from (numbers only; labels come from the i18n dictionaries). */
+export interface ChartData {
+  steps: {
+    name: string;
+    type: string;
+    critical: boolean;
+    status: string;
+    energyMah: number | null;
+    dischargeUahPerS: number | null;
+    bytes: number | null;
+    firstPartyBytes: number | null;
+    thirdPartyBytes: number | null;
+    durationMs: number | null;
+    readyMs: number | null;
+    ecoscore: number | null;
+    grade: string | null;
+    ghgGrams: number | null;
+    waterLitres: number | null;
+  }[];
+  referenceDischargeUahPerS: number | null;
+  gradeColours: Record<string, { bg: string; fg: string }>;
+  noGradeColour: { bg: string; fg: string };
+  palette: string[];
+}
+
+/** The numbers of the charts. */
+export function chartData(result: Result, views: StepView[]): ChartData {
+  const reference = result.steps.find((step) => step.type === 'reference');
+  return {
+    steps: views.map(({ step, firstPartyBytes, thirdPartyBytes }) => ({
+      name: step.name,
+      type: step.type,
+      critical: step.critical,
+      status: step.status,
+      energyMah: step.metrics.energyMah,
+      dischargeUahPerS: step.metrics.dischargeUahPerS,
+      bytes: step.metrics.bytes,
+      firstPartyBytes,
+      thirdPartyBytes,
+      durationMs: step.metrics.durationMs,
+      readyMs: step.metrics.readyMs,
+      ecoscore: step.scores?.ecoscore ?? null,
+      grade: gradeOfScore(step.scores?.ecoscore),
+      ghgGrams: step.footprint?.ghgGrams ?? null,
+      waterLitres: step.footprint?.waterLitres ?? null,
+    })),
+    referenceDischargeUahPerS: reference?.metrics.dischargeUahPerS ?? null,
+    gradeColours: { ...GRADE_COLOURS },
+    noGradeColour: NO_GRADE_COLOUR,
+    palette: STEP_PALETTE,
+  };
+}
+
+/** Which charts have something to draw. */
+export function chartAvailability(data: ChartData): Record<'scores' | 'energy' | 'data' | 'duration' | 'share', boolean> {
+  const has = (pick: (step: ChartData['steps'][number]) => number | null) => data.steps.some((step) => pick(step) !== null);
+  return {
+    scores: data.steps.some((step) => step.type !== 'reference' && step.ecoscore !== null),
+    energy: has((step) => step.energyMah) || has((step) => step.dischargeUahPerS),
+    data: has((step) => step.bytes),
+    duration: has((step) => step.durationMs),
+    share: data.steps.some((step) => (step.energyMah ?? 0) > 0 || (step.bytes ?? 0) > 0 || (step.durationMs ?? 0) > 0 || (step.ghgGrams ?? 0) > 0),
+  };
+}

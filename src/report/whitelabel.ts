@@ -1,0 +1,320 @@
+/**
+ * Renderers of the white-label statement (annex 12.1, `methodology/whitelabel.ts`): JSON (the statement
+ * as computed), Markdown (English with the French term in parentheses, as the other Markdown outputs) and
+ * a self-contained HTML page to attach to the ethics questionnaire: French first and English below (or
+ * the reverse), one table per language (indicator | minimum | maximum | estimated value retained | unit),
+ * the rule written out, the variants measured and the warnings. No script, no external request; printable.
+ *
+ * Pure: a statement in, text out. Every string that comes from a result (variant, journey, device names,
+ * URLs) is escaped.
+ */
+import type { WhiteLabelIndicator, WhiteLabelStatement, WhiteLabelVariant } from '../methodology/whitelabel.js';
+import { adpUnit, esc, Formatter, ghgUnit, waterUnit, type DisplayUnit } from './html-format.js';
+import type { ReportLang } from './i18n.js';
+import { escapeMarkdown } from './markdown.js';
+
+/** The statement as JSON (2-space indented, final newline): what `whitelabel.json` holds. */
+export function renderWhiteLabelJson(statement: WhiteLabelStatement): string {
+  return `${JSON.stringify(statement, null, 2)}\n`;
+}
+
+const TEXT = {
+  fr: {
+    title: 'Déclaration marque blanche — écoscore',
+    lead: 'Service du distributeur : « {name} »',
+    measured: 'mesuré',
+    notMeasured: 'non mesuré : valeurs estimées à partir des variantes mesurées',
+    purpose:
+      'Produit en marque blanche (guide du référencement à Mon espace santé, annexe 12.1, critère DEV.1.1) : le producteur fournit pour le service du distributeur une valeur minimale, une valeur maximale et une valeur estimée ; la valeur estimée est celle retenue.',
+    headline: 'Écoscore retenu : {value} /100',
+    grade: 'note {grade}',
+    indicatorsHeading: 'Valeurs déclarées',
+    indicator: 'Indicateur',
+    minimum: 'Minimum',
+    maximum: 'Maximum',
+    estimated: 'Valeur estimée retenue',
+    unit: 'Unité',
+    howEstimated: 'Obtenue par',
+    ruleHeading: 'Règle d’estimation',
+    variantsHeading: 'Variantes mesurées',
+    variant: 'Variante',
+    ecoscore: 'Écoscore',
+    date: 'Mesurée le',
+    device: 'Appareil',
+    network: 'Réseau',
+    journey: 'Parcours',
+    iterations: 'Itérations',
+    cv: 'Dispersion (CV)',
+    energySource: 'Énergie',
+    steps: 'Étapes',
+    stepsValue: '{passed} réussie(s), {failed} en échec, {skipped} non jouée(s)',
+    warningsHeading: 'Avertissements',
+    noWarnings: 'Aucun avertissement.',
+    generated: 'Déclaration produite le {date}{tool}.',
+    by: ' par {tool} {version}',
+    offline: 'Document autonome : il s’ouvre hors ligne et ne contacte aucun serveur.',
+    rules: { measured: 'mesure du service', median: 'médiane des variantes', conservative: 'valeur la moins favorable', none: 'non mesuré' },
+    sources: { model: 'modélisée', 'device-counter': 'mesurée (compteur de l’appareil)', unknown: 'non renseignée' } as Record<string, string>,
+    of: '{done} sur {total}',
+    unitScore: '/100',
+  },
+  en: {
+    title: 'White-label statement — ecoscore',
+    lead: 'Distributor’s service: "{name}"',
+    measured: 'measured',
+    notMeasured: 'not measured: values estimated from the variants measured',
+    purpose:
+      'White-label product (guide to referencing in Mon espace santé, annex 12.1, criterion DEV.1.1): the producer provides for the distributor’s service a minimum, a maximum and an estimated value; the estimated value is the one retained.',
+    headline: 'Ecoscore retained: {value} /100',
+    grade: 'grade {grade}',
+    indicatorsHeading: 'Values stated',
+    indicator: 'Indicator',
+    minimum: 'Minimum',
+    maximum: 'Maximum',
+    estimated: 'Estimated value retained',
+    unit: 'Unit',
+    howEstimated: 'Obtained by',
+    ruleHeading: 'Estimation rule',
+    variantsHeading: 'Variants measured',
+    variant: 'Variant',
+    ecoscore: 'Ecoscore',
+    date: 'Measured on',
+    device: 'Device',
+    network: 'Network',
+    journey: 'Journey',
+    iterations: 'Iterations',
+    cv: 'Spread (CV)',
+    energySource: 'Energy',
+    steps: 'Steps',
+    stepsValue: '{passed} passed, {failed} failed, {skipped} skipped',
+    warningsHeading: 'Warnings',
+    noWarnings: 'No warnings.',
+    generated: 'Statement produced on {date}{tool}.',
+    by: ' by {tool} {version}',
+    offline: 'Self-contained document: it opens offline and contacts no server.',
+    rules: { measured: 'the service’s own measure', median: 'median of the variants', conservative: 'least favourable value', none: 'not measured' },
+    sources: { model: 'modelled', 'device-counter': 'measured (device counter)', unknown: 'not recorded' } as Record<string, string>,
+    of: '{done} of {total}',
+    unitScore: '/100',
+  },
+} as const;
+
+type Texts = (typeof TEXT)[ReportLang];
+
+const fill = (template: string, values: Record<string, string | number>): string =>
+  template.replace(/\{(\w+)\}/g, (match, key: string) => (key in values ? String(values[key]) : match));
+
+/** Display unit of an indicator line: one unit for its minimum, maximum and estimate, chosen from the largest. */
+function displayUnit(indicator: WhiteLabelIndicator, f: Formatter): DisplayUnit {
+  const largest = Math.max(Math.abs(indicator.min ?? 0), Math.abs(indicator.max ?? 0));
+  const l = f.labels;
+  switch (indicator.unit) {
+    case 'bytes':
+      if (largest >= 1e9) return { factor: 1e-9, unit: l.unitGB };
+      if (largest >= 1e6) return { factor: 1e-6, unit: l.unitMB };
+      if (largest >= 1e3) return { factor: 1e-3, unit: l.unitKB };
+      return { factor: 1, unit: l.unitB };
+    case 'ms':
+      return largest >= 1000 ? { factor: 1e-3, unit: l.unitS } : { factor: 1, unit: l.unitMs };
+    case 'g CO2e':
+      return ghgUnit(largest);
+    case 'L':
+      return waterUnit(largest);
+    case 'kg Sb eq':
+      return adpUnit(largest);
+    case '/100':
+      return { factor: 1, unit: '/100' };
+    default:
+      return { factor: 1, unit: indicator.unit };
+  }
+}
+
+function formatValue(value: number | null, indicator: WhiteLabelIndicator, unit: DisplayUnit, f: Formatter): string {
+  if (value === null) return f.labels.dash;
+  return indicator.unit === '/100' ? f.score1(value) : f.sig(value * unit.factor);
+}
+
+function ruleLabel(indicator: WhiteLabelIndicator, t: Texts): string {
+  return t.rules[indicator.rule ?? 'none'];
+}
+
+function variantRows(variants: readonly WhiteLabelVariant[], f: Formatter, t: Texts): string {
+  return variants
+    .map((v) => {
+      const grade = v.grade ? ` (${esc(v.grade)})` : '';
+      const steps = fill(t.stepsValue, { passed: v.passedSteps, failed: v.failedSteps, skipped: v.skippedSteps });
+      const target = v.target.name ? `<br><span class="muted">${esc(v.target.platform)} · ${esc(v.target.name)}</span>` : '';
+      return `<tr${v.failedSteps > 0 || v.skippedSteps > 0 ? ' class="bad"' : ''}>
+<th scope="row">${esc(v.name)}${target}</th>
+<td class="num">${f.score1(v.ecoscore)}${grade}</td>
+<td>${esc(f.date(v.startedAt))}</td>
+<td>${esc(v.device.name)}<br><span class="muted">${esc(v.device.id)}</span></td>
+<td>${esc(v.network.name)}<br><span class="muted">${esc(v.network.id)}</span></td>
+<td>${esc(v.journey.name)}<br><span class="muted">sha256 ${esc(v.journey.sha256.slice(0, 12))}</span></td>
+<td class="num">${esc(fill(t.of, { done: v.completedIterations, total: v.iterations }))}</td>
+<td class="num">${f.percent(v.ecoscoreCv)}</td>
+<td>${esc(t.sources[v.energySource] ?? v.energySource)}</td>
+<td>${esc(steps)}</td>
+</tr>`;
+    })
+    .join('\n');
+}
+
+function languageSection(statement: WhiteLabelStatement, lang: ReportLang, primary: boolean): string {
+  const f = new Formatter(lang);
+  const t = TEXT[lang];
+  const ecoscore = statement.indicators.find((indicator) => indicator.id === 'ecoscore');
+  const grade = statement.ecoscoreGrade.estimated ? ` — ${esc(fill(t.grade, { grade: statement.ecoscoreGrade.estimated }))}` : '';
+  const rows = statement.indicators
+    .map((indicator) => {
+      const unit = displayUnit(indicator, f);
+      const cell = (value: number | null) => formatValue(value, indicator, unit, f);
+      const minOf = indicator.minVariant ? `<span class="muted">${esc(indicator.minVariant)}</span>` : '';
+      const maxOf = indicator.maxVariant ? `<span class="muted">${esc(indicator.maxVariant)}</span>` : '';
+      return `<tr>
+<th scope="row">${esc(indicator.label[lang])}</th>
+<td class="num">${cell(indicator.min)}<br>${minOf}</td>
+<td class="num">${cell(indicator.max)}<br>${maxOf}</td>
+<td class="num retained">${cell(indicator.estimated)}<br><span class="muted">${esc(ruleLabel(indicator, t))}</span></td>
+<td>${esc(unit.unit)}</td>
+</tr>`;
+    })
+    .join('\n');
+  const warnings = statement.warnings.length
+    ? `<ul class="warnings">\n${statement.warnings.map((w) => `<li>${esc(w[lang])}</li>`).join('\n')}\n</ul>`
+    : `<p>${esc(t.noWarnings)}</p>`;
+  const tool = statement.tool ? fill(t.by, { tool: statement.tool.name, version: statement.tool.version }) : '';
+  const Heading = primary ? 'h1' : 'h2';
+  return `<section class="statement" lang="${lang}" id="${lang}">
+<${Heading}>${esc(t.title)}</${Heading}>
+<p class="lead"><strong>${esc(fill(t.lead, { name: statement.estimate.name }))}</strong> — ${esc(statement.estimate.measured ? t.measured : t.notMeasured)}</p>
+<p class="headline">${esc(fill(t.headline, { value: f.score1(ecoscore?.estimated ?? null) }))}${grade}</p>
+<p>${esc(t.purpose)}</p>
+<h3>${esc(t.indicatorsHeading)}</h3>
+<table class="values">
+<thead><tr><th scope="col">${esc(t.indicator)}</th><th scope="col">${esc(t.minimum)}</th><th scope="col">${esc(t.maximum)}</th><th scope="col">${esc(t.estimated)}</th><th scope="col">${esc(t.unit)}</th></tr></thead>
+<tbody>
+${rows}
+</tbody>
+</table>
+<h3>${esc(t.ruleHeading)}</h3>
+<p class="rule">${esc(statement.rule[lang])}</p>
+<h3>${esc(t.variantsHeading)}</h3>
+<table class="variants">
+<thead><tr><th scope="col">${esc(t.variant)}</th><th scope="col">${esc(t.ecoscore)}</th><th scope="col">${esc(t.date)}</th><th scope="col">${esc(t.device)}</th><th scope="col">${esc(t.network)}</th><th scope="col">${esc(t.journey)}</th><th scope="col">${esc(t.iterations)}</th><th scope="col">${esc(t.cv)}</th><th scope="col">${esc(t.energySource)}</th><th scope="col">${esc(t.steps)}</th></tr></thead>
+<tbody>
+${variantRows(statement.variants, f, t)}
+</tbody>
+</table>
+<h3>${esc(t.warningsHeading)}</h3>
+${warnings}
+<p class="footer">${esc(fill(t.generated, { date: f.date(statement.generatedAt), tool }))} ${esc(t.offline)}</p>
+</section>`;
+}
+
+const STYLE = `
+:root { color-scheme: light; --ink: #1b1f23; --muted: #57606a; --line: #d0d7de; --accent: #1a7f37; --warn: #9a6700; }
+* { box-sizing: border-box; }
+body { font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--ink); margin: 0 auto; max-width: 1100px; padding: 24px; }
+h1 { font-size: 1.6rem; margin: 0 0 .5rem; } h2 { font-size: 1.4rem; margin: 0 0 .5rem; } h3 { font-size: 1.1rem; margin: 1.5rem 0 .5rem; }
+nav { font-size: .9rem; margin-bottom: 1rem; } nav a { color: var(--accent); }
+.statement + .statement { border-top: 3px double var(--line); margin-top: 2.5rem; padding-top: 1.5rem; }
+.headline { font-size: 1.3rem; font-weight: 700; color: var(--accent); }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; font-size: .92rem; }
+th, td { border: 1px solid var(--line); padding: 6px 8px; text-align: left; vertical-align: top; }
+thead th { background: #f6f8fa; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.retained { font-weight: 700; background: #dafbe1; }
+.muted { color: var(--muted); font-size: .85em; font-weight: 400; }
+tr.bad th, tr.bad td { background: #fff8c5; }
+.warnings li { color: var(--warn); margin: .25rem 0; }
+.rule { border-left: 4px solid var(--accent); padding-left: 10px; }
+.footer { color: var(--muted); font-size: .85rem; margin-top: 1.5rem; }
+@media print {
+  @page { size: A4; margin: 15mm; }
+  body { max-width: none; padding: 0; font-size: 10.5pt; }
+  nav { display: none; }
+  .statement + .statement { break-before: page; border-top: none; margin-top: 0; padding-top: 0; }
+  table { page-break-inside: auto; } tr { break-inside: avoid; }
+  thead { display: table-header-group; }
+  td.retained, thead th, tr.bad th, tr.bad td { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+}`;
+
+/**
+ * The statement as a self-contained HTML page: the primary language (`fr` by default) first, the other
+ * below (on its own page when printed). No script, no external resource.
+ */
+export function renderWhiteLabelHtml(statement: WhiteLabelStatement, options: { lang?: ReportLang } = {}): string {
+  const primary: ReportLang = options.lang === 'en' ? 'en' : 'fr';
+  const secondary: ReportLang = primary === 'fr' ? 'en' : 'fr';
+  const title = `${TEXT[primary].title} — ${statement.estimate.name}`;
+  const nav = `<nav><a href="#${primary}">${primary === 'fr' ? 'Français' : 'English'}</a> · <a href="#${secondary}">${secondary === 'fr' ? 'Français' : 'English'}</a></nav>`;
+  return `<!doctype html>
+<html lang="${primary}">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="${esc(statement.tool ? `${statement.tool.name} ${statement.tool.version}` : 'ecoscore')}">
+<title>${esc(title)}</title>
+<style>${STYLE}
+</style>
+</head>
+<body>
+${nav}
+<main>
+${languageSection(statement, primary, true)}
+${languageSection(statement, secondary, false)}
+</main>
+</body>
+</html>
+`;
+}
+
+/** English number formatting for the Markdown statement (same display units as the HTML). */
+const EN = new Formatter('en');
+
+/**
+ * The statement as GitHub-flavoured Markdown: English labels with the French term in parentheses, the
+ * rule in both languages, the variants and the warnings. Strings from results are escaped.
+ */
+export function renderWhiteLabelMarkdown(statement: WhiteLabelStatement): string {
+  const md = (text: string) => escapeMarkdown(text);
+  const ecoscore = statement.indicators.find((indicator) => indicator.id === 'ecoscore');
+  const grade = statement.ecoscoreGrade.estimated ? ` (grade ${md(statement.ecoscoreGrade.estimated)})` : '';
+  const lines: string[] = [
+    `## White-label statement (déclaration marque blanche) — ${md(statement.estimate.name)}`,
+    '',
+    `Distributor’s service (service du distributeur) **${md(statement.estimate.name)}**: ${statement.estimate.measured ? 'measured (mesuré)' : 'not measured, estimated from the variants measured (non mesuré, estimé à partir des variantes mesurées)'}.`,
+    '',
+    `**Ecoscore retained (écoscore retenu): ${EN.score1(ecoscore?.estimated ?? null)} / 100**${grade}`,
+    '',
+    '| Indicator (indicateur) | Minimum | Maximum | Estimated value retained (valeur estimée retenue) | Unit (unité) | Obtained by (obtenue par) |',
+    '|---|---:|---:|---:|---|---|',
+  ];
+  for (const indicator of statement.indicators) {
+    const unit = displayUnit(indicator, EN);
+    const cell = (value: number | null, variant: string | null) =>
+      `${formatValue(value, indicator, unit, EN)}${variant ? ` (${md(variant)})` : ''}`;
+    lines.push(
+      `| ${md(indicator.label.en)} (${md(indicator.label.fr)}) | ${cell(indicator.min, indicator.minVariant)} | ${cell(indicator.max, indicator.maxVariant)} | **${formatValue(indicator.estimated, indicator, unit, EN)}** | ${md(unit.unit)} | ${md(TEXT.en.rules[indicator.rule ?? 'none'])} (${md(TEXT.fr.rules[indicator.rule ?? 'none'])}) |`,
+    );
+  }
+  lines.push('', '**Rule (règle d’estimation)**', '', `- EN: ${md(statement.rule.en)}`, `- FR : ${md(statement.rule.fr)}`, '');
+  lines.push(
+    '**Variants measured (variantes mesurées)**',
+    '',
+    '| Variant (variante) | Ecoscore | Measured on (mesurée le) | Device (appareil) | Network (réseau) | Journey (parcours) | Iterations | CV | Energy (énergie) | Failed steps (étapes en échec) |',
+    '|---|---:|---|---|---|---|---:|---:|---|---:|',
+  );
+  for (const v of statement.variants) {
+    lines.push(
+      `| ${md(v.name)} | ${EN.score1(v.ecoscore)}${v.grade ? ` ${md(v.grade)}` : ''} | ${md(v.startedAt)} | ${md(v.device.id)} | ${md(v.network.id)} | ${md(v.journey.name)} (sha256 ${md(v.journey.sha256.slice(0, 12))}) | ${v.completedIterations}/${v.iterations} | ${EN.percent(v.ecoscoreCv)} | ${md(TEXT.en.sources[v.energySource] ?? v.energySource)} | ${v.failedSteps + v.skippedSteps} |`,
+    );
+  }
+  lines.push('', '**Warnings (avertissements)**', '');
+  if (statement.warnings.length === 0) lines.push('None (aucun).');
+  for (const w of statement.warnings) lines.push(`- ⚠️ ${md(w.en)}`, `  FR : ${md(w.fr)}`);
+  const tool = statement.tool ? ` by ${md(`${statement.tool.name} ${statement.tool.version}`)}` : '';
+  lines.push('', `_Statement produced on ${md(statement.generatedAt)}${tool} (guide annex 12.1, criterion DEV.1.1)._`, '');
+  return lines.join('\n');
+}

@@ -1,0 +1,139 @@
+/**
+ * The Markdown report (PR comment / CI job summary) of the recorded demo result: headline, energy source,
+ * one row per step, footprint, and strings from the journey or the page rendered as text, never as HTML.
+ */
+import { describe, expect, it } from 'vitest';
+import { escapeMarkdown, formatGhg, formatWater, renderMarkdown } from '../../src/report/markdown.js';
+import { readResult } from '../../src/result/io.js';
+import type { Result } from '../../src/result/schema.js';
+
+const FIXTURE = 'test/fixtures/results/demo-health/result.json';
+
+const fixture = async (): Promise<Result> => readResult(FIXTURE);
+
+/** Cells of a Markdown table row, split on unescaped pipes. */
+const cells = (row: string): string[] => row.replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).map((cell) => cell.trim());
+
+const tableRows = (markdown: string, header: RegExp): string[] => {
+  const lines = markdown.split('\n');
+  const start = lines.findIndex((line) => header.test(line));
+  expect(start).toBeGreaterThanOrEqual(0);
+  const rows: string[] = [];
+  for (let i = start + 2; i < lines.length && lines[i].startsWith('|'); i++) rows.push(lines[i]);
+  return rows;
+};
+
+describe('renderMarkdown on the recorded demo result', () => {
+  it('leads with the ecoscore, its grade, the three sub-scores and the spread over iterations', async () => {
+    const md = renderMarkdown(await fixture());
+    expect(md.startsWith('### 🌿 Ecoscore — Demo health app — record a blood pressure measure\n')).toBe(true);
+    const [headline] = tableRows(md, /^\| Ecoscore \(écoscore\) \| Grade \(note\)/);
+    expect(cells(headline)).toEqual(['**86.4** / 100', '**A**', '89.3', '80', '90.1']);
+    expect(md).toContain('✅ all 9 steps passed · 3/3 iterations · spread (dispersion) over 3 iterations: 86.2 – 87 (cv 0.5 %)');
+  });
+
+  it('says the energy is modelled, with the model’s own description', async () => {
+    const md = renderMarkdown(await fixture());
+    expect(md).toMatch(/\*\*Energy source \(source de l’énergie\):\*\* \*\*modelled\*\* — Modelled from measured CPU time/);
+  });
+
+  it('has one table row per step with status, type, duration, transfer, requests, discharge, scores and EcoIndex', async () => {
+    const result = await fixture();
+    const md = renderMarkdown(result);
+    const rows = tableRows(md, /^\| # \| \| Step \(étape\)/);
+    expect(rows).toHaveLength(result.steps.length);
+    result.steps.forEach((step, i) => expect(cells(rows[i])[2]).toContain(escapeMarkdown(step.name)));
+    // login page: first-load, critical, 1.19 s, 28.2 kB, 5 requests, 74.3 µAh/s, scores, EcoIndex 95 A
+    expect(cells(rows[1])).toEqual(['2', '✅', 'login page ★', 'first-load', '1.19 s', '28.2 kB', '5', '74.3', '89.5', '100', '98.8', '**96.1**', '95 A']);
+    // reference: no performance score, no EcoIndex
+    expect(cells(rows[0]).slice(8)).toEqual(['–', '–', '100', '**100**', '–']);
+    expect(md).toContain('**Journey totals:** duration 25.24 s · transfer 3.77 MB · 44 requests · main-thread CPU 3.38 s · energy 1.93 mAh');
+  });
+
+  it('gives the footprint per journey, per 1,000 journeys and per year', async () => {
+    const md = renderMarkdown(await fixture());
+    const rows = tableRows(md, /^\| Footprint \(empreinte\)/).map(cells);
+    expect(rows[0]).toEqual(['per journey', '0.155 g CO2e', '9.1 mL', '2.21e-9 kg Sb eq']);
+    expect(rows[1]).toEqual(['per 1,000 journeys', '155 g CO2e', '9.1 L', '2.21e-6 kg Sb eq']);
+    expect(rows[2]).toEqual(['per year (520,000 journeys)', '80.7 kg CO2e', '4.73 m³', '1.15e-3 kg Sb eq']);
+  });
+
+  it('ends with a one-line environment', async () => {
+    const md = renderMarkdown(await fixture());
+    const last = md.trimEnd().split('\n').pop() ?? '';
+    expect(last.startsWith('<sub>journey journeys/demo-health.yaml · device Mid-range phone')).toBe(true);
+    expect(last).toContain(' · chromium 156.0.8078.79 · host linux x64, 2 CPUs · scoring ecoscore-default 1.0.0 · started 2026-11-21T');
+    expect(last.endsWith(' · ecoscore 0.1.0</sub>')).toBe(true);
+  });
+});
+
+describe('renderMarkdown escaping and failures', () => {
+  const hostile = async (): Promise<Result> => {
+    const result = await fixture();
+    result.journey.name = 'Journey <script>alert(1)</script>';
+    result.steps[1].name = '<img src=x onerror=alert(1)>';
+    result.steps[2].name = 'a | b\nc [click](javascript:alert(1)) **bold** @octocat $x$';
+    result.steps[2].status = 'failed';
+    result.steps[2].failedIterations = 1;
+    result.steps[2].passedIterations = 2;
+    result.steps[2].error = 'Timeout | waiting for <button>\nsecond line';
+    result.status = 'failed';
+    result.summary.failedSteps = 1;
+    result.summary.passedSteps = 8;
+    result.warnings = [`step "${result.steps[2].name}" failed in 1 of 3 iteration(s): x`, '# not a heading <b>bold</b>'];
+    return result;
+  };
+
+  it('renders a step named <img src=x onerror=alert(1)> as text, not HTML', async () => {
+    const md = renderMarkdown(await hostile());
+    expect(md).not.toMatch(/<img|<script|<button|<b>/i);
+    expect(md).toContain('&lt;img src=x onerror=alert(1)&gt;');
+    expect(md).toContain('Journey &lt;script&gt;alert(1)&lt;/script&gt;');
+  });
+
+  it('keeps the table intact: pipes escaped, line breaks removed, links and emphasis neutralised', async () => {
+    const md = renderMarkdown(await hostile());
+    const rows = tableRows(md, /^\| # \| \| Step \(étape\)/);
+    expect(rows).toHaveLength(9);
+    for (const row of rows) expect(cells(row)).toHaveLength(13);
+    const name = cells(rows[2])[2];
+    expect(name).toBe('a \\| b c \\[click\\](javascript:alert(1)) \\*\\*bold\\*\\* @\u200boctocat \\$x\\$ ★');
+    expect(cells(rows[2])[1]).toBe('❌');
+  });
+
+  it('lists failures with their error, and the other warnings, once each', async () => {
+    const md = renderMarkdown(await hostile());
+    expect(md).toContain('❌ 1 of 9 steps failed');
+    expect(md).toContain('**Failures (échecs)**');
+    expect(md).toMatch(/^- a \\\| b c .* — failed in 1 of 3 iteration\(s\): Timeout \\\| waiting for &lt;button&gt; second line$/m);
+    expect(md).toContain('- \\# not a heading &lt;b&gt;bold&lt;/b&gt;');
+    expect(md.match(/failed in 1 of 3/g)).toHaveLength(1);
+  });
+
+  it('copes with a result that has no scores, footprint, spread or energy source yet', async () => {
+    const result = await fixture();
+    result.summary = { ...result.summary, ecoscore: null, grade: null, scores: null, footprint: null, spread: null, projection: undefined };
+    result.environment.energySource = null;
+    result.environment.browser = null;
+    for (const step of result.steps) {
+      step.scores = null;
+      step.ecoindex = null;
+      step.footprint = null;
+    }
+    const md = renderMarkdown(result);
+    expect(md).toContain('| **–** / 100 | **–** | – | – | – |');
+    expect(md).toContain('no spread');
+    expect(md).toContain('**Footprint (empreinte):** not computed.');
+    expect(md).toContain('**unknown**');
+  });
+});
+
+describe('footprint units', () => {
+  it('switches to kg and m³ for large values and mL for small ones', () => {
+    expect(formatGhg(0.0123)).toBe('0.0123 g CO2e');
+    expect(formatGhg(1234)).toBe('1.23 kg CO2e');
+    expect(formatWater(0.5)).toBe('500 mL');
+    expect(formatWater(2)).toBe('2 L');
+    expect(formatWater(12345)).toBe('12.3 m³');
+  });
+});
