@@ -12,7 +12,7 @@ import { defaultScoringProfile, type ScoringProfile } from '../methodology/ecosc
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
 import { RESULT_SCHEMA_VERSION, type Result, type Run } from '../result/schema.js';
 import { TOOL } from '../shared/version.js';
-import { hostFacts } from './host.js';
+import { gitFacts, hostFacts } from './host.js';
 
 /** Everything a result is built from. */
 export interface ResultContext {
@@ -34,6 +34,8 @@ export interface ResultContext {
   scoring?: ScoringProfile;
   grid?: GridRegion;
   usage?: { users: number; journeysPerUserPerYear: number };
+  /** Commit and branch measured (captured once at run start). */
+  git?: ReturnType<typeof gitFacts>;
   /** Browsers restarted after a crash. */
   browserRestarts?: number;
   /** A figure whose cv is above this is reported as unstable (default 0.05). */
@@ -123,6 +125,7 @@ export function buildResult(context: ResultContext): Result {
       startedAt: context.startedAt,
       finishedAt: context.finishedAt,
       host: hostFacts(),
+      git: context.git ?? null,
       emulation: {
         cpuSlowdownFactor: device.cpuSlowdownFactor,
         latencyMs: network.latencyMs,

@@ -86,8 +86,11 @@ export function looksLikeCampaign(data: unknown): boolean {
   return typeof data === 'object' && data !== null && !Array.isArray(data) && 'journeys' in data && !('steps' in data);
 }
 
-/** Validates campaign text; `file` locates relative paths and names errors. */
-export function parseCampaign(source: string, file: string): LoadedCampaign {
+/**
+ * Validates campaign text; `file` locates relative paths and names errors. `vars` (from `--var`) are
+ * given to every combination; a variant's own `vars` win over them.
+ */
+export function parseCampaign(source: string, file: string, vars: Record<string, string | number | boolean> = {}): LoadedCampaign {
   const input = parseYamlInput(source, file);
   const parsed = CampaignSchema.safeParse(input.data, { reportInput: true });
   if (!parsed.success) throw input.issueToError(parsed.error.issues[0]);
@@ -108,7 +111,8 @@ export function parseCampaign(source: string, file: string): LoadedCampaign {
           const id = [slugify(journey.replace(/\.(ya?ml|json)$/, '').split('/').pop()!), device ?? 'journey-device', network ?? 'journey-network', variant?.name ?? 'default']
             .map((part) => slugify(part))
             .join('--');
-          combinations.push({ id, journeyFile: resolve(base, journey), device, network, variant });
+          const merged = variant ? { ...variant, vars: { ...vars, ...variant.vars } } : Object.keys(vars).length ? { name: 'default', vars } : null;
+          combinations.push({ id, journeyFile: resolve(base, journey), device, network, variant: merged });
         }
       }
     }
@@ -122,14 +126,14 @@ export function parseCampaign(source: string, file: string): LoadedCampaign {
 }
 
 /** Reads and validates a campaign file. */
-export async function loadCampaign(file: string): Promise<LoadedCampaign> {
+export async function loadCampaign(file: string, vars: Record<string, string | number | boolean> = {}): Promise<LoadedCampaign> {
   let source: string;
   try {
     source = await readFile(file, 'utf8');
   } catch (error) {
     throw new InputError(`${file}: cannot read the campaign file (${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error)})`, file);
   }
-  return parseCampaign(source, file);
+  return parseCampaign(source, file, vars);
 }
 
 /** The combinations of shard `index` (1-based) of `total`: every total-th combination in id order. */

@@ -1,4 +1,5 @@
 /** Facts about the machine that ran the measures, recorded in every result. */
+import { execFileSync } from 'node:child_process';
 import { arch, cpus, platform } from 'node:os';
 import type { Result } from '../result/schema.js';
 
@@ -6,4 +7,20 @@ import type { Result } from '../result/schema.js';
 export function hostFacts(): Result['environment']['host'] {
   const list = cpus();
   return { platform: platform(), arch: arch(), cpus: list.length, cpuModel: list[0]?.model ?? 'unknown', node: process.version };
+}
+
+/** The git commit and branch the measures were taken for, from CI variables or the working copy; null outside git. */
+export function gitFacts(env: Record<string, string | undefined> = process.env): { commit: string | null; branch: string | null; dirty: boolean | null } | null {
+  const git = (...args: string[]): string | null => {
+    try {
+      return execFileSync('git', args, { encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'], timeout: 5000 }).trim() || null;
+    } catch {
+      return null;
+    }
+  };
+  const commit = env.GITHUB_SHA ?? env.CI_COMMIT_SHA ?? git('rev-parse', 'HEAD');
+  if (commit === null) return null;
+  const branch = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME || env.CI_COMMIT_REF_NAME || git('rev-parse', '--abbrev-ref', 'HEAD');
+  const status = git('status', '--porcelain', '--untracked-files=no');
+  return { commit, branch: branch ?? null, dirty: status === null ? null : status.length > 0 };
 }

@@ -16,6 +16,7 @@ import type { ScoringProfile } from '../methodology/ecoscore.js';
 import type { GridRegion } from '../methodology/footprint.js';
 import { errorSummary, slugify } from '../shared/text.js';
 import { buildResult, type ResultContext } from './build-result.js';
+import { gitFacts } from './host.js';
 import { resolveProfiles } from '../journey/profiles.js';
 
 /**
@@ -101,6 +102,7 @@ export async function runJourney(loaded: LoadedJourney, options: RunOptions): Pr
     usage: options.usage,
     scoring: options.scoring,
     cvThreshold: options.cvThreshold,
+    git: gitFacts(),
   };
   const save = async (): Promise<Result> => {
     const result = redactor.redactValue(buildResult(context));

@@ -20,7 +20,9 @@ import { runCommand, type RunFlags, type RunHooks } from './run-command.js';
 import { readResult } from '../result/io.js';
 import { regenerateReports, writeAllReports, writeCampaignPages } from './reports.js';
 import { whiteLabelCommand, type WhiteLabelFlags } from './whitelabel-command.js';
-import { renderCampaignSummary, renderSummary } from './summary.js';
+import { compareCommand, type CompareFlags } from './compare-command.js';
+import { DEFAULT_HISTORY_FILE, readHistory } from '../result/history.js';
+import { renderCampaignSummary, renderHistory, renderSummary } from './summary.js';
 
 export type { CliIo };
 
@@ -50,6 +52,12 @@ function gridRegion(value: string): GridRegion {
   const upper = value.toUpperCase();
   if (!(GRID_REGIONS as readonly string[]).includes(upper)) throw new InvalidArgumentError(`must be one of ${GRID_REGIONS.join(', ')}`);
   return upper as GridRegion;
+}
+
+function nonNegative(value: string): number {
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0) throw new InvalidArgumentError('must be a number ≥ 0');
+  return number;
 }
 
 function shardSpec(value: string): { index: number; total: number } {
@@ -97,6 +105,10 @@ export function buildProgram(
     .option('--shard <i/n>', 'campaigns: run only shard i of n (split deterministically)', shardSpec)
     .option('--resume', 'campaigns: keep the combinations already measured in the output folder')
     .option('--no-reports', 'write result.json and screenshots only (no HTML, Markdown, JUnit or evidence)')
+    .option('--var <name=value>', 'value of ${var:NAME} in the journeys (repeatable)', (value: string, previous: string[] = []) => [...previous, value])
+    .option('--budget <file>', 'fail (exit 1) when a result breaks a budget of this file')
+    .option('--history <file>', 'history file each result is appended to', DEFAULT_HISTORY_FILE)
+    .option('--no-history', 'do not append to the history file')
     .action(async (files: string[], options: RunFlags) => {
       const writeReports = options.reports === false ? undefined : hooks.writeReports ?? ((result: Result, outDir: string) => writeAllReports(result, outDir, io));
       setExit(await runCommand(files, options, io, { writeCampaignPages, ...hooks, writeReports }));
@@ -127,6 +139,38 @@ export function buildProgram(
     .option('-o, --out <dir>', 'output folder (default: whitelabel/ beside the first result)')
     .action(async (results: string[], options: WhiteLabelFlags) => {
       setExit(await whiteLabelCommand(results, options, io));
+    });
+
+  program
+    .command('compare')
+    .description('compare two results: deltas, regressions beyond the measured noise, budgets (exit 1 on failure)')
+    .argument('<base>', 'result.json of the reference (e.g. the main branch)')
+    .argument('<head>', 'result.json to check')
+    .option('--max-drop <points>', 'score points a score may lose before it is a regression', nonNegative, 2)
+    .option('--tolerance <percent>', 'relative rise of bytes, energy or duration before it is a regression', nonNegative, 5)
+    .option('--budget <file>', 'budget file (YAML or JSON) checked on the head result')
+    .option('--format <format>', 'text, markdown or json', (value) => {
+      if (!['text', 'markdown', 'json'].includes(value)) throw new InvalidArgumentError('must be text, markdown or json');
+      return value;
+    }, 'text')
+    .action(async (base: string, head: string, options: CompareFlags) => {
+      setExit(await compareCommand(base, head, options, io));
+    });
+
+  program
+    .command('history')
+    .description('list the runs recorded in the history file')
+    .option('--file <file>', 'history file', DEFAULT_HISTORY_FILE)
+    .option('--journey <name>', 'only this journey')
+    .option('-n, --limit <n>', 'last N runs', positiveInt, 20)
+    .option('--json', 'print JSON lines')
+    .action(async (options: { file: string; journey?: string; limit: number; json?: boolean }) => {
+      const { entries, skipped } = await readHistory(options.file);
+      const selected = entries.filter((entry) => !options.journey || entry.journey.name === options.journey).slice(-options.limit);
+      if (options.json) io.out(selected.map((entry) => JSON.stringify(entry)).join('\n'));
+      else io.out(renderHistory(selected, options.file));
+      if (skipped.length) io.err(`warning: ${options.file}: unreadable line(s) ${skipped.join(', ')} skipped`);
+      setExit(EXIT.ok);
     });
 
   program

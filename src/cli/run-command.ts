@@ -8,12 +8,14 @@ import { basename, extname, join } from 'node:path';
 import { runCampaign, type CampaignEvent } from '../campaign/campaign.js';
 import { loadCampaign, looksLikeCampaign, type LoadedCampaign } from '../campaign/campaign-file.js';
 import { runJourney, type RunEvent, type RunOptions } from '../campaign/run.js';
-import { loadJourney, type LoadedJourney } from '../journey/load.js';
+import { loadJourney, typedVariable, type LoadedJourney } from '../journey/load.js';
 import { resolveProfiles } from '../journey/profiles.js';
 import { loadScoringProfile } from '../journey/scoring-file.js';
 import type { GridRegion } from '../profiles/footprint/index.js';
 import type { CampaignIndex } from '../result/campaign.js';
 import type { Result } from '../result/schema.js';
+import { checkBudget, loadBudget } from '../result/budget.js';
+import { appendHistory, historyEntry } from '../result/history.js';
 import { InputError } from '../shared/input-error.js';
 import { slugify } from '../shared/text.js';
 import { parseYamlInput } from '../shared/yaml-input.js';
@@ -42,6 +44,11 @@ export interface RunFlags {
   resume?: boolean;
   /** False with --no-reports. */
   reports?: boolean;
+  budget?: string;
+  /** `NAME=VALUE` values of `${var:NAME}` (repeatable). */
+  var?: string[];
+  /** History file, or false with --no-history. */
+  history: string | false;
 }
 
 /** Hooks the CLI gives the command (report writing). */
@@ -61,6 +68,17 @@ export function defaultOutDir(journeyFile: string, date = new Date()): string {
   return join('reports', slugify(basename(journeyFile, extname(journeyFile))), timestamp(date));
 }
 
+/** `--var NAME=VALUE` flags as typed variables. */
+export function parseVars(flags: string[] | undefined): Record<string, string | number | boolean> {
+  const vars: Record<string, string | number | boolean> = {};
+  for (const flag of flags ?? []) {
+    const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(flag);
+    if (!match) throw new InputError(`--var ${flag}: write it NAME=VALUE`);
+    vars[match[1]] = typedVariable(match[2]);
+  }
+  return vars;
+}
+
 type Loaded = { kind: 'journey'; loaded: LoadedJourney } | { kind: 'campaign'; loaded: LoadedCampaign };
 
 async function loadAny(file: string, flags: RunFlags): Promise<Loaded> {
@@ -73,9 +91,9 @@ async function loadAny(file: string, flags: RunFlags): Promise<Loaded> {
   }
   if (looksLikeCampaign(parseYamlInput(source, file).data)) {
     if (flags.device || flags.network) throw new InputError(`--device and --network apply to journeys; set devices and networks in the campaign file ${file}`);
-    return { kind: 'campaign', loaded: await loadCampaign(file) };
+    return { kind: 'campaign', loaded: await loadCampaign(file, parseVars(flags.var)) };
   }
-  const loaded = await loadJourney(file);
+  const loaded = await loadJourney(file, { vars: parseVars(flags.var) });
   await resolveProfiles(loaded, { device: flags.device, network: flags.network });
   return { kind: 'journey', loaded };
 }
@@ -86,6 +104,7 @@ export async function runCommand(files: string[], flags: RunFlags, io: CliIo, ho
     // validated below per file: these flags only make sense for campaigns
   }
   const scoring = flags.scoring ? await loadScoringProfile(flags.scoring) : undefined;
+  const budget = flags.budget ? await loadBudget(flags.budget) : null;
   const usage = flags.users ? { users: flags.users, journeysPerUserPerYear: flags.journeysPerUser ?? 52 } : undefined;
   const all: Loaded[] = [];
   for (const file of files) all.push(await loadAny(file, flags));
@@ -119,6 +138,17 @@ export async function runCommand(files: string[], flags: RunFlags, io: CliIo, ho
   };
   const write = io.write ?? ((text: string) => io.err(text.replace(/\n$/, '')));
   let anyFailed = false;
+  /** History and budget, after each result. */
+  const afterResult = async (result: Result, resultFile: string): Promise<boolean> => {
+    if (flags.history !== false) {
+      await appendHistory(flags.history, historyEntry(result, resultFile)).catch((error: unknown) => io.err(`warning: history ${flags.history}: ${(error as Error).message}`));
+    }
+    if (!budget) return true;
+    const check = checkBudget(result, budget);
+    for (const warning of check.warnings) io.err(`warning: budget: ${warning}`);
+    for (const violation of check.violations) io.err(`BUDGET ${result.journey.name}: ${violation.message}`);
+    return check.violations.length === 0;
+  };
   try {
     for (const item of all) {
       if (item.kind === 'journey') {
@@ -133,6 +163,7 @@ export async function runCommand(files: string[], flags: RunFlags, io: CliIo, ho
         const report = (await hooks.writeReports?.(result, outDir)) ?? null;
         io.out(journey.redactor.redact(`\n${result.journey.name}\n${renderSummary(result)}\n\nresult: ${resultFile}${report ? `\nreport: ${report}` : ''}`));
         if (result.status !== 'passed') anyFailed = true;
+        if (!(await afterResult(result, resultFile))) anyFailed = true;
       } else {
         const campaign = item.loaded;
         const outDir = flags.out && all.length > 1 ? join(flags.out, slugify(campaign.campaign.name)) : flags.out;
@@ -142,7 +173,10 @@ export async function runCommand(files: string[], flags: RunFlags, io: CliIo, ho
           workers: flags.workers,
           shard: flags.shard,
           resume: flags.resume,
-          afterCombination: hooks.writeReports ? async (result, dir) => void (await hooks.writeReports!(result, dir)) : undefined,
+          afterCombination: async (result, dir) => {
+            await hooks.writeReports?.(result, dir);
+            if (!(await afterResult(result, join(dir, 'result.json')))) anyFailed = true;
+          },
           onEvent: (event: CampaignEvent) => {
             if (flags.quiet) return;
             if (event.type === 'campaign-start') {

@@ -1,5 +1,6 @@
 /** The per-step summary table printed at the end of `ecoscore run`. */
 import type { CampaignIndex } from '../result/campaign.js';
+import type { HistoryEntry } from '../result/history.js';
 import type { RawStepSample, Result } from '../result/schema.js';
 import { formatBytes, formatMs, formatNumber, formatPercent } from '../shared/format.js';
 import { renderTable } from './table.js';
@@ -79,4 +80,26 @@ export function renderCampaignSummary(index: CampaignIndex): string {
   const lines = [`${index.name}${index.shard ? ` (shard ${index.shard.index}/${index.shard.total})` : ''}: ${index.status}`, table];
   for (const warning of index.warnings) lines.push(`warning: ${warning}`);
   return lines.join('\n');
+}
+
+/** The table of history entries, oldest first, with the change of ecoscore from one run to the next. */
+export function renderHistory(entries: ReadonlyArray<HistoryEntry>, file: string): string {
+  if (entries.length === 0) return `no run recorded in ${file}`;
+  let previous: number | null = null;
+  const rows = entries.map((entry) => {
+    const change = entry.ecoscore !== null && previous !== null ? entry.ecoscore - previous : null;
+    if (entry.ecoscore !== null) previous = entry.ecoscore;
+    return [
+      entry.date.replace('T', ' ').slice(0, 16),
+      entry.journey.name.slice(0, 40),
+      entry.git?.commit ? `${entry.git.commit.slice(0, 8)}${entry.git.dirty ? '+' : ''}` : '–',
+      entry.git?.branch ?? '–',
+      entry.ecoscore === null ? '–' : `${entry.ecoscore.toFixed(1)} ${entry.grade}`,
+      change === null ? '' : `${change > 0 ? '+' : ''}${change.toFixed(1)}`,
+      formatPercent(entry.ecoscoreCv),
+      formatBytes(entry.totals.bytes),
+      entry.status,
+    ];
+  });
+  return renderTable(['date (UTC)', 'journey', 'commit', 'branch', 'ecoscore', 'change', 'cv', 'transfer', 'status'], rows);
 }

@@ -41,7 +41,14 @@ export interface LoadJourneyOptions {
 }
 
 const PLACEHOLDER_PATTERN = /\$\{(env|var):([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
-const WHOLE_VAR_PATTERN = /^\$\{var:([A-Za-z_][A-Za-z0-9_]*)\}$/;
+const WHOLE_VAR_PATTERN = /^\$\{var:([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}$/;
+
+/** A variable's text as a typed value: `true`/`false` → boolean, a number → number, else the text. */
+export function typedVariable(text: string): string | number | boolean {
+  if (text === 'true' || text === 'false') return text === 'true';
+  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
+  return text;
+}
 
 /** Reads and validates a journey file. Throws {@link InputError} on any problem. */
 export async function loadJourney(file: string, options: LoadJourneyOptions = {}): Promise<LoadedJourney> {
@@ -125,7 +132,10 @@ type Resolve = (kind: 'env' | 'var', name: string, fallback: string | undefined,
 function interpolate(value: unknown, path: PropertyKey[], resolve: Resolve): unknown {
   if (typeof value === 'string') {
     const whole = WHOLE_VAR_PATTERN.exec(value);
-    if (whole) return resolve('var', whole[1], undefined, path);
+    if (whole) {
+      const resolved = resolve('var', whole[1], whole[2], path);
+      return typeof resolved === 'string' && whole[2] !== undefined && resolved === whole[2] ? typedVariable(resolved) : resolved;
+    }
     return value.replace(PLACEHOLDER_PATTERN, (_, kind: 'env' | 'var', name: string, fallback?: string) => String(resolve(kind, name, fallback, path)));
   }
   if (Array.isArray(value)) return value.map((item, index) => interpolate(item, [...path, index], resolve));

@@ -118,12 +118,14 @@ export function evaluate(rawRuns: ReadonlyArray<Run>, context: EvaluationContext
     scoring,
   );
 
-  // The journey ecoscore of each completed iteration, for its spread.
+  // The journey ecoscore of each completed iteration, for its spread; and each step's scores per iteration.
+  const stepScoresByIteration: (StepResult['scores'] | null)[][] = context.steps.map(() => []);
   const iterationEcoscores = runs
     .filter((run) => run.status === 'passed' || run.status === 'failed')
     .map((run) => {
       const sampleOf = (index: number) => run.samples.find((sample) => sample.index === index && sample.status === 'passed') ?? null;
       const perStep = scoreSteps(context.steps, (index) => sampleOf(index), context);
+      perStep.forEach((scores, index) => stepScoresByIteration[index].push(scores));
       const score = scoreJourney(
         context.steps.map((step, index) => ({ type: step.type, critical: step.critical, scores: perStep[index] })),
         scoring,
@@ -131,6 +133,14 @@ export function evaluate(rawRuns: ReadonlyArray<Run>, context: EvaluationContext
       return score.ecoscore === null ? null : round(score.ecoscore, 2);
     });
   const spread = summarize(iterationEcoscores);
+  for (const [index, step] of steps.entries()) {
+    const scoreSpread: NonNullable<StepResult['scoreSpread']> = {};
+    for (const name of ['ecoscore', 'energy', 'performance', 'data'] as const) {
+      const summary = summarize(stepScoresByIteration[index].map((scores) => scores?.[name] ?? null));
+      if (summary) scoreSpread[name] = { min: round(summary.min, 2)!, max: round(summary.max, 2)!, cv: summary.cv, n: summary.n };
+    }
+    step.scoreSpread = scoreSpread;
+  }
 
   const footprint = journeyFootprint(steps.map((step) => ({ type: step.type, footprint: step.footprint as Footprint | null })));
   let projection: ProjectionResult | null = null;

@@ -29,7 +29,7 @@ code,.mono{font-family:var(--mono);font-size:.88em}
 .wrap{max-width:1240px;margin:0 auto;padding:0 20px}
 
 /* Header */
-.site{background:linear-gradient(180deg,#12392e 0%,#0e2e25 100%);color:#fff;padding-bottom:84px}
+.site{background:linear-gradient(180deg,#12392e 0%,#0e2e25 100%);color:#fff;padding-bottom:26px}
 .topbar{display:flex;align-items:center;gap:20px;min-height:58px;border-bottom:1px solid rgba(255,255,255,.1)}
 .brand{display:flex;align-items:center;gap:8px;font-weight:700;font-size:1.05rem;white-space:nowrap}
 .brand svg{flex:none}
@@ -46,7 +46,7 @@ code,.mono{font-family:var(--mono);font-size:.88em}
 .page-title .eyebrow{display:block;font-size:.78rem;font-weight:700;letter-spacing:.1em;text-transform:uppercase;color:#8fd3b6;margin-bottom:4px}
 h1{font-size:1.85rem;line-height:1.2;margin:0;font-weight:750;letter-spacing:-.01em}
 .page-title .lede{margin:6px 0 0;color:#cfe7dd;font-size:.95rem}
-main{display:block;margin-top:-64px;padding-bottom:32px}
+main{display:block;margin-top:28px;padding-bottom:32px}
 h2{font-size:1.35rem;line-height:1.3;margin:0 0 14px;letter-spacing:-.005em}
 h3{font-size:1.02rem;line-height:1.35;margin:0 0 6px}
 .section{margin:36px 0 0;scroll-margin-top:16px}
@@ -120,7 +120,7 @@ h3{font-size:1.02rem;line-height:1.35;margin:0 0 6px}
 .alert .kind{display:inline-block;font-size:.72rem;font-weight:800;letter-spacing:.06em;text-transform:uppercase;margin-right:8px}
 .alert p{margin:0}
 .alert .hint{margin-top:8px;font-size:.84rem}
-.alert pre,.step-error{font-family:var(--mono);font-size:.8rem;white-space:pre-wrap;overflow-wrap:anywhere;margin:6px 0 0;background:rgba(255,255,255,.65);border-radius:6px;padding:6px 8px;color:var(--err-ink)}
+.alert pre,.step-error{font-weight:400;font-family:var(--mono);font-size:.8rem;white-space:pre-wrap;overflow-wrap:anywhere;margin:6px 0 0;background:rgba(255,255,255,.65);border-radius:6px;padding:6px 8px;color:var(--err-ink)}
 .unstable-list{margin:8px 0 0;padding-left:18px;font-size:.88rem}
 .unstable-list li{margin:2px 0}
 .raw{margin-top:18px}

@@ -110,6 +110,8 @@ export const StepResultSchema = z.object({
   /** Discharge rate relative to the reference step's (1.5 = 50 % above idle); null without a reference. */
   dischargeRatio: nullableNumber.optional(),
   scores: ScoresSchema.nullable(),
+  /** Spread of the step's scores over the iterations in which it passed (each iteration scored on its own). */
+  scoreSpread: z.record(z.string(), SpreadSchema).optional(),
   ecoindex: EcoIndexSchema.nullable(),
   footprint: FootprintSchema.nullable(),
   /** Screenshot of the last iteration that reached the end of the step, relative path. */

@@ -89,7 +89,7 @@ describe('run-time failures: exit code 1, the failed step recorded, what was mea
 
   it('unreachable URL: the load step fails with the network error, the reference step is kept', async () => {
     const out = join(outDir, 'unreachable');
-    const { code } = await cli(['run', join(dir, 'unreachable-url.yaml'), '--out', out, '--quiet']);
+    const { code } = await cli(['run', join(dir, 'unreachable-url.yaml'), '--out', out, '--quiet', '--no-history']);
     expect(code).toBe(1);
     const result = await readResult(join(out, 'result.json'));
     expect(result.status).toBe('failed');
@@ -101,7 +101,7 @@ describe('run-time failures: exit code 1, the failed step recorded, what was mea
 
   it('a selector that never appears: the step fails after its timeout, earlier steps keep their figures', async () => {
     const out = join(outDir, 'selector');
-    const { code, out: stdout } = await cli(['run', join(dir, 'selector-never-appears.yaml'), '--out', out, '--quiet']);
+    const { code, out: stdout } = await cli(['run', join(dir, 'selector-never-appears.yaml'), '--out', out, '--quiet', '--no-history']);
     expect(code).toBe(1);
     const result = await readResult(join(out, 'result.json'));
     expect(result.steps.map((step) => step.status)).toEqual(['passed', 'passed', 'failed', 'skipped']);

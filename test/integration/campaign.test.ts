@@ -72,7 +72,7 @@ describe('campaign', () => {
 
   it('resumes after the process was killed mid-campaign without losing a finished run', async () => {
     const out = join(dir, 'resumed');
-    const child = spawn(process.execPath, ['bin/ecoscore.js', 'run', campaignFile, '--out', out, '--quiet'], { stdio: 'ignore' });
+    const child = spawn(process.execPath, ['bin/ecoscore.js', 'run', campaignFile, '--out', out, '--quiet', '--no-history', '--no-reports'], { stdio: 'ignore' });
     // Kill it once the index shows one finished combination.
     await new Promise<void>((resolve, reject) => {
       const timer = setInterval(() => {

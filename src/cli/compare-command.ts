@@ -1,0 +1,28 @@
+/** `ecoscore compare <base> <head>`: deltas, regressions beyond noise, budgets; exit 1 when the gate fails. */
+import { renderCompareJson, renderCompareMarkdown, renderCompareText } from '../report/compare.js';
+import { checkBudget, loadBudget } from '../result/budget.js';
+import { compareResults } from '../result/compare.js';
+import { readResult } from '../result/io.js';
+import type { CliIo } from './io.js';
+
+/** Flags of `ecoscore compare`. */
+export interface CompareFlags {
+  maxDrop: number;
+  tolerance: number;
+  budget?: string;
+  format: 'text' | 'markdown' | 'json';
+}
+
+/** Runs the command; returns the exit code. */
+export async function compareCommand(baseFile: string, headFile: string, flags: CompareFlags, io: CliIo): Promise<number> {
+  const budget = flags.budget ? await loadBudget(flags.budget) : null;
+  const [base, head] = [await readResult(baseFile), await readResult(headFile)];
+  const comparison = compareResults(base, head, { maxDrop: flags.maxDrop, tolerance: flags.tolerance / 100 });
+  const budgetCheck = budget ? checkBudget(head, budget) : null;
+  const failed = comparison.regressions.length > 0 || (budgetCheck?.violations.length ?? 0) > 0 || head.status !== 'passed';
+  const report = { comparison, budget: budgetCheck, failed };
+  const render = flags.format === 'markdown' ? renderCompareMarkdown : flags.format === 'json' ? renderCompareJson : renderCompareText;
+  io.out(render(report).trimEnd());
+  if (head.status !== 'passed') io.err(`the head result's status is "${head.status}": the gate fails`);
+  return failed ? 1 : 0;
+}

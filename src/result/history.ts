@@ -1,0 +1,87 @@
+/**
+ * Run history: one JSON line per run appended to a history file (default `reports/history.jsonl`), so
+ * that CI and reports can show the ecoscore's trend across commits. Append-only; a corrupt line is
+ * skipped with a warning rather than losing the rest.
+ */
+import { appendFile, mkdir, readFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { z } from 'zod';
+import type { Result } from './schema.js';
+
+/** Default history file. */
+export const DEFAULT_HISTORY_FILE = 'reports/history.jsonl';
+
+const nullableNumber = z.number().nullable();
+
+/** One line of the history. */
+export const HistoryEntrySchema = z.object({
+  date: z.string(),
+  journey: z.object({ name: z.string(), sha256: z.string() }),
+  target: z.string().nullable(),
+  device: z.string(),
+  network: z.string(),
+  git: z.object({ commit: z.string().nullable(), branch: z.string().nullable(), dirty: z.boolean().nullable() }).nullable(),
+  status: z.string(),
+  iterations: z.number().int(),
+  ecoscore: nullableNumber,
+  grade: z.string().nullable(),
+  scores: z.object({ energy: nullableNumber, performance: nullableNumber, data: nullableNumber }).nullable(),
+  ecoscoreCv: nullableNumber,
+  totals: z.object({ durationMs: nullableNumber, bytes: nullableNumber, energyMah: nullableNumber }),
+  ghgGrams: nullableNumber,
+  resultFile: z.string(),
+});
+/** A history entry. */
+export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+/** The history entry of a result. */
+export function historyEntry(result: Result, resultFile: string): HistoryEntry {
+  const totals = result.summary.totals as Record<string, number | null>;
+  const git = (result.environment.git as HistoryEntry['git'] | undefined) ?? null;
+  const target = result.target as { url?: unknown; appPackage?: unknown; bundleId?: unknown };
+  return {
+    date: result.environment.startedAt,
+    journey: { name: result.journey.name, sha256: result.journey.sha256 },
+    target: typeof target.url === 'string' ? target.url : typeof target.appPackage === 'string' ? target.appPackage : typeof target.bundleId === 'string' ? target.bundleId : null,
+    device: result.environment.device.id,
+    network: result.environment.network.id,
+    git,
+    status: result.status,
+    iterations: result.completedIterations,
+    ecoscore: result.summary.ecoscore,
+    grade: result.summary.grade,
+    scores: result.summary.scores,
+    ecoscoreCv: result.summary.spread?.ecoscore?.cv ?? null,
+    totals: { durationMs: totals.durationMs ?? null, bytes: totals.bytes ?? null, energyMah: totals.energyMah ?? null },
+    ghgGrams: result.summary.footprint?.ghgGrams ?? null,
+    resultFile,
+  };
+}
+
+/** Appends one entry to the history file (creating it). */
+export async function appendHistory(file: string, entry: HistoryEntry): Promise<void> {
+  await mkdir(dirname(file), { recursive: true });
+  await appendFile(file, `${JSON.stringify(HistoryEntrySchema.parse(entry))}\n`);
+}
+
+/** Reads a history file; a missing file is an empty history; unreadable lines are reported in `skipped`. */
+export async function readHistory(file: string): Promise<{ entries: HistoryEntry[]; skipped: number[] }> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], skipped: [] };
+    throw error;
+  }
+  const entries: HistoryEntry[] = [];
+  const skipped: number[] = [];
+  text.split('\n').forEach((line, index) => {
+    if (line.trim() === '') return;
+    try {
+      entries.push(HistoryEntrySchema.parse(JSON.parse(line)));
+    } catch {
+      skipped.push(index + 1);
+    }
+  });
+  return { entries, skipped };
+}
