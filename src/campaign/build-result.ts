@@ -142,7 +142,7 @@ export function buildResult(context: ResultContext): Result {
       grade: evaluation.journey.grade,
       scores: evaluation.journey.ecoscore === null ? null : evaluation.journey.scores,
       footprint: evaluation.footprint,
-      spread: evaluation.ecoscoreSpread ? { ecoscore: evaluation.ecoscoreSpread } : null,
+      spread: evaluation.ecoscoreSpread ? { ecoscore: evaluation.ecoscoreSpread, ...evaluation.subScoreSpread } : null,
       iterationEcoscores: evaluation.iterationEcoscores,
       projection: evaluation.projection,
       passedSteps: steps.filter((step) => step.status === 'passed').length,

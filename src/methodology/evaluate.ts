@@ -52,6 +52,8 @@ export interface Evaluation {
   journey: JourneyScore;
   /** Spread of the journey ecoscore over the iterations that completed. */
   ecoscoreSpread: { min: number; max: number; cv: number | null; n: number } | null;
+  /** Spread of the journey sub-scores over the iterations that completed. */
+  subScoreSpread: Partial<Record<'energy' | 'performance' | 'data', { min: number; max: number; cv: number | null; n: number }>>;
   /** Per-iteration journey ecoscores (null for an iteration that could not be scored). */
   iterationEcoscores: (number | null)[];
   footprint: Footprint | null;
@@ -120,6 +122,7 @@ export function evaluate(rawRuns: ReadonlyArray<Run>, context: EvaluationContext
 
   // The journey ecoscore of each completed iteration, for its spread; and each step's scores per iteration.
   const stepScoresByIteration: (StepResult['scores'] | null)[][] = context.steps.map(() => []);
+  const journeySubScores: { energy: number | null; performance: number | null; data: number | null }[] = [];
   const iterationEcoscores = runs
     .filter((run) => run.status === 'passed' || run.status === 'failed')
     .map((run) => {
@@ -130,9 +133,15 @@ export function evaluate(rawRuns: ReadonlyArray<Run>, context: EvaluationContext
         context.steps.map((step, index) => ({ type: step.type, critical: step.critical, scores: perStep[index] })),
         scoring,
       );
+      journeySubScores.push(score.scores);
       return score.ecoscore === null ? null : round(score.ecoscore, 2);
     });
   const spread = summarize(iterationEcoscores);
+  const subScoreSpread: Evaluation['subScoreSpread'] = {};
+  for (const name of ['energy', 'performance', 'data'] as const) {
+    const summary = summarize(journeySubScores.map((scores) => scores[name]));
+    if (summary) subScoreSpread[name] = { min: round(summary.min, 2)!, max: round(summary.max, 2)!, cv: summary.cv, n: summary.n };
+  }
   for (const [index, step] of steps.entries()) {
     const scoreSpread: NonNullable<StepResult['scoreSpread']> = {};
     for (const name of ['ecoscore', 'energy', 'performance', 'data'] as const) {
@@ -159,6 +168,7 @@ export function evaluate(rawRuns: ReadonlyArray<Run>, context: EvaluationContext
     journey: { ...journey, ecoscore: round(journey.ecoscore, 2), scores: roundScores(journey.scores as StepResult['scores'] & {})! },
     ecoscoreSpread: spread ? { min: spread.min, max: spread.max, cv: spread.cv, n: spread.n } : null,
     iterationEcoscores,
+    subScoreSpread,
     footprint,
     projection,
     footprintModel: describeFootprintModel(footprintOptions),

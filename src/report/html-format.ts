@@ -18,11 +18,14 @@ type Maybe = number | null | undefined;
 
 const isNum = (value: Maybe): value is number => typeof value === 'number' && Number.isFinite(value);
 
+// Intl formatters are slow to build and immutable: one per locale and options, for the process.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** Formatters for one language. */
 export class Formatter {
   readonly labels: ReportLabels;
   readonly locale: string;
-  private readonly cache = new Map<string, Intl.NumberFormat>();
 
   constructor(readonly lang: ReportLang) {
     this.labels = REPORT_LABELS[lang];
@@ -30,10 +33,11 @@ export class Formatter {
   }
 
   private nf(key: string, options: Intl.NumberFormatOptions): Intl.NumberFormat {
-    let format = this.cache.get(key);
+    const id = `${this.locale}|${key}`;
+    let format = numberFormats.get(id);
     if (!format) {
       format = new Intl.NumberFormat(this.locale, options);
-      this.cache.set(key, format);
+      numberFormats.set(id, format);
     }
     return format;
   }
@@ -128,7 +132,12 @@ export class Formatter {
     if (!iso) return this.labels.dash;
     const date = new Date(iso);
     if (Number.isNaN(date.getTime())) return iso;
-    return `${new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' }).format(date)} UTC`;
+    let format = dateFormats.get(this.locale);
+    if (!format) {
+      format = new Intl.DateTimeFormat(this.locale, { dateStyle: 'long', timeStyle: 'short', timeZone: 'UTC' });
+      dateFormats.set(this.locale, format);
+    }
+    return `${format.format(date)} UTC`;
   }
 }
 

@@ -43,7 +43,7 @@ code,.mono{font-family:var(--mono);font-size:.88em}
 .lang-toggle:hover{background:#fff}
 .lang-toggle svg{flex:none}
 .page-title{padding-top:26px}
-.page-title .eyebrow{display:block;font-size:.78rem;font-weight:700;letter-spacing:.1em;text-transform:uppercase;color:#8fd3b6;margin-bottom:4px}
+.page-title .eyebrow{display:block;font-size:.78rem;font-weight:700;letter-spacing:.1em;text-transform:uppercase;color:#8fd3b6;margin:0 0 4px}
 h1{font-size:1.85rem;line-height:1.2;margin:0;font-weight:750;letter-spacing:-.01em}
 .page-title .lede{margin:6px 0 0;color:#cfe7dd;font-size:.95rem}
 main{display:block;margin-top:28px;padding-bottom:32px}

@@ -91,11 +91,6 @@ function t(f: Fmt, key: LabelKey, values: Record<string, string | number> = {}):
   return fillLabel(esc(f.labels[key]), escaped);
 }
 
-/** Same as {@link t}, with some values already HTML (trusted markup built here). */
-function tHtml(f: Fmt, key: LabelKey, values: Record<string, string>): string {
-  return fillLabel(esc(f.labels[key]), values);
-}
-
 function metricLabel(f: Fmt, metric: string): string {
   const key = `metric${metric.charAt(0).toUpperCase()}${metric.slice(1)}` as LabelKey;
   return key in f.labels ? f.labels[key] : metric;
@@ -194,7 +189,8 @@ function renderHeader(ctx: Context, f: Fmt, other: ReportLang): string {
 <button type="button" class="lang-toggle" data-lang-switch="${other}" lang="${other}" aria-label="${esc(f.labels.langButtonLabel)}"><svg width="16" height="16" viewBox="0 0 24 24" aria-hidden="true" focusable="false"><path fill="currentColor" d="M12 2a10 10 0 1 0 0 20 10 10 0 0 0 0-20zm6.9 6h-2.9a15.7 15.7 0 0 0-1.4-3.6A8 8 0 0 1 18.9 8zM12 4c.8 1.2 1.5 2.5 1.9 4h-3.8c.4-1.5 1.1-2.8 1.9-4zM4.3 14a8.2 8.2 0 0 1 0-4h3.4a16.5 16.5 0 0 0 0 4H4.3zm.8 2h2.9c.3 1.3.8 2.5 1.4 3.6A8 8 0 0 1 5.1 16zM8 8H5.1a8 8 0 0 1 4.3-3.6C8.8 5.5 8.3 6.7 8 8zm4 12c-.8-1.2-1.5-2.5-1.9-4h3.8c-.4 1.5-1.1 2.8-1.9 4zm2.3-6H9.7a14.7 14.7 0 0 1 0-4h4.6a14.7 14.7 0 0 1 0 4zm.3 5.6c.6-1.1 1.1-2.3 1.4-3.6h2.9a8 8 0 0 1-4.3 3.6zm1.7-5.6a16.5 16.5 0 0 0 0-4h3.4a8.2 8.2 0 0 1 0 4h-3.4z"/></svg>${esc(f.labels.langButton)}</button>
 </div>
 <div class="wrap page-title">
-<h1><span class="eyebrow">${t(f, 'reportTitle')}</span>${esc(result.journey.name)}</h1>
+<p class="eyebrow">${t(f, 'reportTitle')}</p>
+<h1>${esc(result.journey.name)}</h1>
 <p class="lede">${t(f, 'measuredOn')} ${esc(f.date(result.environment.startedAt))} · ${esc(result.environment.device.id)} · ${esc(result.environment.network.id)} · ${t(f, 'envIterations')}${t(f, 'colon')}${t(f, 'iterationsValue', { done: result.completedIterations, total: result.iterations })}</p>
 </div>
 </header>`;
@@ -407,7 +403,7 @@ ${chartCard(f, 'duration', 'chartDuration', 'chartDurationNote', available.durat
 </div></section>`;
 }
 
-function stepCell(ctx: Context, f: Fmt, view: StepView, alt: boolean): string {
+function stepCell(f: Fmt, view: StepView, alt: boolean): string {
   const { step } = view;
   let shot: string;
   if (view.screenshot) {
@@ -450,7 +446,7 @@ function renderStepTable(ctx: Context, f: Fmt, alt: boolean): string {
         ? `<span class="v">${esc(f.num(step.ecoindex.score))}<span class="gr ${gradeClass(step.ecoindex.grade)}">${esc(step.ecoindex.grade)}</span></span>`
         : `<span class="muted">${esc(l.dash)}</span>`;
       return `<tr class="${step.status}">
-${stepCell(ctx, f, view, alt)}
+${stepCell(f, view, alt)}
 ${metricCell(f, step, 'durationMs', (v) => f.ms(v), ready)}
 ${metricCell(f, step, 'bytes', (v) => f.bytes(v), requests)}
 ${metricCell(f, step, 'cpuMs', (v) => f.ms(v))}
@@ -650,8 +646,11 @@ function renderEnvironment(ctx: Context, f: Fmt): string {
 }
 
 function renderMethod(ctx: Context, f: Fmt): string {
-  const href = ctx.options.methodologyHref;
-  const doc = href ? `<a href="${esc(href)}">${t(f, 'methodDoc')}</a>` : `<code>${t(f, 'methodDoc')}</code>`;
+  const given = ctx.options.methodologyHref;
+  // A caller's link, but never a script: relative, file: or http(s) only.
+  const href = given && (!/^[a-z][a-z0-9+.-]*:/i.test(given) || /^(https?|file):/i.test(given)) ? given : undefined;
+  const file = '<code>docs/methodology.md</code>';
+  const doc = `${href ? `<a href="${esc(href)}">${file}</a>` : file} ${t(f, 'methodDoc')}`;
   return `<section id="method" class="section" aria-labelledby="method-h"><h2 id="method-h">${t(f, 'methodHeading')}</h2>
 <div class="card method"><p>${t(f, 'methodScores')}</p><p>${t(f, 'methodThresholds')}</p><p>${t(f, 'methodEnergy')}</p><p>${t(f, 'methodLink')} ${doc}.</p></div></section>`;
 }

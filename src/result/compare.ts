@@ -119,12 +119,12 @@ export function compareResults(base: Result, head: Result, options: CompareOptio
     warnings.push('a result has fewer than 2 iterations: its noise is unknown, so only the tolerances gate regressions');
   }
 
-  // Journey scores: the ecoscore's noise comes from its spread over iterations.
-  const ecoscoreNoise = combinedNoise(sdOf(base.summary.ecoscore, base.summary.spread?.ecoscore?.cv), sdOf(head.summary.ecoscore, head.summary.spread?.ecoscore?.cv));
+  // Journey scores: each one's noise comes from its own spread over the iterations (summary.spread).
   for (const name of SCORE_NAMES) {
     const b = name === 'ecoscore' ? base.summary.ecoscore : base.summary.scores?.[name] ?? null;
     const h = name === 'ecoscore' ? head.summary.ecoscore : head.summary.scores?.[name] ?? null;
-    deltas.push(judge({ scope: 'journey', figure: name, kind: 'score', base: b, head: h, delta: b === null || h === null ? null : h - b, relative: null, noise: ecoscoreNoise }, settings));
+    const noise = combinedNoise(sdOf(b, base.summary.spread?.[name]?.cv), sdOf(h, head.summary.spread?.[name]?.cv));
+    deltas.push(judge({ scope: 'journey', figure: name, kind: 'score', base: b, head: h, delta: b === null || h === null ? null : h - b, relative: null, noise }, settings));
   }
   for (const name of ['durationMs', 'bytes', 'requests', 'energyMah'] as const) {
     const b = (base.summary.totals as Record<string, number | null>)[name] ?? null;
