@@ -21,10 +21,14 @@ export interface WhiteLabelFlags {
   out?: string;
 }
 
-/** A variant argument: `name=path/result.json`, or a path named after its folder. */
-function variantName(file: string): string {
+/**
+ * The name of a variant given as a path: its folder's name, or for a campaign combination folder
+ * (`journey--device--network--variant`) the variant part.
+ */
+export function variantName(file: string): string {
   const folder = basename(dirname(resolve(file)));
-  return folder || basename(file, '.json');
+  const parts = folder.split('--');
+  return (parts.length === 4 ? parts[3] : folder) || basename(file, '.json');
 }
 
 /** Runs the command; returns the exit code. */
