@@ -1,0 +1,34 @@
+/**
+ * Public library API of ecoscore (re-exports only). The command line is `ecoscore` (src/cli); everything
+ * it does is reachable from here for scripts and other tools.
+ */
+export { loadJourney, parseJourney, type LoadedJourney, type LoadJourneyOptions } from './journey/load.js';
+export { JourneySchema, journeyJsonSchema, type Journey, type JourneyInput, type Step, type Action, type Locator, type StepType } from './journey/schema.js';
+export { exportGdsl, exportLoadedJourneyGdsl, importGdsl, importGdslToYaml } from './journey/gdsl.js';
+export { runJourney, type RunOptions, type RunOutcome, type RunEvent } from './campaign/run.js';
+export { runCampaign, readCampaignIndex, type CampaignOptions, type CampaignOutcome, type CampaignEvent } from './campaign/campaign.js';
+export { loadCampaign, parseCampaign, type LoadedCampaign } from './campaign/campaign-file.js';
+export { mergeCampaigns } from './campaign/merge.js';
+export { readResult, writeResult } from './result/io.js';
+export { ResultSchema, RawStepSampleSchema, type Result, type StepResult, type RawStepSample, type Run } from './result/schema.js';
+export { CampaignIndexSchema, type CampaignIndex, type Combination } from './result/campaign.js';
+export { compareResults, type Comparison, type CompareOptions, type Delta } from './result/compare.js';
+export { checkBudget, loadBudget, BudgetSchema, type Budget, type BudgetCheck } from './result/budget.js';
+export { appendHistory, readHistory, historyEntry, type HistoryEntry } from './result/history.js';
+export { computeEcoIndex, ecoIndexGrade, ECOINDEX_QUANTILES } from './methodology/ecoindex.js';
+export { estimateStepEnergy, energySourceOfModel, relativeDischarge, ENERGY_MODEL_VERSION, type HostCalibration, type EnergySource } from './methodology/energy.js';
+export { scoreStep, scoreJourney, scoreFromThresholds, ecoscoreGrade, defaultScoringProfile, parseScoringProfile, type ScoringProfile } from './methodology/ecoscore.js';
+export { computeStepFootprint, journeyFootprint, projectFootprint, FOOTPRINT_MODEL_VERSION, type Footprint } from './methodology/footprint.js';
+export { evaluate, type Evaluation } from './methodology/evaluate.js';
+export { whiteLabelStatement, type WhiteLabelStatement } from './methodology/whitelabel.js';
+export { median, coefficientOfVariation, summarize } from './methodology/stats.js';
+export { getDeviceProfile, getNetworkProfile, listDeviceProfiles, listNetworkProfiles, parseDeviceProfile, parseNetworkProfile } from './profiles/index.js';
+export type { DeviceProfile, NetworkProfile } from './profiles/schema.js';
+export { renderHtmlReport } from './report/html.js';
+export { renderMarkdown } from './report/markdown.js';
+export { renderJunit } from './report/junit.js';
+export { writeReports } from './report/write.js';
+export { renderWhiteLabelHtml, renderWhiteLabelMarkdown, renderWhiteLabelJson } from './report/whitelabel.js';
+export { startDemoServer, DEMO_PASSWORD, type DemoServer } from './demo/server.js';
+export { InputError } from './shared/input-error.js';
+export { TOOL } from './shared/version.js';
