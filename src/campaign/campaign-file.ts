@@ -8,24 +8,14 @@ import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
+import { strictObject } from '../shared/strict-object.js';
 import { closestMatch } from '../profiles/closest-match.js';
 import { deviceProfileIds, networkProfileIds } from '../profiles/index.js';
 import { InputError, inputErrorAt } from '../shared/input-error.js';
 import { slugify } from '../shared/text.js';
 import { parseYamlInput } from '../shared/yaml-input.js';
 
-function strict<T extends z.ZodRawShape>(shape: T) {
-  const known = Object.keys(shape);
-  return z.strictObject(shape, {
-    error: (issue) => {
-      if (issue.code !== 'unrecognized_keys') return undefined;
-      const suggestion = closestMatch(issue.keys[0], known);
-      return suggestion ? `unknown key, did you mean "${suggestion}"?` : `unknown key; expected one of: ${known.join(', ')}`;
-    },
-  });
-}
-
-const VariantSchema = strict({
+const VariantSchema = strictObject({
   name: z.string().min(1).regex(/^[A-Za-z0-9][A-Za-z0-9._-]*$/, 'use letters, digits, dots, dashes and underscores'),
   description: z.string().optional(),
   vars: z.record(z.string(), z.union([z.string(), z.number(), z.boolean()])).optional().meta({
@@ -39,7 +29,7 @@ const VariantSchema = strict({
 });
 
 /** The campaign file. */
-export const CampaignSchema = strict({
+export const CampaignSchema = strictObject({
   $schema: z.string().optional(),
   name: z.string().min(1),
   description: z.string().optional(),

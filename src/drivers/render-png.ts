@@ -11,16 +11,10 @@ import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { findBrowser, NO_BROWSER_MESSAGE } from './find-browser.js';
+import { CHROMIUM_FLAGS } from './playwright.js';
 
-/** Flags of the rendering browser: no sandbox in containers, no background traffic. */
-export const RENDER_CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
+/** Flags of the rendering browser: those of the measuring browser (no sandbox, no background traffic). */
+export const RENDER_CHROMIUM_FLAGS = CHROMIUM_FLAGS;
 
 /** Options of {@link renderElementPng}. */
 export interface RenderPngOptions {

@@ -4,7 +4,7 @@
  * Schema by `ecoscore schema` for editor autocompletion.
  */
 import { z } from 'zod';
-import { closestMatch } from '../profiles/closest-match.js';
+import { strictObject } from '../shared/strict-object.js';
 import { parseDurationMs } from './duration.js';
 
 /** Step types of the method (DOMAIN.md: reference, pause, first load, load, action, scroll; background on mobile). */
@@ -16,21 +16,6 @@ export type StepType = (typeof STEP_TYPES)[number];
 export const DEFAULT_ACTION_TIMEOUT_MS = 30_000;
 /** Default duration of a reference step in milliseconds. */
 export const DEFAULT_REFERENCE_DURATION_MS = 10_000;
-
-/**
- * A strict object whose "unknown key" message names the key and suggests the closest known one.
- */
-function strict<T extends z.ZodRawShape>(shape: T) {
-  const known = Object.keys(shape);
-  return z.strictObject(shape, {
-    error: (issue) => {
-      if (issue.code !== 'unrecognized_keys') return undefined;
-      const key = issue.keys[0];
-      const suggestion = closestMatch(key, known);
-      return suggestion ? `unknown key, did you mean "${suggestion}"?` : `unknown key; expected one of: ${known.join(', ')}`;
-    },
-  });
-}
 
 /** A duration such as `10s`, `500ms`, `1.5s`, `2m`, or a number of milliseconds; parsed to milliseconds. */
 export const DurationSchema = z
@@ -76,15 +61,15 @@ function checkOneLocator(value: Record<string, unknown>, ctx: z.RefinementCtx): 
 }
 
 /** How to find an element: exactly one of text, selector, id, role (+ name), label, xpath, accessibilityId. */
-export const LocatorSchema = strict(locatorShape).superRefine(checkOneLocator);
+export const LocatorSchema = strictObject(locatorShape).superRefine(checkOneLocator);
 
-const FillSchema = strict({
+const FillSchema = strictObject({
   ...locatorShape,
   value: z.string().meta({ description: 'Text typed into the field; may use ${env:NAME}.' }),
   secret: z.boolean().optional().meta({ description: 'Never write this value anywhere; mask the field in screenshots.' }),
 }).superRefine(checkOneLocator);
 
-const ScrollSchema = strict({
+const ScrollSchema = strictObject({
   ...locatorShape,
   to: z.enum(['top', 'bottom']).optional(),
   by: z.number().optional().meta({ description: 'Pixels to scroll down (negative: up).' }),
@@ -94,12 +79,12 @@ const ScrollSchema = strict({
   if (forms !== 1) ctx.addIssue({ code: 'custom', message: 'needs one of `to: top|bottom`, `by: <pixels>` or a locator' });
 });
 
-const SwipeSchema = strict({
+const SwipeSchema = strictObject({
   direction: z.enum(['up', 'down', 'left', 'right']),
   distance: z.number().gt(0).lte(1).optional().meta({ description: 'Fraction of the screen (default 0.5).' }),
 });
 
-const WaitForSchema = strict({
+const WaitForSchema = strictObject({
   ...locatorShape,
   gone: z.boolean().optional().meta({ description: 'Wait until the element is gone instead of visible.' }),
   networkIdle: z.boolean().optional().meta({ description: 'Wait until no request is in flight for 500 ms.' }),
@@ -129,7 +114,7 @@ const ACTION_KEYS = [
   'background',
 ] as const;
 
-const RawActionSchema = strict({
+const RawActionSchema = strictObject({
   goto: z.string().min(1).optional().meta({ description: 'URL, or a path relative to the target URL.' }),
   click: LocatorSchema.optional(),
   fill: FillSchema.optional(),
@@ -219,7 +204,7 @@ export const ActionSchema = z
   });
 
 /** One step of the journey: a measured unit (DOMAIN.md `measureStart` … `measureStop`). */
-export const StepSchema = strict({
+export const StepSchema = strictObject({
   name: z.string().min(1).meta({ description: 'Step name, unique in the journey.' }),
   type: z.enum(STEP_TYPES),
   critical: z.boolean().default(false).meta({ description: 'Critical steps weigh 0.7 in the journey score, others 0.3.' }),
@@ -244,7 +229,7 @@ export const StepSchema = strict({
 /** A step after validation. */
 export type Step = z.output<typeof StepSchema>;
 
-const WebTargetSchema = strict({
+const WebTargetSchema = strictObject({
   platform: z.literal('web'),
   url: z.string().min(1).meta({ description: 'Start URL, or "demo" for the embedded demo app.' }),
   variant: z.record(z.string(), z.union([z.string(), z.boolean(), z.number()])).optional().meta({
@@ -257,7 +242,7 @@ const mobileCommon = {
   capabilities: z.record(z.string(), z.unknown()).optional().meta({ description: 'Merged into the WebDriver capabilities.' }),
 };
 
-const AndroidTargetSchema = strict({
+const AndroidTargetSchema = strictObject({
   platform: z.literal('android'),
   appPackage: z.string().optional(),
   appActivity: z.string().optional(),
@@ -267,7 +252,7 @@ const AndroidTargetSchema = strict({
   ...mobileCommon,
 });
 
-const IosTargetSchema = strict({
+const IosTargetSchema = strictObject({
   platform: z.literal('ios'),
   bundleId: z.string().optional(),
   app: z.string().optional(),
@@ -285,7 +270,7 @@ export const TargetSchema = z.discriminatedUnion('platform', [WebTargetSchema, A
 export type Target = z.output<typeof TargetSchema>;
 
 /** The journey file (contract). */
-export const JourneySchema = strict({
+export const JourneySchema = strictObject({
   $schema: z.string().optional().meta({ description: 'Path or URL of the JSON Schema, for editors.' }),
   name: z.string().min(1).meta({ description: 'Journey name, shown in reports.' }),
   description: z.string().optional(),

@@ -12,6 +12,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
+import { strictObject } from '../shared/strict-object.js';
 import { parseDurationMs } from '../journey/duration.js';
 import { closestMatch } from '../profiles/closest-match.js';
 import { InputError } from '../shared/input-error.js';
@@ -43,33 +44,22 @@ const MillisecondsSchema = z.union([z.number().nonnegative(), z.string()]).trans
 
 const Score = z.number().min(0).max(100);
 
-function strict<T extends z.ZodRawShape>(shape: T) {
-  const known = Object.keys(shape);
-  return z.strictObject(shape, {
-    error: (issue) => {
-      if (issue.code !== 'unrecognized_keys') return undefined;
-      const suggestion = closestMatch(issue.keys[0], known);
-      return suggestion ? `unknown key, did you mean "${suggestion}"?` : `unknown key; expected one of: ${known.join(', ')}`;
-    },
-  });
-}
-
-const LimitsSchema = strict({
+const LimitsSchema = strictObject({
   minEcoscore: Score.optional(),
-  minScores: strict({ energy: Score.optional(), performance: Score.optional(), data: Score.optional() }).optional(),
+  minScores: strictObject({ energy: Score.optional(), performance: Score.optional(), data: Score.optional() }).optional(),
   maxBytes: BytesSchema.optional(),
   maxRequests: z.number().int().nonnegative().optional(),
   maxEnergyMah: z.number().nonnegative().optional(),
   maxDurationMs: MillisecondsSchema.optional(),
 });
 
-const JourneyBudgetSchema = strict({
+const JourneyBudgetSchema = strictObject({
   journey: LimitsSchema.optional(),
   steps: z.record(z.string(), LimitsSchema).optional(),
 });
 
 /** The budget file. */
-export const BudgetSchema = strict({
+export const BudgetSchema = strictObject({
   journey: LimitsSchema.optional(),
   steps: z.record(z.string(), LimitsSchema).optional(),
   journeys: z.record(z.string(), JourneyBudgetSchema).optional(),
