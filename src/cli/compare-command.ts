@@ -9,6 +9,7 @@ import type { CliIo } from './io.js';
 export interface CompareFlags {
   maxDrop: number;
   tolerance: number;
+  timeTolerance: number;
   budget?: string;
   format: 'text' | 'markdown' | 'json';
 }
@@ -17,7 +18,7 @@ export interface CompareFlags {
 export async function compareCommand(baseFile: string, headFile: string, flags: CompareFlags, io: CliIo): Promise<number> {
   const budget = flags.budget ? await loadBudget(flags.budget) : null;
   const [base, head] = [await readResult(baseFile), await readResult(headFile)];
-  const comparison = compareResults(base, head, { maxDrop: flags.maxDrop, tolerance: flags.tolerance / 100 });
+  const comparison = compareResults(base, head, { maxDrop: flags.maxDrop, tolerance: flags.tolerance / 100, timeTolerance: flags.timeTolerance / 100 });
   const budgetCheck = budget ? checkBudget(head, budget) : null;
   const failed = comparison.regressions.length > 0 || (budgetCheck?.violations.length ?? 0) > 0 || head.status !== 'passed';
   const report = { comparison, budget: budgetCheck, failed };

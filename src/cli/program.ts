@@ -147,7 +147,8 @@ export function buildProgram(
     .argument('<base>', 'result.json of the reference (e.g. the main branch)')
     .argument('<head>', 'result.json to check')
     .option('--max-drop <points>', 'score points a score may lose before it is a regression', nonNegative, 2)
-    .option('--tolerance <percent>', 'relative rise of bytes, energy or duration before it is a regression', nonNegative, 5)
+    .option('--tolerance <percent>', 'relative rise of bytes or requests before it is a regression', nonNegative, 5)
+    .option('--time-tolerance <percent>', 'relative rise of durations, CPU time or energy before it is a regression', nonNegative, 10)
     .option('--budget <file>', 'budget file (YAML or JSON) checked on the head result')
     .option('--format <format>', 'text, markdown or json', (value) => {
       if (!['text', 'markdown', 'json'].includes(value)) throw new InvalidArgumentError('must be text, markdown or json');

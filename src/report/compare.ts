@@ -38,7 +38,7 @@ export function renderCompareText(report: CompareReport): string {
   const { comparison, budget } = report;
   const lines = [
     `ecoscore ${number(comparison.base.ecoscore)} → ${number(comparison.head.ecoscore)} (${comparison.head.journey})`,
-    `gate: score drop > ${comparison.options.maxDrop} points or metric rise > ${comparison.options.tolerance * 100} %, and beyond ${comparison.options.noiseFactor}× the measured noise`,
+    `gate: score drop > ${comparison.options.maxDrop} points, bytes rise > ${comparison.options.tolerance * 100} % or time/energy rise > ${comparison.options.timeTolerance * 100} %, and beyond ${comparison.options.noiseFactor}× the measured noise`,
   ];
   if (comparison.regressions.length === 0) lines.push('no regression beyond noise');
   for (const delta of comparison.regressions) lines.push(`REGRESSION ${describeDelta(delta)}`);
@@ -80,7 +80,7 @@ export function renderCompareMarkdown(report: CompareReport): string {
   const warnings = [...comparison.warnings, ...(budget?.warnings ?? [])];
   if (warnings.length) out.push('<details><summary>Warnings</summary>', '', ...warnings.map((warning) => `- ${escapeMarkdown(warning)}`), '', '</details>', '');
   out.push(
-    `<sub>A change is a regression when a score drops by more than ${comparison.options.maxDrop} points, or a metric rises by more than ${comparison.options.tolerance * 100} %, and the change exceeds ${comparison.options.noiseFactor}× the noise measured over the iterations of both runs.</sub>`,
+    `<sub>A change is a regression when a score drops by more than ${comparison.options.maxDrop} points, bytes rise by more than ${comparison.options.tolerance * 100} % or a duration or energy by more than ${comparison.options.timeTolerance * 100} %, and the change exceeds ${comparison.options.noiseFactor}× the noise measured over the iterations of both runs.</sub>`,
   );
   return out.join('\n');
 }

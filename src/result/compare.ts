@@ -11,14 +11,22 @@ import type { Result, StepResult } from './schema.js';
 export interface CompareOptions {
   /** Score points a score may lose before it counts as a regression (default 2). */
   maxDrop?: number;
-  /** Relative increase a metric may show before it counts as a regression (default 0.05 = 5 %). */
+  /** Relative increase of bytes or requests before it counts as a regression (default 0.05 = 5 %). */
   tolerance?: number;
+  /**
+   * Relative increase of a time-driven figure (durations, CPU time, energy) before it counts as a regression
+   * (default 0.10 = 10 %): these vary more from one machine state to the next than a run's own spread shows.
+   */
+  timeTolerance?: number;
   /** How many noise standard deviations a change must exceed (default 2). */
   noiseFactor?: number;
 }
 
 /** Defaults of the regression gate. */
-export const COMPARE_DEFAULTS = { maxDrop: 2, tolerance: 0.05, noiseFactor: 2 } as const;
+export const COMPARE_DEFAULTS = { maxDrop: 2, tolerance: 0.05, timeTolerance: 0.1, noiseFactor: 2 } as const;
+
+/** Figures judged with `timeTolerance`. */
+const TIME_DRIVEN = new Set(['durationMs', 'readyMs', 'cpuMs', 'energyMah', 'dischargeUahPerS']);
 
 /** Metrics compared per step; all are "lower is better". */
 export const COMPARED_METRICS = ['durationMs', 'readyMs', 'bytes', 'requests', 'cpuMs', 'domElements', 'energyMah', 'dischargeUahPerS'] as const satisfies readonly MetricName[];
@@ -77,7 +85,10 @@ function judge(delta: Omit<Delta, 'regression' | 'improvement'>, options: Requir
   const beyondNoise = Math.abs(delta.delta) > options.noiseFactor * (delta.noise ?? 0);
   let beyondTolerance: boolean;
   if (delta.kind === 'score') beyondTolerance = Math.abs(delta.delta) > options.maxDrop;
-  else beyondTolerance = delta.base === 0 ? delta.delta !== 0 : delta.relative !== null && Math.abs(delta.relative) > options.tolerance;
+  else {
+    const tolerance = TIME_DRIVEN.has(delta.figure) ? options.timeTolerance : options.tolerance;
+    beyondTolerance = delta.base === 0 ? delta.delta !== 0 : delta.relative !== null && Math.abs(delta.relative) > tolerance;
+  }
   const significant = beyondNoise && beyondTolerance;
   // Scores: higher is better. Metrics: lower is better.
   const worse = delta.kind === 'score' ? delta.delta < 0 : delta.delta > 0;
