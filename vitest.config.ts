@@ -8,5 +8,7 @@ export default defineConfig({
     hookTimeout: 60_000,
     // Browser-driven tests share 2 cores: keep files sequential so energy/CPU probes are not perturbed.
     fileParallelism: false,
+    // Installs Appium's drivers (from npm, into .appium/) once before the mobile tests.
+    globalSetup: ['test/setup/appium.ts'],
   },
 });

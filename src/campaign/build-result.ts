@@ -13,6 +13,7 @@ import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
 import { RESULT_SCHEMA_VERSION, type Result, type Run } from '../result/schema.js';
 import { TOOL } from '../shared/version.js';
 import { gitFacts, hostFacts } from './host.js';
+import { lighthousePassOf, withLighthouse, type LighthousePassRecord } from './lighthouse-pass.js';
 
 /** Everything a result is built from. */
 export interface ResultContext {
@@ -40,6 +41,41 @@ export interface ResultContext {
   browserRestarts?: number;
   /** A figure whose cv is above this is reported as unstable (default 0.05). */
   cvThreshold?: number;
+  /** Warnings of a mobile device's pre-run checks (charging, brightness, foreground app). */
+  deviceWarnings?: readonly string[];
+  /** The Lighthouse pass, when the run had one (`--lighthouse`). */
+  lighthouse?: LighthousePassRecord;
+}
+
+/**
+ * Where the energy figures come from: the Android battery charge counter when at least one sample carries a
+ * counter reading (`measuredEnergyMah`), else the model. Samples without a reading (a counter too coarse for
+ * a short step) are modelled, and the source says how many.
+ */
+function energySourceOf(context: ResultContext, runs: Run[]): { source: unknown; warning: string | null } {
+  const samples = runs.flatMap((run) => run.samples).filter((sample) => sample.status !== 'skipped');
+  const measured = samples.filter((sample) => sample.measuredEnergyMah != null).length;
+  const model = energySourceOfModel(context.device, context.network, context.calibration);
+  if (measured === 0) return { source: model, warning: null };
+  const modelled = samples.length - measured;
+  return {
+    source: {
+      kind: 'device-counter',
+      counter: 'android-charge-counter',
+      device: context.device.id,
+      measuredSamples: measured,
+      modelledSamples: modelled,
+      fallback: modelled > 0 ? model : null,
+      description:
+        'Measured on the device: battery charge counter (`dumpsys battery` "Charge counter", µAh) read at the start and end of each step' +
+        (modelled > 0 ? `; ${modelled} of ${samples.length} step samples had no counter change and are modelled (${model.model} ${model.version})` : '') +
+        '.',
+    },
+    warning:
+      modelled > 0
+        ? `the battery charge counter measured ${measured} of ${samples.length} step samples; the others (counter unchanged or unreadable) are modelled, so energy mixes measured and modelled figures`
+        : null,
+  };
 }
 
 /** Default coefficient of variation above which a figure is reported as unstable (5 %). */
@@ -63,7 +99,9 @@ export function buildResult(context: ResultContext): Result {
     grid: context.grid,
     usage: context.usage,
   });
-  const { steps, runs } = evaluation;
+  const { runs } = evaluation;
+  // Lighthouse pass (issue 7): its audits join the steps; its figures stay out of the medians.
+  const steps = withLighthouse(evaluation.steps, context.lighthouse, { device, network, calibration: context.calibration });
   const finished = runs.filter((run) => run.status === 'passed' || run.status === 'failed');
   const anyFailed = runs.some((run) => run.status === 'failed');
   const status: Result['status'] = context.interrupted
@@ -99,7 +137,12 @@ export function buildResult(context: ResultContext): Result {
   const unavailable = new Map<string, string>();
   for (const run of runs) for (const sample of run.samples) for (const [probe, reason] of Object.entries(sample.unavailable ?? {})) unavailable.set(probe, reason);
   for (const [probe, reason] of unavailable) warnings.push(`probe "${probe}" could not measure (its figures are null): ${reason}`);
-  if (context.calibration === null && context.browser !== null) {
+  const energy = energySourceOf(context, runs);
+  if (energy.warning) warnings.push(energy.warning);
+  for (const warning of context.deviceWarnings ?? []) warnings.push(`device check: ${warning}`);
+  if (context.lighthouse?.pass.error) warnings.push(`Lighthouse: ${context.lighthouse.pass.error}`);
+  // Mobile targets measure CPU time on the device itself (or not at all): no host calibration applies.
+  if (context.calibration === null && context.browser !== null && journey.target.platform === 'web') {
     warnings.push(`the host speed calibration failed (${context.calibrationError ?? 'unknown reason'}): CPU energy is not normalised across machines`);
   }
 
@@ -115,7 +158,7 @@ export function buildResult(context: ResultContext): Result {
       device: { ...device },
       network: { ...network },
       browser: context.browser,
-      energySource: energySourceOfModel(device, network, context.calibration),
+      energySource: energy.source,
       hostCalibration: context.calibration,
       methodology: {
         energyModel: ENERGY_MODEL_VERSION,
@@ -132,6 +175,7 @@ export function buildResult(context: ResultContext): Result {
         downloadKbps: network.downloadKbps,
         uploadKbps: network.uploadKbps,
       },
+      ...(context.lighthouse ? { lighthouse: lighthousePassOf(context.lighthouse) } : {}),
     },
     iterations: context.iterations,
     completedIterations: finished.length,

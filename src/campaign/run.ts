@@ -3,10 +3,12 @@
  * performed, probes stopped, screenshot taken, and result.json rewritten so that nothing measured is
  * ever lost. A failed step stops its iteration (as GDSL does); later steps are recorded as skipped.
  */
+import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { startDemoServer, type DemoServer } from '../demo/server.js';
 import type { Driver, Session } from '../drivers/driver.js';
+import { openAppiumDriver } from '../drivers/appium.js';
 import { openPlaywrightDriver } from '../drivers/playwright.js';
 import type { LoadedJourney } from '../journey/load.js';
 import { DEFAULT_ACTION_TIMEOUT_MS, DEFAULT_REFERENCE_DURATION_MS, type Action, type Journey, type Step } from '../journey/schema.js';
@@ -14,10 +16,12 @@ import { writeResult } from '../result/io.js';
 import type { RawStepSample, Result, Run } from '../result/schema.js';
 import type { ScoringProfile } from '../methodology/ecoscore.js';
 import type { GridRegion } from '../methodology/footprint.js';
+import { inputErrorAt } from '../shared/input-error.js';
 import { errorSummary, slugify } from '../shared/text.js';
 import { buildResult, type ResultContext } from './build-result.js';
 import { gitFacts } from './host.js';
 import { resolveProfiles } from '../journey/profiles.js';
+import { runLighthousePass, type StepAudit } from './lighthouse-pass.js';
 
 /**
  * A step with actions ends once the page has loaded and the network has been quiet for 500 ms, waiting
@@ -32,6 +36,7 @@ export type RunEvent =
   | { type: 'step-start'; iteration: number; index: number; step: string }
   | { type: 'step-end'; iteration: number; sample: RawStepSample }
   | { type: 'iteration-end'; iteration: number; status: Run['status'] }
+  | { type: 'lighthouse-step'; index: number; step: string; mode: string | null; recommendations: number; addedMs: number | null; error?: string }
   | { type: 'run-end'; result: Result; resultFile: string };
 
 /** Options of {@link runJourney}. */
@@ -61,6 +66,11 @@ export interface RunOptions {
   cvThreshold?: number;
   /** Aborting stops after the current step and writes an `interrupted` result. */
   signal?: AbortSignal;
+  /**
+   * Web targets: after the measured iterations, one more pass with Lighthouse observing every step (metrics
+   * and sobriety recommendations per step; never in the medians). Default off. docs/lighthouse.md.
+   */
+  lighthouse?: boolean;
   onEvent?: (event: RunEvent) => void;
 }
 
@@ -80,9 +90,7 @@ export async function runJourney(loaded: LoadedJourney, options: RunOptions): Pr
   // Events leave the library with secrets already replaced.
   const emit = (event: RunEvent) => options.onEvent?.(redactor.redactValue(event));
 
-  if (journey.target.platform !== 'web') {
-    throw new Error(`platform "${journey.target.platform}" targets are not supported by this version yet; use a web target`);
-  }
+  const target = journey.target;
   let demo: DemoServer | null = null;
   let driver: Driver | null = null;
   const runs: Run[] = [];
@@ -94,7 +102,7 @@ export async function runJourney(loaded: LoadedJourney, options: RunOptions): Pr
     startedAt: new Date().toISOString(),
     finishedAt: null,
     browser: null,
-    targetUrl: journey.target.url,
+    targetUrl: target.url ?? '',
     runs,
     interrupted: false,
     calibration: null,
@@ -111,21 +119,36 @@ export async function runJourney(loaded: LoadedJourney, options: RunOptions): Pr
   };
 
   try {
-    const target = journey.target;
-    if (target.url === 'demo') {
-      demo = await startDemoServer({ variant: target.variant } as Parameters<typeof startDemoServer>[0]);
+    let openDriver: () => Promise<Driver>;
+    if (target.platform === 'web') {
+      if (target.url === 'demo') {
+        demo = await startDemoServer({ variant: target.variant } as Parameters<typeof startDemoServer>[0]);
+      }
+      const baseUrl = demo ? demo.url : target.url;
+      context.targetUrl = baseUrl;
+      openDriver = () =>
+        openPlaywrightDriver({
+          device,
+          network,
+          baseUrl,
+          executablePath: options.executablePath,
+          browserEndpoint: options.browserEndpoint,
+          headed: options.headed,
+          lighthouse: options.lighthouse,
+        });
+    } else {
+      // Android / iOS through Appium: an app file is relative to the journey, like profile files.
+      const mobileTarget = target.app && !/^[a-z][a-z0-9+.-]*:\/\//i.test(target.app) ? { ...target, app: resolve(dirname(loaded.file), target.app) } : target;
+      const appOnThisMachine = !target.appiumUrl || /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(target.appiumUrl);
+      if (mobileTarget.app && mobileTarget.app !== target.app && appOnThisMachine && !existsSync(mobileTarget.app)) {
+        throw inputErrorAt(loaded.file, undefined, ['target', 'app'], `the app file ${mobileTarget.app} does not exist`);
+      }
+      openDriver = async () => {
+        const mobile = await openAppiumDriver({ target: mobileTarget, device, network, outDir: options.outDir });
+        context.deviceWarnings = mobile.deviceWarnings;
+        return mobile;
+      };
     }
-    const baseUrl = demo ? demo.url : target.url;
-    context.targetUrl = baseUrl;
-    const openDriver = () =>
-      openPlaywrightDriver({
-        device,
-        network,
-        baseUrl,
-        executablePath: options.executablePath,
-        browserEndpoint: options.browserEndpoint,
-        headed: options.headed,
-      });
     driver = await openDriver();
     context.browser = driver.info;
     try {
@@ -152,6 +175,28 @@ export async function runJourney(loaded: LoadedJourney, options: RunOptions): Pr
       emit({ type: 'iteration-end', iteration, status: run.status });
       last = await save();
     }
+
+    // --- Lighthouse pass (issue 7): one more iteration after the measured ones, never in their medians. ---
+    if (options.lighthouse && !options.signal?.aborted) {
+      context.lighthouse = await runLighthousePass({
+        driver,
+        journey,
+        outDir: options.outDir,
+        device,
+        network,
+        redact: (text) => redactor.redact(text),
+        redactValue: (value) => redactor.redactValue(value),
+        signal: options.signal,
+        runStep: (session, step, index, audit) => runStep(session, journey, step, index, 'lighthouse', options.outDir, (text) => redactor.redact(text), audit),
+        onStep: (index, step, entry) => {
+          if (!entry) return;
+          const { mode, recommendations, addedMs, error } = entry.lighthouse;
+          emit({ type: 'lighthouse-step', index, step: step.name, mode, recommendations: recommendations.length, addedMs, ...(error ? { error } : {}) });
+        },
+      });
+      await save();
+    }
+    // --- end of the Lighthouse pass ---
   } finally {
     context.interrupted = options.signal?.aborted ?? false;
     context.finishedAt = new Date().toISOString();
@@ -256,13 +301,16 @@ async function runStep(
   journey: Journey,
   step: Step,
   index: number,
-  iteration: number,
+  iteration: number | 'lighthouse',
   outDir: string,
   redact: (text: string) => string,
+  audit?: StepAudit,
 ): Promise<RawStepSample> {
   const sample: RawStepSample = { step: step.name, index, type: step.type, status: 'passed', startedAt: new Date().toISOString(), ...emptyFigures() };
   const unavailable: Record<string, string> = {};
   if (step.type === 'reference') await session.showBlank();
+  // Lighthouse pass only: Lighthouse starts observing before the probes start (its hooks never throw).
+  if (audit) await audit.begin();
 
   const started = new Set<number>();
   for (const [probeIndex, probe] of session.probes.entries()) {
@@ -307,6 +355,8 @@ async function runStep(
       for (const field of probe.fields) (sample as Record<string, unknown>)[field] = null;
     }
   }
+  // Lighthouse pass only: Lighthouse stops observing (and audits) after the probes stopped, before the screenshot.
+  if (audit) await audit.end();
 
   const relative = join('screenshots', String(iteration), `${String(index + 1).padStart(2, '0')}-${slugify(step.name)}.png`);
   try {

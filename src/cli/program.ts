@@ -93,6 +93,7 @@ export function buildProgram(
     .option('--network <id>', 'network profile id or JSON file (overrides the journey)')
     .option('--browser-endpoint <ws>', 'use a remote browser (Playwright server or CDP ws:// endpoint)')
     .option('--headed', 'show the browser window')
+    .option('--lighthouse', 'web: after the measured iterations, one more pass with Lighthouse per step (metrics and sobriety recommendations; not in the medians)')
     .option('--until-stable', 'add iterations until the ecoscore’s cv is under --cv-threshold (at most --max-iterations)')
     .option('--max-iterations <n>', 'upper bound for --until-stable', positiveInt, 10)
     .option('--cv-threshold <percent>', 'coefficient of variation above which a figure is reported unstable', percent, 5)

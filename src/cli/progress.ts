@@ -62,6 +62,14 @@ export function createProgress(sink: ProgressSink, redact: (text: string) => str
         sink.write(`${redact(renderStepLine(event.iteration, event.sample))}\n`);
         showStatus();
         return;
+      case 'lighthouse-step': {
+        clearStatus();
+        const added = event.addedMs === null ? '' : `, +${(event.addedMs / 1000).toFixed(1)} s`;
+        const what = event.error ? `no audit (${event.error})` : `${event.recommendations} recommendation(s)`;
+        sink.write(`${redact(`  lighthouse · step ${event.index + 1} ${event.step}${event.mode ? ` (${event.mode})` : ''}: ${what}${added}`)}
+`);
+        return;
+      }
       case 'run-end':
         clearStatus();
         return;

@@ -31,6 +31,8 @@ export interface RunFlags {
   network?: string;
   browserEndpoint?: string;
   headed?: boolean;
+  /** --lighthouse: a Lighthouse pass after the measured iterations. */
+  lighthouse?: boolean;
   quiet?: boolean;
   grid: GridRegion;
   scoring?: string;
@@ -129,6 +131,7 @@ export async function runCommand(files: string[], flags: RunFlags, io: CliIo, ho
     network: flags.network,
     browserEndpoint: flags.browserEndpoint,
     headed: flags.headed,
+    lighthouse: flags.lighthouse,
     grid: flags.grid,
     scoring,
     usage,

@@ -6,6 +6,7 @@
 import type { Action } from '../journey/schema.js';
 import type { CalibrationMeasure } from '../probes/calibration.js';
 import type { Probe } from '../probes/probe.js';
+import type { StepAuditor } from './lighthouse.js';
 
 /** The browser or device a driver runs on, as recorded in the result's environment. */
 export interface DriverInfo {
@@ -37,6 +38,11 @@ export interface Session {
   close(): Promise<void>;
 }
 
+/** A session Lighthouse observes too (`ecoscore run --lighthouse`, web targets): see drivers/lighthouse.ts. */
+export interface AuditSession extends Session {
+  readonly auditor: StepAuditor;
+}
+
 /** A platform driver, opened once per journey run. */
 export interface Driver {
   readonly info: DriverInfo;
@@ -47,6 +53,11 @@ export interface Driver {
   calibrate(): Promise<CalibrationMeasure>;
   /** Opens a fresh session for one iteration. */
   openSession(): Promise<Session>;
+  /**
+   * Opens a fresh session with Lighthouse attached to its page, running `onlyAudits`. Present only on drivers
+   * that can (Playwright, launched or connected over CDP, with Lighthouse asked for when opening the driver).
+   */
+  openAuditSession?(onlyAudits: readonly string[]): Promise<AuditSession>;
   /** False once the browser or device connection is lost (crash, killed process). */
   isConnected(): boolean;
   /** Closes the browser or server. */

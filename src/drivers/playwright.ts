@@ -5,7 +5,7 @@
  * `Network.emulateNetworkConditions`).
  */
 import { randomUUID } from 'node:crypto';
-import { chromium, type Browser, type BrowserContext, type CDPSession, type Locator as PwLocator, type Page } from 'playwright-core';
+import { chromium, type Browser, type CDPSession, type Frame, type Locator as PwLocator, type Page } from 'playwright-core';
 import type { Action, Locator } from '../journey/schema.js';
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
 import { toCdpNetworkConditions } from '../profiles/index.js';
@@ -16,8 +16,9 @@ import { MemoryProbe } from '../probes/memory.js';
 import { NetworkProbe } from '../probes/network.js';
 import { findProcessByMarker, ProcessCpuProbe } from '../probes/process-cpu.js';
 import type { Probe } from '../probes/probe.js';
-import type { Driver, DriverInfo, Session } from './driver.js';
+import type { AuditSession, Driver, DriverInfo, Session } from './driver.js';
 import { findBrowser, NO_BROWSER_MESSAGE } from './find-browser.js';
+import { browserWsEndpointOf, connectLighthouse, reserveDebuggingPort } from './lighthouse.js';
 
 /** Flags every launch uses: no sandbox in containers, and no background traffic that would pollute the measures. */
 export const CHROMIUM_FLAGS = [
@@ -44,6 +45,11 @@ export interface PlaywrightDriverOptions {
   browserEndpoint?: string;
   /** Show the browser window (default false). */
   headed?: boolean;
+  /**
+   * Lets Lighthouse attach to this browser (`openAuditSession`): a launched browser also opens a DevTools
+   * port on 127.0.0.1 for Puppeteer. Off by default: nothing else listens during a plain run.
+   */
+  lighthouse?: boolean;
 }
 
 /** Launches Chromium and returns the web driver. */
@@ -51,6 +57,7 @@ export async function openPlaywrightDriver(options: PlaywrightDriverOptions): Pr
   let browser: Browser;
   let rootPid: number | null = null;
   let executablePath: string | undefined;
+  let debuggingPort: number | null = null;
   if (options.browserEndpoint) {
     browser = options.browserEndpoint.includes('/devtools/')
       ? await chromium.connectOverCDP(options.browserEndpoint)
@@ -60,7 +67,10 @@ export async function openPlaywrightDriver(options: PlaywrightDriverOptions): Pr
     if (!executablePath) throw new Error(NO_BROWSER_MESSAGE);
     // An ignored switch that lets the process-cpu probe find this browser's process tree in /proc.
     const marker = `--ecoscore-run=${randomUUID()}`;
-    browser = await chromium.launch({ executablePath, headless: !options.headed, args: [...CHROMIUM_FLAGS, marker] });
+    // Lighthouse (issue 7): a DevTools port beside Playwright's pipe, for Puppeteer to connect to.
+    debuggingPort = options.lighthouse ? await reserveDebuggingPort() : null;
+    const lighthouseArgs = debuggingPort === null ? [] : [`--remote-debugging-port=${debuggingPort}`];
+    browser = await chromium.launch({ executablePath, headless: !options.headed, args: [...CHROMIUM_FLAGS, ...lighthouseArgs, marker] });
     rootPid = process.platform === 'linux' ? findProcessByMarker(marker) : null;
   }
   const info: DriverInfo = { name: browser.browserType().name(), version: browser.version(), ...(executablePath ? { executablePath } : {}) };
@@ -69,8 +79,42 @@ export async function openPlaywrightDriver(options: PlaywrightDriverOptions): Pr
     calibrate: () => calibrate(browser, options),
     isConnected: () => browser.isConnected(),
     openSession: () => openSession(browser, options, rootPid),
+    ...(options.lighthouse && (debuggingPort !== null || options.browserEndpoint?.includes('/devtools/'))
+      ? {
+          openAuditSession: async (onlyAudits: readonly string[]) => {
+            const browserWSEndpoint = debuggingPort !== null ? await browserWsEndpointOf(debuggingPort) : options.browserEndpoint!;
+            return openAuditSession(await openSession(browser, options, rootPid), browserWSEndpoint, onlyAudits, options);
+          },
+        }
+      : {}),
     close: () => browser.close(),
   };
+}
+
+/** Lighthouse (issue 7): a session whose page Lighthouse observes through Puppeteer, on the same browser. */
+async function openAuditSession(session: Session, browserWSEndpoint: string, onlyAudits: readonly string[], options: PlaywrightDriverOptions): Promise<AuditSession> {
+  const playwrightSession = session as PlaywrightSession;
+  try {
+    const { targetInfo } = await playwrightSession.cdp.send('Target.getTargetInfo');
+    const auditor = await connectLighthouse({
+      browserWSEndpoint,
+      targetId: targetInfo.targetId,
+      formFactor: options.device.isMobile ? 'mobile' : 'desktop',
+      onlyAudits,
+      restoreEmulation: () => applyEmulation(playwrightSession.cdp, options.device, options.network),
+    });
+    const close = session.close.bind(session);
+    return Object.assign(session, {
+      auditor,
+      close: async () => {
+        await auditor.close();
+        await close();
+      },
+    });
+  } catch (error) {
+    await session.close().catch(() => undefined);
+    throw error;
+  }
 }
 
 async function calibrate(browser: Browser, options: PlaywrightDriverOptions): Promise<CalibrationMeasure> {
@@ -86,7 +130,7 @@ async function calibrate(browser: Browser, options: PlaywrightDriverOptions): Pr
 }
 
 async function openSession(browser: Browser, options: PlaywrightDriverOptions, rootPid: number | null): Promise<Session> {
-  const { device, network } = options;
+  const { device } = options;
   const context = await browser.newContext({
     viewport: device.viewport,
     deviceScaleFactor: device.deviceScaleFactor,
@@ -97,20 +141,54 @@ async function openSession(browser: Browser, options: PlaywrightDriverOptions, r
     timezoneId: 'Europe/Paris',
   });
   const page = await context.newPage();
-  const cdp = await context.newCDPSession(page);
+  return instrumentPage(page, options, rootPid, () => context.close());
+}
+
+/** Options of {@link attachToPage}. */
+export interface AttachToPageOptions {
+  device: DeviceProfile;
+  network: NetworkProfile;
+  /** URL that relative `goto` paths resolve against and whose host is first party; default: the first page navigated. */
+  baseUrl?: string;
+  /** Pid of the browser's root process, for the process-cpu probe (null: that probe reports itself unavailable). */
+  rootPid?: number | null;
+}
+
+/**
+ * Attaches the toolkit's instrumentation to a page someone else opened (Playwright Test's `page`): a CDP
+ * session with Network and Performance (thread time) enabled, the device's CPU throttling and the network
+ * conditions applied, and the probes the runner uses. Viewport, user agent and touch are context options:
+ * set them when the context is created. The session's `close()` detaches the CDP session and leaves the
+ * page and its context open.
+ */
+export async function attachToPage(page: Page, options: AttachToPageOptions): Promise<Session> {
+  return instrumentPage(page, { ...options, baseUrl: options.baseUrl ?? '' }, options.rootPid ?? null, async () => undefined);
+}
+
+async function instrumentPage(page: Page, options: PlaywrightDriverOptions, rootPid: number | null, closeOwner: () => Promise<void>): Promise<Session> {
+  const { device, network } = options;
+  const cdp = await page.context().newCDPSession(page);
   await cdp.send('Network.enable');
   // Thread time, not wall time: main-thread task durations then do not grow when the host is busy.
   await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
   await applyEmulation(cdp, device, network);
   let firstPartyHost: string | null = null;
   try {
-    firstPartyHost = new URL(options.baseUrl).host;
+    firstPartyHost = new URL(options.baseUrl).host || null;
   } catch {
     // resolved at the first navigation
   }
   const networkProbe = new NetworkProbe(cdp, firstPartyHost);
+  if (firstPartyHost === null) {
+    const onNavigated = (frame: Frame) => {
+      if (frame !== page.mainFrame() || !/^https?:/i.test(frame.url())) return;
+      networkProbe.setFirstPartyHost(new URL(frame.url()).host);
+      page.off('framenavigated', onNavigated);
+    };
+    page.on('framenavigated', onNavigated);
+  }
   const probes: Probe[] = [networkProbe, new CpuProbe(cdp), new ProcessCpuProbe(rootPid), new MemoryProbe(cdp), new DomProbe(page)];
-  return new PlaywrightSession(context, page, cdp, probes, options);
+  return new PlaywrightSession(closeOwner, page, cdp, probes, options);
 }
 
 async function applyEmulation(cdp: CDPSession, device: DeviceProfile, network: NetworkProfile): Promise<void> {
@@ -120,9 +198,10 @@ async function applyEmulation(cdp: CDPSession, device: DeviceProfile, network: N
 
 class PlaywrightSession implements Session {
   constructor(
-    private readonly context: BrowserContext,
+    /** Closes what the session owns (its browser context; nothing for an attached page). */
+    private readonly closeOwner: () => Promise<void>,
     private readonly page: Page,
-    private readonly cdp: CDPSession,
+    readonly cdp: CDPSession,
     readonly probes: Probe[],
     private readonly options: PlaywrightDriverOptions,
   ) {}
@@ -241,7 +320,7 @@ class PlaywrightSession implements Session {
 
   async close(): Promise<void> {
     await this.cdp.detach().catch(() => undefined);
-    await this.context.close();
+    await this.closeOwner();
   }
 }
 

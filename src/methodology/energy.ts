@@ -359,3 +359,18 @@ export function energySourceOfModel(device: DeviceProfile, network: NetworkProfi
       '; not a measurement.',
   };
 }
+
+/**
+ * Radio charge of transferring `bytes` at the network's download throughput, mAh: the marginal cost of a
+ * byte in this model, `radioMa × (bytes × 8 / downloadKbps) / MS_PER_HOUR` (the networkMah formula without
+ * its tail, which a smaller transfer does not remove when the step still makes requests). 0 on a wired
+ * network (no radio). Used to express a recommendation's byte savings as charge (docs/lighthouse.md).
+ */
+export function energyOfBytes(bytes: number, device: DeviceProfile, network: NetworkProfile): number {
+  const checked = checkInput('bytes', bytes) ?? 0;
+  const power = device.power;
+  const radioMa = network.radio === 'wifi' ? power.wifiActiveMa : network.radio === 'cellular' ? power.radioActiveMa : 0;
+  // kbit/s = bit/ms: bytes × 8 bits / (kbit/s) = ms.
+  const transferMs = (checked * 8) / network.downloadKbps;
+  return (radioMa * transferMs) / MS_PER_HOUR;
+}

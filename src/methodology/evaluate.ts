@@ -61,12 +61,20 @@ export interface Evaluation {
   footprintModel: FootprintModelInfo;
 }
 
-/** Fills the modelled energy of each sample (a sample whose inputs are missing keeps null). */
+/**
+ * Fills the energy of each sample: the charge a device counter measured (`measuredEnergyMah`) when the sample
+ * has one, else the model's estimate (a sample whose inputs are missing keeps null).
+ */
 export function withModelledEnergy(runs: ReadonlyArray<Run>, context: Pick<EvaluationContext, 'device' | 'network' | 'calibration'>): Run[] {
   return runs.map((run) => ({
     ...run,
     samples: run.samples.map((sample): RawStepSample => {
       if (sample.status === 'skipped') return sample;
+      if (sample.measuredEnergyMah != null) {
+        const seconds = sample.durationMs === null ? null : sample.durationMs / 1000;
+        const rate = seconds !== null && seconds > 0 ? (sample.measuredEnergyMah * 1000) / seconds : null;
+        return { ...sample, energyMah: round(sample.measuredEnergyMah, 6), dischargeUahPerS: round(rate, 3) };
+      }
       const energy = estimateStepEnergy(sample, context.device, context.network, context.calibration);
       return { ...sample, energyMah: round(energy.energyMah, 6), dischargeUahPerS: round(energy.dischargeUahPerS, 3) };
     }),

@@ -54,6 +54,16 @@ export const RawStepSampleSchema = z.object({
   energyMah: nullableNumber,
   /** Battery discharge rate during the step, µAh/s (methodology). */
   dischargeUahPerS: nullableNumber,
+  /**
+   * Charge a device counter measured during the step (Android battery charge counter delta), mAh. When set,
+   * the methodology keeps it as `energyMah` instead of modelling one. Absent or null: no counter reading.
+   */
+  measuredEnergyMah: nullableNumber.optional(),
+  /** Android's own estimate of the app uid's charge during the step (`dumpsys batterystats`), mAh. */
+  appEstimatedMah: nullableNumber.optional(),
+  /** Frames the app rendered during the step, and how many were janky (Android `dumpsys gfxinfo`). */
+  frames: nullableNumber.optional(),
+  jankyFrames: nullableNumber.optional(),
   /** Page URL at the end of the step (secrets redacted). */
   url: z.string().nullable(),
   /** Screenshot path relative to the result folder. */
@@ -95,6 +105,108 @@ export const FootprintSchema = ImpactsSchema.extend({
   }),
 });
 
+// --- Lighthouse (issue 7): audits of a step from the separate Lighthouse pass (docs/lighthouse.md). ---
+
+/** One resource a recommendation names, with what fixing it would save. */
+export const RecommendationItemSchema = z.object({
+  /** URL of the resource (or the third party's name, for `third-party-summary`), as the page requested it. */
+  url: z.string(),
+  /** Transferred bytes of the resource, when Lighthouse gives them. */
+  totalBytes: nullableNumber,
+  /** Bytes the fix would save on this resource. */
+  savingsBytes: nullableNumber,
+  /** Milliseconds the fix would save (or main-thread blocking time, for third parties). */
+  savingsMs: nullableNumber,
+});
+
+/** A sobriety recommendation for one step, from one Lighthouse audit (methodology/recommendations.ts). */
+export const RecommendationSchema = z.object({
+  /** Lighthouse audit id, e.g. `uses-text-compression`. */
+  audit: z.string(),
+  /** Lighthouse's title of the audit (English). */
+  title: z.string(),
+  /** What Lighthouse displayed, e.g. `Est savings of 438 KiB`, `1,960 elements`. */
+  displayValue: z.string().nullable(),
+  /** Bytes the fix would save (Lighthouse's estimate); null for audits that only describe (DOM size, payload). */
+  estimatedSavingsBytes: nullableNumber,
+  /** Milliseconds the fix would save (Lighthouse's estimate), when it gives one. */
+  estimatedSavingsMs: nullableNumber,
+  /** Radio charge of the saved bytes with the run's device and network, mAh (energyOfBytes); null without bytes. */
+  estimatedEnergyMah: nullableNumber,
+  /** True when the bytes are saved on a later visit, not on this one (cache lifetimes). */
+  repeatVisit: z.boolean(),
+  /** The resources with the largest savings, at most 5. */
+  items: z.array(RecommendationItemSchema),
+});
+/** A recommendation. */
+export type Recommendation = z.infer<typeof RecommendationSchema>;
+
+/** Lighthouse's metrics of a step (null when the mode has none: timespans have no paint metrics, snapshots none). */
+export const LighthouseMetricsSchema = z.object({
+  firstContentfulPaintMs: nullableNumber,
+  largestContentfulPaintMs: nullableNumber,
+  speedIndexMs: nullableNumber,
+  totalBlockingTimeMs: nullableNumber,
+  cumulativeLayoutShift: nullableNumber,
+  interactionToNextPaintMs: nullableNumber,
+});
+/** Lighthouse's metrics of a step. */
+export type LighthouseMetrics = z.infer<typeof LighthouseMetricsSchema>;
+
+/** How Lighthouse observed a step: a navigation, a timespan of its actions, or a snapshot of its end state. */
+export const LIGHTHOUSE_MODES = ['navigation', 'timespan', 'snapshot'] as const;
+
+/** What the probes measured for a step during the Lighthouse pass (under Lighthouse's instrumentation). */
+export const LighthousePassFiguresSchema = z.object({
+  durationMs: nullableNumber,
+  cpuMs: nullableNumber,
+  bytes: nullableNumber,
+  requests: nullableNumber,
+  energyMah: nullableNumber,
+});
+
+/** Lighthouse audit of one step (`steps[].lighthouse`, present only with `ecoscore run --lighthouse`). */
+export const StepLighthouseSchema = z.object({
+  lighthouseVersion: z.string().nullable(),
+  mode: z.enum(LIGHTHOUSE_MODES),
+  metrics: LighthouseMetricsSchema,
+  /** Ranked by estimated bytes saved, then milliseconds; descriptive audits last. */
+  recommendations: z.array(RecommendationSchema),
+  /** Bytes all recommendations would save on this step, each resource counted once (its largest saving); cache lifetimes left out. */
+  estimatedSavingsBytes: nullableNumber,
+  /** Radio charge of `estimatedSavingsBytes`, mAh. */
+  estimatedEnergyMah: nullableNumber,
+  /** The step's Lighthouse report (LHR JSON), relative to the result folder. */
+  report: z.string().nullable(),
+  /** Wall time Lighthouse added around the step in its pass (setup, collection, audits), ms. */
+  addedMs: nullableNumber,
+  /** The step's figures in the Lighthouse pass, to compare with the measured medians (Lighthouse's overhead). */
+  auditPass: LighthousePassFiguresSchema.nullable(),
+  /** Lighthouse's own warnings about the step. */
+  warnings: z.array(z.string()),
+  /** Why the step has no audit (Lighthouse failed on it). */
+  error: z.string().optional(),
+});
+/** Lighthouse audit of one step. */
+export type StepLighthouse = z.infer<typeof StepLighthouseSchema>;
+
+/** The Lighthouse pass of a run (`environment.lighthouse`). */
+export const LighthousePassSchema = z.object({
+  /** `separate`: one extra iteration after the measured ones, never in the medians. */
+  pass: z.literal('separate'),
+  lighthouseVersion: z.string().nullable(),
+  startedAt: z.string().nullable(),
+  /** Wall time of the whole pass, ms. */
+  durationMs: nullableNumber,
+  /** Steps audited / attempted. */
+  auditedSteps: z.number().int(),
+  /** Why the pass could not run or stopped, when it did. */
+  error: z.string().optional(),
+  description: z.string(),
+});
+/** The Lighthouse pass of a run. */
+export type LighthousePass = z.infer<typeof LighthousePassSchema>;
+
 /** One step of the journey, aggregated over iterations. */
 export const StepResultSchema = z.object({
   name: z.string(),
@@ -116,6 +228,8 @@ export const StepResultSchema = z.object({
   footprint: FootprintSchema.nullable(),
   /** Screenshot of the last iteration that reached the end of the step, relative path. */
   screenshot: z.string().nullable(),
+  /** Lighthouse metrics and sobriety recommendations (`ecoscore run --lighthouse`, web targets). */
+  lighthouse: StepLighthouseSchema.optional(),
 });
 /** A step of the result. */
 export type StepResult = z.infer<typeof StepResultSchema>;
@@ -155,6 +269,8 @@ export const ResultSchema = z.object({
       finishedAt: z.string().nullable(),
       host: z.object({ platform: z.string(), arch: z.string(), cpus: z.number(), cpuModel: z.string(), node: z.string() }),
       emulation: z.object({ cpuSlowdownFactor: z.number(), latencyMs: z.number(), downloadKbps: z.number(), uploadKbps: z.number() }),
+      /** The Lighthouse pass, when the run had one (`--lighthouse`). */
+      lighthouse: LighthousePassSchema.optional(),
     })
     .catchall(z.unknown()),
   /** Iterations asked for. */
