@@ -5,8 +5,7 @@
  */
 import { cp, copyFile, mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { findBrowser } from '../drivers/find-browser.js';
-import { renderElementPng } from '../drivers/render-png.js';
+import { chromiumSummaryRenderer } from '../campaign/summary-png.js';
 import { renderCampaignIndexHtml, renderCampaignIndexMarkdown } from '../report/campaign-index.js';
 import { writeReports } from '../report/write.js';
 import type { CampaignIndex } from '../result/campaign.js';
@@ -16,21 +15,9 @@ import type { CliIo } from './io.js';
 
 /** Writes every report of `result` into `outDir` (which holds result.json and screenshots/). Returns report.html's path. */
 export async function writeAllReports(result: Result, outDir: string, io: CliIo, options: { sourceDir?: string; resultFile?: string } = {}): Promise<string | null> {
-  let browser: string | undefined;
-  try {
-    browser = result.environment.browser?.executablePath ?? findBrowser()?.executablePath;
-  } catch {
-    browser = undefined;
-  }
   const files = await writeReports(result, outDir, {
     ...options,
-    renderSummaryPng: browser
-      ? async (html, png) => {
-          const size = await renderElementPng(html, '#summary', png, { executablePath: browser });
-          if (size.blockedRequests.length > 0) io.err(`report: the results screenshot blocked requests to ${size.blockedRequests.join(', ')}`);
-          return size;
-        }
-      : undefined,
+    renderSummaryPng: chromiumSummaryRenderer(result, (message) => io.err(`report: ${message}`)),
   }).catch((error: unknown) => {
     io.err(`warning: reports could not be written: ${errorSummary(error)}`);
     return null;

@@ -12,8 +12,7 @@
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { FullConfig, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
-import { findBrowser } from '../drivers/find-browser.js';
-import { renderElementPng } from '../drivers/render-png.js';
+import { chromiumSummaryRenderer } from '../campaign/summary-png.js';
 import { writeReports, type SummaryPngRenderer } from '../report/write.js';
 import { writeResult } from '../result/io.js';
 import { ResultSchema, type Result } from '../result/schema.js';
@@ -130,17 +129,6 @@ export default class EcoscoreReporter implements Reporter {
   private summaryRenderer(result: Result): SummaryPngRenderer | null {
     if (this.options.renderSummaryPng !== undefined) return this.options.renderSummaryPng;
     if (this.options.summaryPng === false) return null;
-    let executablePath: string | undefined;
-    try {
-      executablePath = result.environment.browser?.executablePath ?? findBrowser()?.executablePath;
-    } catch {
-      executablePath = undefined;
-    }
-    if (!executablePath) return null;
-    return async (html, png) => {
-      const size = await renderElementPng(html, '#summary', png, { executablePath });
-      if (size.blockedRequests.length > 0) this.log(`ecoscore: report: the results screenshot blocked requests to ${size.blockedRequests.join(', ')}`);
-      return size;
-    };
+    return chromiumSummaryRenderer(result, (message) => this.log(`ecoscore: report: ${message}`));
   }
 }

@@ -178,7 +178,7 @@ export async function writeEvidence(result: Result, outDir: string, options: Evi
   // The journey, as measured, and as GDSL.
   const source = result.journey.source;
   if (source === undefined) {
-    const reason = 'result.json holds no journey source (it was written by another tool or an older ecoscore); attach the journey file yourself, without its secrets';
+    const reason = 'result.json holds no journey source (it was written by another tool, an older ecoscore or the Playwright Test fixture); attach the journey file yourself, without its secrets';
     missing.push({ path: 'journey.yaml', reason });
     missing.push({ path: 'journey.testgb', reason: 'no journey source to convert to GDSL' });
   } else {

@@ -272,3 +272,39 @@ export function chartAvailability(data: ChartData): Record<'scores' | 'energy' |
     share: data.steps.some((step) => (step.energyMah ?? 0) > 0 || (step.bytes ?? 0) > 0 || (step.durationMs ?? 0) > 0 || (step.ghgGrams ?? 0) > 0),
   };
 }
+
+// --- Lighthouse recommendations (issue 7) ---
+
+/** A step audited by the Lighthouse pass, with the link to its report. */
+export interface LighthouseStepView {
+  index: number;
+  step: StepResult;
+  lighthouse: NonNullable<StepResult['lighthouse']>;
+  /** Link to the step's LHR file (relative, segments URL-encoded), or null. */
+  reportUrl: string | null;
+}
+
+/** The Lighthouse pass as the report shows it; null when the run had none. */
+export interface LighthousePassView {
+  version: string | null;
+  error: string | null;
+  steps: LighthouseStepView[];
+}
+
+/** The Lighthouse pass of a result and its audited steps, in journey order. */
+export function lighthousePassView(result: Result, base?: string): LighthousePassView | null {
+  const pass = asRecord(result.environment.lighthouse);
+  const steps: LighthouseStepView[] = [];
+  result.steps.forEach((step, index) => {
+    if (!step.lighthouse) return;
+    steps.push({ index, step, lighthouse: step.lighthouse, reportUrl: screenshotRef(step.lighthouse.report, base, undefined)?.url ?? null });
+  });
+  if (!pass && steps.length === 0) return null;
+  const version = asString(pass?.lighthouseVersion) ?? steps.find((view) => view.lighthouse.lighthouseVersion)?.lighthouse.lighthouseVersion ?? null;
+  return { version, error: asString(pass?.error), steps };
+}
+
+/** `uses-text-compression` → `auditUsesTextCompression`: the i18n key of an audit's translated title. */
+export function auditLabelKey(auditId: string): string {
+  return `audit${auditId.replace(/(^|-)([a-z0-9])/g, (_whole, _dash: string, letter: string) => letter.toUpperCase())}`;
+}

@@ -184,6 +184,14 @@ tr.skipped{color:var(--muted)}
 .share-bar{display:inline-block;vertical-align:middle;height:6px;border-radius:3px;background:#8a98a5;margin-right:6px}
 .fp-grid{display:grid;grid-template-columns:minmax(0,1.2fr) minmax(0,1fr);gap:18px;align-items:start}
 .sub-h{margin:22px 0 10px}
+.rec-steps{display:grid;gap:16px}
+.rec-step h3{margin:0 0 8px}
+.rec-metrics,.rec-total{margin:0 0 10px}
+.rec-total{font-weight:600}
+.rec-table th[scope=row]{font-weight:500;min-width:16em}
+.rec-table .audit-id{display:block;font-size:.75rem;color:var(--muted)}
+.rec-items{margin:0;padding-left:1.1em}
+.rec-items .url{font-family:var(--mono);font-size:.8rem;word-break:break-all}
 .usage{margin:10px 0 0;font-size:.88rem;color:var(--ink2)}
 .usage.hint{color:var(--muted)}
 

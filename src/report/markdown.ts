@@ -194,6 +194,58 @@ function stepTable(result: Result): string[] {
   return lines;
 }
 
+/**
+ * A string from the page (a URL) as an inline code span: shown as typed, never a link (GitHub autolinks
+ * bare URLs), never HTML. Backticks and line breaks are dropped; `|` is escaped for table cells (GitHub reads
+ * `\|` as `|` inside a code span in a table).
+ */
+export function codeSpan(text: string): string {
+  const clean = text.replace(/[`\r\n]/g, '').replace(/\|/g, '\\|');
+  return clean === '' ? '–' : `\`${clean}\``;
+}
+
+/** Recommendations shown per step in report.md (the HTML report lists them all). */
+export const MARKDOWN_RECOMMENDATIONS_PER_STEP = 3;
+
+/**
+ * Lighthouse's sobriety recommendations (`--lighthouse`): one row per recommendation, at most
+ * {@link MARKDOWN_RECOMMENDATIONS_PER_STEP} per step, with the resource that saves the most.
+ */
+function recommendations(result: Result): string[] {
+  const audited = result.steps.map((step, index) => ({ step, index })).filter(({ step }) => step.lighthouse);
+  const pass = (result.environment.lighthouse ?? null) as { lighthouseVersion?: unknown; error?: unknown } | null;
+  if (audited.length === 0 && !pass) return [];
+  const version = typeof pass?.lighthouseVersion === 'string' ? ` ${escapeMarkdown(pass.lighthouseVersion)}` : '';
+  const lines = [
+    '**Recommendations (recommandations)**',
+    '',
+    `_Lighthouse${version}, separate pass after the measured iterations: not in the medians, scores or footprint. Energy: radio charge of the saved bytes in the energy model._`,
+    '',
+  ];
+  if (typeof pass?.error === 'string') lines.push(`⚠️ ${escapeMarkdown(pass.error)}`, '');
+  const rows: string[] = [];
+  for (const { step, index } of audited) {
+    const lh = step.lighthouse!;
+    const name = escapeMarkdown(step.name);
+    if (lh.error) {
+      rows.push(`| ${index + 1} | ${name} | no audit: ${escapeMarkdown(lh.error)} | – | – | – |`);
+      continue;
+    }
+    for (const rec of lh.recommendations.slice(0, MARKDOWN_RECOMMENDATIONS_PER_STEP)) {
+      const top = rec.items[0];
+      const saved = rec.estimatedSavingsBytes !== null ? formatBytes(rec.estimatedSavingsBytes) : rec.displayValue ? escapeMarkdown(rec.displayValue) : '–';
+      rows.push(
+        `| ${index + 1} | ${name} | ${escapeMarkdown(rec.title)}${rec.repeatVisit ? ' (next visit)' : ''} | ${saved} | ${
+          rec.estimatedEnergyMah === null ? '–' : `${significant(rec.estimatedEnergyMah)} mAh`
+        } | ${top ? codeSpan(top.url) : '–'} |`,
+      );
+    }
+  }
+  if (rows.length === 0) return [...lines, '_No sobriety recommendation._', ''];
+  lines.push('| # | Step (étape) | Recommendation | Saving | Energy | Main resource |', '|---:|---|---|---:|---:|---|', ...rows, '');
+  return lines;
+}
+
 function failures(result: Result): string[] {
   const failed = result.steps.filter((step) => step.status === 'failed' || step.failedIterations > 0);
   if (failed.length === 0) return [];
@@ -267,6 +319,7 @@ export function renderMarkdown(result: Result): string {
     ...headline(result),
     ...stepTable(result),
     ...footprint(result),
+    ...recommendations(result),
     ...failures(result),
     ...warnings(result),
     `<sub>${environmentLine(result)}</sub>`,
