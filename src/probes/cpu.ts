@@ -32,13 +32,15 @@ export class CpuProbe implements Probe {
     const before = this.before;
     this.before = null;
     const figures: ProbeFigures = {};
+    // The counters restart with every new document (a navigation, in the same renderer process or another):
+    // after one, the new document's total is the time spent since, which belongs to this step. The main
+    // frame's NavigationStart tells a new document even when its total has already passed the old start.
+    const navigated = before !== null && before.get('NavigationStart') !== after.get('NavigationStart');
     for (const [field, metric] of Object.entries(COUNTERS) as [Counter, string][]) {
       const end = after.get(metric);
       if (end === undefined) throw new Error(`Performance.getMetrics has no ${metric}`);
       const start = before?.get(metric) ?? 0;
-      // A navigation to another renderer process restarts the counters: the new process's total is then
-      // the time spent since, which belongs to this step.
-      const deltaSeconds = end >= start ? end - start : end;
+      const deltaSeconds = navigated || end < start ? end : end - start;
       figures[field] = round(deltaSeconds * 1000);
     }
     return figures;

@@ -186,7 +186,7 @@ tr.skipped{color:var(--muted)}
 .sub-h{margin:22px 0 10px}
 .rec-steps{display:grid;gap:16px}
 .rec-step h3{margin:0 0 8px}
-.rec-metrics,.rec-total{margin:0 0 10px}
+.rec-metrics,.rec-total{margin:0 0 10px;font-size:.92rem}
 .rec-total{font-weight:600}
 .rec-table th[scope=row]{font-weight:500;min-width:16em}
 .rec-table .audit-id{display:block;font-size:.75rem;color:var(--muted)}

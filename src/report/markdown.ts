@@ -215,7 +215,8 @@ function recommendations(result: Result): string[] {
   const audited = result.steps.map((step, index) => ({ step, index })).filter(({ step }) => step.lighthouse);
   const pass = (result.environment.lighthouse ?? null) as { lighthouseVersion?: unknown; error?: unknown } | null;
   if (audited.length === 0 && !pass) return [];
-  const version = typeof pass?.lighthouseVersion === 'string' ? ` ${escapeMarkdown(pass.lighthouseVersion)}` : '';
+  // A version is digits and dots; anything else in it is dropped rather than escaped.
+  const version = typeof pass?.lighthouseVersion === 'string' ? ` ${pass.lighthouseVersion.replace(/[^0-9A-Za-z.+-]/g, '')}` : '';
   const lines = [
     '**Recommendations (recommandations)**',
     '',
