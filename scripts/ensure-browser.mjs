@@ -27,11 +27,26 @@ async function playwrightCached() {
   }
 }
 
+const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
+const hasApt = existsSync('/usr/bin/apt-get') && existsSync('/etc/debian_version');
+
+// `--with-driver` (used by `npm test`): also ChromeDriver, which the mobile-web tests drive through Appium.
+if (process.argv.includes('--with-driver') && !process.env.CHROMEDRIVER && !existsSync('/usr/bin/chromedriver')) {
+  if (isRoot && hasApt) {
+    console.error("ecoscore: installing Debian's chromium-driver with apt-get for the mobile-web tests (one time)…");
+    try {
+      execSync('apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium chromium-driver', { stdio: 'inherit' });
+    } catch {
+      console.error('ecoscore: apt-get could not install chromium-driver; the mobile-web tests will say what is missing.');
+    }
+  } else {
+    console.error('ecoscore: no ChromeDriver at /usr/bin/chromedriver: install it (Debian/Ubuntu: chromium-driver) or set CHROMEDRIVER, or the mobile-web tests fail.');
+  }
+}
+
 const found = candidates.find((path) => existsSync(path)) ?? (await playwrightCached());
 if (found) process.exit(0);
 
-const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-const hasApt = existsSync('/usr/bin/apt-get') && existsSync('/etc/debian_version');
 if (isRoot && hasApt) {
   console.error('ecoscore: no Chromium found; installing Debian\'s chromium package with apt-get (one time)…');
   try {
