@@ -13,6 +13,7 @@ import { openPlaywrightDriver } from '../drivers/playwright.js';
 import type { LoadedJourney } from '../journey/load.js';
 import { DEFAULT_ACTION_TIMEOUT_MS, DEFAULT_REFERENCE_DURATION_MS, type Action, type Journey, type Step } from '../journey/schema.js';
 import { writeResult } from '../result/io.js';
+import { skippedSample } from '../result/empty-sample.js';
 import type { RawStepSample, Result, Run } from '../result/schema.js';
 import type { ScoringProfile } from '../methodology/ecoscore.js';
 import type { GridRegion } from '../methodology/footprint.js';
@@ -259,34 +260,6 @@ async function runIteration(
   run.status = options.signal?.aborted ? 'interrupted' : failed ? 'failed' : 'passed';
 }
 
-function emptyFigures(): Omit<RawStepSample, 'step' | 'index' | 'type' | 'status' | 'startedAt'> {
-  return {
-    durationMs: null,
-    readyMs: null,
-    bytes: null,
-    requests: null,
-    cachedRequests: null,
-    failedRequests: null,
-    firstPartyBytes: null,
-    thirdPartyBytes: null,
-    domains: null,
-    cpuMs: null,
-    scriptMs: null,
-    layoutMs: null,
-    styleMs: null,
-    processCpuMs: null,
-    memoryBytes: null,
-    domElements: null,
-    energyMah: null,
-    dischargeUahPerS: null,
-    url: null,
-    screenshot: null,
-  };
-}
-
-function skippedSample(step: Step, index: number): RawStepSample {
-  return { step: step.name, index, type: step.type, status: 'skipped', startedAt: new Date().toISOString(), ...emptyFigures() };
-}
 
 /** Describes an action for error messages: `actions[2] click text "Ajouter"` (never the typed value). */
 export function describeAction(action: Action, index: number): string {
@@ -306,7 +279,7 @@ async function runStep(
   redact: (text: string) => string,
   audit?: StepAudit,
 ): Promise<RawStepSample> {
-  const sample: RawStepSample = { step: step.name, index, type: step.type, status: 'passed', startedAt: new Date().toISOString(), ...emptyFigures() };
+  const sample: RawStepSample = { ...skippedSample(step, index), status: 'passed' };
   const unavailable: Record<string, string> = {};
   if (step.type === 'reference') await session.showBlank();
   // Lighthouse pass only: Lighthouse starts observing before the probes start (its hooks never throw).

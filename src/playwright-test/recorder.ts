@@ -21,6 +21,7 @@ import { Redactor } from '../journey/secrets.js';
 import type { CalibrationMeasure } from '../probes/calibration.js';
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
 import { writeResult } from '../result/io.js';
+import { skippedSample } from '../result/empty-sample.js';
 import type { RawStepSample, Result, Run } from '../result/schema.js';
 import { errorSummary, slugify } from '../shared/text.js';
 
@@ -333,35 +334,6 @@ export class JourneyRecorder {
   }
 }
 
-function skippedSample(step: Step, index: number): RawStepSample {
-  return {
-    step: step.name,
-    index,
-    type: step.type,
-    status: 'skipped',
-    startedAt: new Date().toISOString(),
-    durationMs: null,
-    readyMs: null,
-    bytes: null,
-    requests: null,
-    cachedRequests: null,
-    failedRequests: null,
-    firstPartyBytes: null,
-    thirdPartyBytes: null,
-    domains: null,
-    cpuMs: null,
-    scriptMs: null,
-    layoutMs: null,
-    styleMs: null,
-    processCpuMs: null,
-    memoryBytes: null,
-    domElements: null,
-    energyMah: null,
-    dischargeUahPerS: null,
-    url: null,
-    screenshot: null,
-  };
-}
 
 function round(value: number): number {
   return Math.round(value * 10) / 10;
