@@ -14,6 +14,7 @@ import type { LoadedJourney } from '../journey/load.js';
 import { DEFAULT_ACTION_TIMEOUT_MS, DEFAULT_REFERENCE_DURATION_MS, type Action, type Journey, type Step } from '../journey/schema.js';
 import { writeResult } from '../result/io.js';
 import { skippedSample } from '../result/empty-sample.js';
+import { startProbes, stopProbes } from '../probes/probe.js';
 import type { RawStepSample, Result, Run } from '../result/schema.js';
 import type { ScoringProfile } from '../methodology/ecoscore.js';
 import type { GridRegion } from '../methodology/footprint.js';
@@ -285,15 +286,8 @@ async function runStep(
   // Lighthouse pass only: Lighthouse starts observing before the probes start (its hooks never throw).
   if (audit) await audit.begin();
 
-  const started = new Set<number>();
-  for (const [probeIndex, probe] of session.probes.entries()) {
-    try {
-      await probe.start();
-      started.add(probeIndex);
-    } catch (error) {
-      unavailable[probe.name] = redact(errorSummary(error));
-    }
-  }
+  const describeError = (error: unknown) => redact(errorSummary(error));
+  const started = await startProbes(session.probes, unavailable, describeError);
 
   const t0 = performance.now();
   let readyMs: number | null = null;
@@ -319,15 +313,7 @@ async function runStep(
   sample.durationMs = round(performance.now() - t0);
   sample.readyMs = readyMs === null ? null : round(readyMs);
 
-  for (const [probeIndex, probe] of session.probes.entries()) {
-    if (!started.has(probeIndex)) continue;
-    try {
-      Object.assign(sample, await probe.stop());
-    } catch (error) {
-      unavailable[probe.name] = redact(errorSummary(error));
-      for (const field of probe.fields) (sample as Record<string, unknown>)[field] = null;
-    }
-  }
+  await stopProbes(started, sample as Record<string, unknown>, unavailable, describeError);
   // Lighthouse pass only: Lighthouse stops observing (and audits) after the probes stopped, before the screenshot.
   if (audit) await audit.end();
 

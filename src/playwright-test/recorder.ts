@@ -22,6 +22,7 @@ import type { CalibrationMeasure } from '../probes/calibration.js';
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
 import { writeResult } from '../result/io.js';
 import { skippedSample } from '../result/empty-sample.js';
+import { startProbes, stopProbes } from '../probes/probe.js';
 import type { RawStepSample, Result, Run } from '../result/schema.js';
 import { errorSummary, slugify } from '../shared/text.js';
 
@@ -266,15 +267,8 @@ export class JourneyRecorder {
     this.running = { name: step.name, index, type: step.type as EcoscoreStepType, startedAt: sample.startedAt, t0 };
     try {
       if (step.type === 'reference') await session.showBlank();
-      const started = new Set<number>();
-      for (const [probeIndex, probe] of session.probes.entries()) {
-        try {
-          await probe.start();
-          started.add(probeIndex);
-        } catch (error) {
-          unavailable[probe.name] = redact(errorSummary(error));
-        }
-      }
+      const describeError = (error: unknown) => redact(errorSummary(error));
+      const started = await startProbes(session.probes, unavailable, describeError);
 
       const stepStart = performance.now();
       let readyMs: number | null = null;
@@ -296,15 +290,7 @@ export class JourneyRecorder {
       sample.durationMs = round(performance.now() - stepStart);
       sample.readyMs = readyMs === null ? null : round(readyMs);
 
-      for (const [probeIndex, probe] of session.probes.entries()) {
-        if (!started.has(probeIndex)) continue;
-        try {
-          Object.assign(sample, await probe.stop());
-        } catch (error) {
-          unavailable[probe.name] = redact(errorSummary(error));
-          for (const field of probe.fields) (sample as Record<string, unknown>)[field] = null;
-        }
-      }
+      await stopProbes(started, sample as Record<string, unknown>, unavailable, describeError);
 
       const relative = `screenshots/1/${String(index + 1).padStart(2, '0')}-${slugify(step.name)}.png`;
       try {

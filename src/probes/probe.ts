@@ -20,3 +20,35 @@ export interface Probe {
   /** Ends the window and returns its figures. */
   stop(): Promise<ProbeFigures>;
 }
+
+/**
+ * Starts every probe; one that throws is recorded in `unavailable` (with `describe(error)`) and left out.
+ * @returns the started probes, to hand to {@link stopProbes}.
+ */
+export async function startProbes(probes: ReadonlyArray<Probe>, unavailable: Record<string, string>, describe: (error: unknown) => string): Promise<Probe[]> {
+  const started: Probe[] = [];
+  for (const probe of probes) {
+    try {
+      await probe.start();
+      started.push(probe);
+    } catch (error) {
+      unavailable[probe.name] = describe(error);
+    }
+  }
+  return started;
+}
+
+/**
+ * Stops the started probes and copies their figures into `sample`; a probe that throws is recorded in
+ * `unavailable` and its fields are set to null (never a made-up figure).
+ */
+export async function stopProbes(started: ReadonlyArray<Probe>, sample: Record<string, unknown>, unavailable: Record<string, string>, describe: (error: unknown) => string): Promise<void> {
+  for (const probe of started) {
+    try {
+      Object.assign(sample, await probe.stop());
+    } catch (error) {
+      unavailable[probe.name] = describe(error);
+      for (const field of probe.fields) sample[field] = null;
+    }
+  }
+}
