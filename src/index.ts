@@ -16,7 +16,9 @@ export { compareResults, type Comparison, type CompareOptions, type Delta } from
 export { checkBudget, loadBudget, BudgetSchema, type Budget, type BudgetCheck } from './result/budget.js';
 export { appendHistory, readHistory, historyEntry, type HistoryEntry } from './result/history.js';
 export { computeEcoIndex, ecoIndexGrade, ECOINDEX_QUANTILES } from './methodology/ecoindex.js';
-export { estimateStepEnergy, energySourceOfModel, relativeDischarge, ENERGY_MODEL_VERSION, type HostCalibration, type EnergySource } from './methodology/energy.js';
+export { estimateStepEnergy, relativeDischarge, ENERGY_MODEL_VERSION, type HostCalibration } from './methodology/energy.js';
+export { energySourceOfModel, energySourceLabel, type EnergySource } from './methodology/energy-source.js';
+export { METHODOLOGY_VERSION } from './methodology/version.js';
 export { scoreStep, scoreJourney, scoreFromThresholds, ecoscoreGrade, defaultScoringProfile, parseScoringProfile, type ScoringProfile } from './methodology/ecoscore.js';
 export { computeStepFootprint, journeyFootprint, projectFootprint, FOOTPRINT_MODEL_VERSION, type Footprint } from './methodology/footprint.js';
 export { evaluate, type Evaluation } from './methodology/evaluate.js';

@@ -5,8 +5,11 @@
 import type { DriverInfo } from '../drivers/driver.js';
 import type { LoadedJourney } from '../journey/load.js';
 import { totalOf } from '../methodology/aggregate.js';
-import { ENERGY_MODEL_VERSION, energySourceOfModel, type HostCalibration } from '../methodology/energy.js';
-import { evaluate } from '../methodology/evaluate.js';
+import { ENERGY_MODEL_VERSION, type HostCalibration } from '../methodology/energy.js';
+import { energySourceOfModel, type EnergySource } from '../methodology/energy-source.js';
+import { evaluate, type Evaluation } from '../methodology/evaluate.js';
+import { scoreStatusMessage } from '../methodology/score-status.js';
+import { METHODOLOGY_VERSION } from '../methodology/version.js';
 import type { GridRegion } from '../methodology/footprint.js';
 import { defaultScoringProfile, type ScoringProfile } from '../methodology/ecoscore.js';
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
@@ -45,36 +48,41 @@ export interface ResultContext {
   deviceWarnings?: readonly string[];
   /** The Lighthouse pass, when the run had one (`--lighthouse`). */
   lighthouse?: LighthousePassRecord;
+  /** Facts of the real mobile device, when the target is one (model, OS, battery). */
+  mobileDevice?: { model?: string } & Record<string, unknown>;
 }
 
 /**
- * Where the energy figures come from: the Android battery charge counter when at least one sample carries a
- * counter reading (`measuredEnergyMah`), else the model. Samples without a reading (a counter too coarse for
- * a short step) are modelled, and the source says how many.
+ * Where the energy figures come from: `measured` when at least one step's energy was measured in every iteration
+ * (with the counts and the model of the others), else the model, with the reason when a device instrument ran but
+ * measured nothing usable.
  */
-function energySourceOf(context: ResultContext, runs: Run[]): { source: unknown; warning: string | null } {
-  const samples = runs.flatMap((run) => run.samples).filter((sample) => sample.status !== 'skipped');
-  const measured = samples.filter((sample) => sample.measuredEnergyMah != null).length;
+function energySourceOf(context: ResultContext, runs: Run[], evaluation: Evaluation): { source: EnergySource; warning: string | null } {
   const model = energySourceOfModel(context.device, context.network, context.calibration);
-  if (measured === 0) return { source: model, warning: null };
-  const modelled = samples.length - measured;
+  const measuredSteps = evaluation.energyBases.filter((basis) => basis.measured).length;
+  const reasons = evaluation.energyBases.map((basis) => basis.reason).filter((reason): reason is string => reason !== null);
+  const instrumentReason = runs.flatMap((run) => run.samples).map((sample) => sample.unavailable?.energy).find((reason) => reason !== undefined) ?? null;
+  if (measuredSteps === 0) {
+    const reason = reasons[0] ?? instrumentReason;
+    return { source: reason ? { ...model, reason } : model, warning: reason ? `energy is modelled, not measured: ${reason}` : null };
+  }
+  const modelledSteps = context.loaded.journey.steps.length - measuredSteps;
+  const device = context.mobileDevice?.model ?? context.device.id;
   return {
     source: {
-      kind: 'device-counter',
-      counter: 'android-charge-counter',
-      device: context.device.id,
-      measuredSamples: measured,
-      modelledSamples: modelled,
-      fallback: modelled > 0 ? model : null,
+      kind: 'measured',
+      instrument: 'android-power-sampler',
+      method: runs.flatMap((run) => run.samples).find((sample) => sample.energyMeasurement)?.energyMeasurement?.method ?? null,
+      device,
+      measuredSteps,
+      modelledSteps,
+      fallback: modelledSteps > 0 ? model : null,
       description:
-        'Measured on the device: battery charge counter (`dumpsys battery` "Charge counter", µAh) read at the start and end of each step' +
-        (modelled > 0 ? `; ${modelled} of ${samples.length} step samples had no counter change and are modelled (${model.model} ${model.version})` : '') +
+        `Measured on the device (${device}): battery current and voltage sampled and integrated over each step window` +
+        (modelledSteps > 0 ? `; ${modelledSteps} step(s) could not be measured in every iteration and are modelled (${model.model} ${model.version})` : '') +
         '.',
     },
-    warning:
-      modelled > 0
-        ? `the battery charge counter measured ${measured} of ${samples.length} step samples; the others (counter unchanged or unreadable) are modelled, so energy mixes measured and modelled figures`
-        : null,
+    warning: modelledSteps > 0 ? `energy of ${modelledSteps} step(s) is modelled, the others measured: ${reasons[0] ?? 'not measured in every iteration'}` : null,
   };
 }
 
@@ -95,9 +103,12 @@ export function buildResult(context: ResultContext): Result {
     device,
     network,
     calibration: context.calibration,
+    // Playwright measures Chromium on this machine under emulation; Appium reads the phone's own counters.
+    cpuTimeBasis: journey.target.platform === 'web' ? 'host-emulated' : 'device',
     scoring,
     grid: context.grid,
     usage: context.usage,
+    runState: context.interrupted ? 'interrupted' : context.finishedAt === null ? 'running' : 'finished',
   });
   const { runs } = evaluation;
   // Lighthouse pass (issue 7): its audits join the steps; its figures stay out of the medians.
@@ -137,7 +148,7 @@ export function buildResult(context: ResultContext): Result {
   const unavailable = new Map<string, string>();
   for (const run of runs) for (const sample of run.samples) for (const [probe, reason] of Object.entries(sample.unavailable ?? {})) unavailable.set(probe, reason);
   for (const [probe, reason] of unavailable) warnings.push(`probe "${probe}" could not measure (its figures are null): ${reason}`);
-  const energy = energySourceOf(context, runs);
+  const energy = energySourceOf(context, runs, evaluation);
   if (energy.warning) warnings.push(energy.warning);
   for (const warning of context.deviceWarnings ?? []) warnings.push(`device check: ${warning}`);
   if (context.lighthouse?.pass.error) warnings.push(`Lighthouse: ${context.lighthouse.pass.error}`);
@@ -161,9 +172,11 @@ export function buildResult(context: ResultContext): Result {
       energySource: energy.source,
       hostCalibration: context.calibration,
       methodology: {
+        version: METHODOLOGY_VERSION,
         energyModel: ENERGY_MODEL_VERSION,
-        scoring: { id: scoring.id, version: scoring.version },
+        scoring: { id: scoring.id, version: scoring.version, energyMetric: scoring.energyMetric, aggregation: scoring.aggregation ?? 'deficit-sum' },
         footprint: evaluation.footprintModel,
+        thresholds: thresholdsUsed(evaluation),
       },
       startedAt: context.startedAt,
       finishedAt: context.finishedAt,
@@ -184,6 +197,7 @@ export function buildResult(context: ResultContext): Result {
     summary: {
       ecoscore: evaluation.journey.ecoscore,
       grade: evaluation.journey.grade,
+      status: { ...evaluation.status, message: scoreStatusMessage(evaluation.status) },
       scores: evaluation.journey.ecoscore === null ? null : evaluation.journey.scores,
       footprint: evaluation.footprint,
       spread: evaluation.ecoscoreSpread ? { ecoscore: evaluation.ecoscoreSpread, ...evaluation.subScoreSpread } : null,
@@ -203,4 +217,14 @@ export function buildResult(context: ResultContext): Result {
     warnings,
     runs,
   };
+}
+
+/** The curves the scores were read on, per step type of the journey (energy resolved for this device and network). */
+function thresholdsUsed(evaluation: Evaluation): Record<string, { energy: unknown; performance: unknown; data: unknown }> {
+  const used: Record<string, { energy: unknown; performance: unknown; data: unknown }> = {};
+  for (const type of new Set(evaluation.steps.map((step) => step.type))) {
+    const curves = evaluation.thresholds.steps[type];
+    used[type] = { energy: curves.energy?.points ?? null, performance: curves.performance?.points ?? null, data: curves.data };
+  }
+  return used;
 }

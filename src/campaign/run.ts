@@ -262,6 +262,41 @@ async function runIteration(
 }
 
 
+/** When an action of a step ran, ms from the step's start, and how much of it was the tool's own pacing. */
+export interface ActionTiming {
+  kind: Action['kind'];
+  startMs: number;
+  endMs: number;
+  pacingMs: number;
+}
+
+/** Actions that are the user's input (not waits, not idle pauses). */
+const INPUT_ACTIONS: ReadonlySet<Action['kind']> = new Set(['goto', 'click', 'fill', 'press', 'scroll', 'swipe', 'back', 'launchApp', 'closeApp', 'background']);
+
+/**
+ * The app's response time of a step, ms (`responseMs`): from the start of the last input before the step's last
+ * `waitFor` (the step's start when none) to the later of that wait's end and the end of the last network response;
+ * without a `waitFor`, from the start of the last input to the later of its end (minus the tool's pacing) and the
+ * last response's end. Null for a step without input or wait (reference, pause).
+ */
+export function responseTimeMs(timings: ReadonlyArray<ActionTiming>, lastResponseEndMs: number | null): number | null {
+  const lastWait = timings.map((timing) => timing.kind).lastIndexOf('waitFor');
+  let start: number;
+  let end: number;
+  if (lastWait >= 0) {
+    const trigger = timings.slice(0, lastWait).reverse().find((timing) => INPUT_ACTIONS.has(timing.kind));
+    start = trigger?.startMs ?? 0;
+    end = timings[lastWait]!.endMs;
+  } else {
+    const trigger = [...timings].reverse().find((timing) => INPUT_ACTIONS.has(timing.kind));
+    if (!trigger) return null;
+    start = trigger.startMs;
+    end = Math.max(start, trigger.endMs - trigger.pacingMs);
+  }
+  if (lastResponseEndMs !== null && lastResponseEndMs > end) end = lastResponseEndMs;
+  return Math.round((end - start) * 10) / 10;
+}
+
 /** Describes an action for error messages: `actions[2] click text "Ajouter"` (never the typed value). */
 export function describeAction(action: Action, index: number): string {
   const locator = 'locator' in action && action.locator ? Object.entries(action.locator).map(([k, v]) => `${k} ${JSON.stringify(v)}`).join(' ') : '';
@@ -291,16 +326,21 @@ async function runStep(
 
   const t0 = performance.now();
   let readyMs: number | null = null;
+  const timings: ActionTiming[] = [];
   const defaultTimeoutMs = step.timeout ?? journey.timeout ?? DEFAULT_ACTION_TIMEOUT_MS;
   try {
     for (const [actionIndex, action] of (step.actions ?? []).entries()) {
+      const startMs = performance.now() - t0;
+      let pacingMs = 0;
       try {
-        await session.perform(action, action.timeoutMs ?? defaultTimeoutMs);
+        pacingMs = (await session.perform(action, action.timeoutMs ?? defaultTimeoutMs)) ?? 0;
       } catch (error) {
         sample.failedAction = describeAction(action, actionIndex);
         throw error;
       }
-      if (action.kind === 'waitFor') readyMs = performance.now() - t0;
+      const endMs = performance.now() - t0;
+      timings.push({ kind: action.kind, startMs, endMs, pacingMs });
+      if (action.kind === 'waitFor') readyMs = endMs;
     }
     if ((step.actions ?? []).length > 0) await session.settle(SETTLE_MAX_MS);
     const idleMs = step.type === 'reference' ? step.duration ?? DEFAULT_REFERENCE_DURATION_MS : step.type === 'pause' ? step.duration ?? 0 : 0;
@@ -314,6 +354,7 @@ async function runStep(
   sample.readyMs = readyMs === null ? null : round(readyMs);
 
   await stopProbes(started, sample as Record<string, unknown>, unavailable, describeError);
+  sample.responseMs = sample.status === 'passed' ? responseTimeMs(timings, sample.lastResponseEndMs ?? null) : null;
   // Lighthouse pass only: Lighthouse stops observing (and audits) after the probes stopped, before the screenshot.
   if (audit) await audit.end();
 

@@ -21,8 +21,11 @@ export interface Session {
   readonly probes: ReadonlyArray<Probe>;
   /** Shows an idle blank screen (empty tab, home screen): what a reference step measures. */
   showBlank(): Promise<void>;
-  /** Performs one action, failing after `timeoutMs`. */
-  perform(action: Action, timeoutMs: number): Promise<void>;
+  /**
+   * Performs one action, failing after `timeoutMs`. May return the milliseconds of its own pacing (waits the
+   * driver inserted between the gestures of a scroll, which are not the app's response time).
+   */
+  perform(action: Action, timeoutMs: number): Promise<number | void>;
   /** Waits `durationMs` without touching the page. */
   idle(durationMs: number): Promise<void>;
   /**

@@ -10,6 +10,7 @@ import type { Action, Locator } from '../journey/schema.js';
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
 import { toCdpNetworkConditions } from '../profiles/index.js';
 import { measureHostCalibration, type CalibrationMeasure } from '../probes/calibration.js';
+import { BrowserCpuProbe } from '../probes/browser-cpu.js';
 import { CpuProbe } from '../probes/cpu.js';
 import { DomProbe } from '../probes/dom.js';
 import { MemoryProbe } from '../probes/memory.js';
@@ -32,6 +33,9 @@ export const CHROMIUM_FLAGS = [
   '--disable-extensions',
   '--mute-audio',
 ];
+
+/** Pause between two wheel gestures of a scroll to an edge, ms: a reader's pace, left out of the response time. */
+const SCROLL_PACING_MS = 100;
 
 /** Options of the web driver. */
 export interface PlaywrightDriverOptions {
@@ -187,8 +191,14 @@ async function instrumentPage(page: Page, options: PlaywrightDriverOptions, root
     };
     page.on('framenavigated', onNavigated);
   }
-  const probes: Probe[] = [networkProbe, new CpuProbe(cdp), new ProcessCpuProbe(rootPid), new MemoryProbe(cdp), new DomProbe(page)];
-  return new PlaywrightSession(closeOwner, page, cdp, probes, options);
+  // A browser-level session for SystemInfo.getProcessInfo: works on launched and remote browsers alike.
+  const browserCdp = await page.context().browser()?.newBrowserCDPSession().catch(() => null) ?? null;
+  const probes: Probe[] = [networkProbe, new CpuProbe(cdp), new BrowserCpuProbe(browserCdp), new ProcessCpuProbe(rootPid), new MemoryProbe(cdp), new DomProbe(page)];
+  const close = async () => {
+    await browserCdp?.detach().catch(() => undefined);
+    await closeOwner();
+  };
+  return new PlaywrightSession(close, page, cdp, probes, options);
 }
 
 async function applyEmulation(cdp: CDPSession, device: DeviceProfile, network: NetworkProfile): Promise<void> {
@@ -226,7 +236,7 @@ class PlaywrightSession implements Session {
     return this.page.url();
   }
 
-  async perform(action: Action, timeoutMs: number): Promise<void> {
+  async perform(action: Action, timeoutMs: number): Promise<number | void> {
     const page = this.page;
     switch (action.kind) {
       case 'goto':
@@ -244,7 +254,7 @@ class PlaywrightSession implements Session {
       case 'scroll':
         if (action.locator) await (await this.locate(action.locator)).scrollIntoViewIfNeeded({ timeout: timeoutMs });
         else if (action.byPx !== undefined) await wheel(page, 0, action.byPx);
-        else await this.scrollToEdge(action.to ?? 'bottom', timeoutMs);
+        else return this.scrollToEdge(action.to ?? 'bottom', timeoutMs);
         return;
       case 'swipe': {
         const viewport = page.viewportSize() ?? { width: 400, height: 800 };
@@ -268,22 +278,25 @@ class PlaywrightSession implements Session {
     }
   }
 
-  /** Scrolls like a reader: wheel steps of 80 % of the viewport until the edge, at most 200 steps. */
-  private async scrollToEdge(edge: 'top' | 'bottom', timeoutMs: number): Promise<void> {
+  /** Scrolls like a reader: wheel steps of 80 % of the viewport until the edge, at most 200 steps; returns the pacing waited, ms. */
+  private async scrollToEdge(edge: 'top' | 'bottom', timeoutMs: number): Promise<number> {
     const page = this.page;
     const stepPx = Math.round((page.viewportSize()?.height ?? 800) * 0.8) * (edge === 'bottom' ? 1 : -1);
     const deadline = Date.now() + timeoutMs;
+    let pacingMs = 0;
     for (let i = 0; i < 200; i++) {
       const atEdge = await page.evaluate<boolean>(
         edge === 'bottom'
           ? 'Math.ceil(window.scrollY + window.innerHeight) >= document.documentElement.scrollHeight - 1'
           : 'window.scrollY <= 0',
       );
-      if (atEdge) return;
+      if (atEdge) return pacingMs;
       if (Date.now() > deadline) throw new Error(`Timeout ${timeoutMs}ms exceeded while scrolling to the ${edge}`);
       await wheel(page, 0, stepPx);
-      await page.waitForTimeout(100);
+      await page.waitForTimeout(SCROLL_PACING_MS);
+      pacingMs += SCROLL_PACING_MS;
     }
+    return pacingMs;
   }
 
   /** Resolves a journey locator to a Playwright locator (the first match for text). */

@@ -27,6 +27,9 @@ export function aggregateSteps(steps: ReadonlyArray<Pick<Step, 'name' | 'type' |
     }
     const status: StepResult['status'] = failed.length > 0 ? 'failed' : passed.length > 0 ? 'passed' : 'skipped';
     const lastWithScreenshot = [...samples].reverse().find((sample) => sample.screenshot !== null);
+    const unavailable: Record<string, string> = Object.create(null);
+    for (const sample of basis) for (const [probe, reason] of Object.entries(sample.unavailable ?? {})) unavailable[probe] ??= reason;
+    const failedIn = runs.filter((run) => run.samples.some((sample) => sample.index === index && sample.status === 'failed')).map((run) => run.iteration);
     return {
       name: step.name,
       type: step.type,
@@ -35,6 +38,8 @@ export function aggregateSteps(steps: ReadonlyArray<Pick<Step, 'name' | 'type' |
       ...(failed[0]?.error !== undefined ? { error: failed[0].error } : {}),
       passedIterations: passed.length,
       failedIterations: failed.length,
+      ...(failedIn.length > 0 ? { failedIn } : {}),
+      ...(Object.keys(unavailable).length > 0 ? { unavailable: { ...unavailable } } : {}),
       metrics,
       spread,
       scores: null,

@@ -1,42 +1,48 @@
 /**
- * Ecoscore: per-step energy, performance and data sub-scores (0..100) from the thresholds of a scoring
- * profile, and the journey score (critical steps weigh 0.7, others 0.3).
+ * Ecoscore (methodology 2.0): per-step energy, performance and data sub-scores (0..100) from the curves of a
+ * resolved scoring profile, and the journey score.
  *
- * The method follows the public description of the official ecoscore (Greenspector, summarised in
- * shared/DOMAIN.md): thresholds per step type, separate web and mobile data thresholds, linear
- * interpolation between threshold points, energy as a discharge rate compared with the reference step,
- * performance not scored for pause steps, global score = mean of the three sub-scores, critical steps
- * weighing 0.7 and the others 0.3. The official thresholds are not published: the default profile
- * (`src/profiles/scoring/default.json`) holds this project's own, each anchored on a cited public figure;
- * users plug in others with {@link parseScoringProfile}. See docs/methodology.md, "Ecoscore".
+ * Following the public description of the official method: thresholds per step type, separate web and mobile
+ * data thresholds, linear interpolation, performance not scored for pause steps, the global score as the mean of
+ * the three sub-scores, critical steps weighing 0.7 and the others 0.3, a reference step (see docs/methodology.md
+ * for what is published and what is *reported, unverified*). Our own choices, documented there:
+ * - energy is the **excess charge** a step's work adds to an idle phone (µAh), not a discharge rate, so that
+ *   neither idle time nor slowness can improve it;
+ * - the journey sub-score is a **deficit sum**: each step's shortfall from 100 is weighted (0.7 / 0.3), summed over
+ *   every scored step, and divided by the weights of the steps that do the journey's work (`first-load`, `load`,
+ *   `action`, `scroll`). Idle steps (`pause`, `background`) add their shortfall but no weight: an idle step that
+ *   does nothing leaves the journey score unchanged, one that does something lowers it.
  *
- * Null rule: a sub-score whose input was not measured is `null`, never 0; `null`s are left out of means.
+ * Null rule: a sub-score whose input was not measured is `null`, never 0.
  *
  * Pure: no I/O, no clock.
  */
 import type { StepType } from '../journey/schema.js';
-import {
-  defaultScoringProfile,
-  parseScoringProfile,
-  type EnergyMetric,
-  type ScoringProfile,
-  type ThresholdPoint,
-} from '../profiles/scoring/index.js';
+import { defaultScoringProfile, parseScoringProfile, type EnergyMetric, type ScoringProfile, type ThresholdPoint } from '../profiles/scoring/index.js';
 import { weightedMean } from './stats.js';
+import { scoreFromThresholds, type ResolvedScoringProfile } from './thresholds.js';
 
 export { defaultScoringProfile, parseScoringProfile, type ScoringProfile, type ThresholdPoint };
+export { scoreFromThresholds, resolveScoringProfile, type ResolvedScoringProfile } from './thresholds.js';
 
 /** `web` for any browser target (desktop or mobile browser); `mobile` for a native app. */
 export type ScoringPlatform = 'web' | 'mobile';
 
-/** What {@link scoreStep} needs of a step (medians over iterations, as in result.json). */
+/** The three sub-scores. */
+export const SUB_SCORES = ['energy', 'performance', 'data'] as const;
+/** A sub-score name. */
+export type SubScore = (typeof SUB_SCORES)[number];
+
+/** What {@link scoreStep} needs of a step (one iteration's sample, or medians). */
 export interface StepScoreInput {
   readonly type: StepType;
   /** Critical steps weigh more in the journey score; not used for the step's own scores. */
   readonly critical: boolean;
   readonly platform: ScoringPlatform;
   readonly metrics: {
-    /** Battery discharge rate during the step, µAh/s. */
+    /** Charge the step's work adds to an idle phone, mAh (energy 2.0). */
+    readonly excessEnergyMah?: number | null;
+    /** Battery discharge rate during the step, µAh/s (rate-based custom profiles). */
     readonly dischargeUahPerS: number | null;
     /** Wall time of the step, ms. */
     readonly durationMs: number | null;
@@ -47,18 +53,20 @@ export interface StepScoreInput {
   };
 }
 
-/** The reference step's discharge rate (idle blank screen), µAh/s. */
+/** The reference step's discharge rate (idle blank screen), µAh/s: for rate-based custom profiles only. */
 export interface ReferenceDischarge {
   readonly dischargeUahPerS: number | null;
 }
 
-/** Sub-scores and ecoscore of one step, each 0..100 or null (not measured, or not applicable). */
+/** Sub-scores and ecoscore of one step, each 0..100 or null. */
 export interface StepScores {
   energy: number | null;
   performance: number | null;
   data: number | null;
-  /** Mean of the sub-scores that apply and are not null; null when none. */
+  /** Mean of the sub-scores that apply; null when one that applies is missing, or none applies. */
   ecoscore: number | null;
+  /** Sub-scores that apply to the step but whose input was not measured. */
+  missing: SubScore[];
 }
 
 /** Which profile produced a score (recorded in result.json). */
@@ -69,219 +77,147 @@ export interface ScoringProfileRef {
 
 /** Journey score. */
 export interface JourneyScore {
-  /** Mean of the journey sub-scores that are not null; null when none. */
+  /** Mean of the three journey sub-scores; null when one of them is null. */
   ecoscore: number | null;
-  /** Grade of `ecoscore` (A–G with the default profile); null when `ecoscore` is null. */
+  /** Grade of `ecoscore` as displayed (one decimal); null when `ecoscore` is null. */
   grade: string | null;
-  /** Each: weighted mean over the scored steps whose sub-score is not null (critical 0.7, others 0.3). */
-  scores: { energy: number | null; performance: number | null; data: number | null };
-  /** Profile id and version, to record in result.json. */
+  scores: Record<SubScore, number | null>;
   profile: ScoringProfileRef;
   /** Steps that entered the journey score (reference steps and unscored steps are left out). */
   scoredSteps: number;
 }
 
-/** Step types for which performance is never scored (DOMAIN.md: pause steps do not count for performance). */
-export const PERFORMANCE_EXCLUDED_TYPES: readonly StepType[] = Object.freeze(['pause', 'reference'] as StepType[]);
+/** Step types for which performance is never scored (the official method: pause steps do not count for performance). */
+export const PERFORMANCE_EXCLUDED_TYPES: readonly StepType[] = Object.freeze(['pause', 'reference', 'background'] as StepType[]);
 
-/** Step types whose performance is the time to the wait condition (`readyMs`) when there is one. */
-export const READY_TIME_TYPES: readonly StepType[] = Object.freeze(['first-load', 'load'] as StepType[]);
+/** Step types in which the user waits while nothing is asked of the app: their scores can only lower the journey's. */
+export const IDLE_STEP_TYPES: readonly StepType[] = Object.freeze(['pause', 'background', 'reference'] as StepType[]);
 
 const MORE_INFO = 'see docs/methodology.md#ecoscore';
 
-function assertFiniteOrNull(field: string, value: unknown): asserts value is number | null {
-  if (value === null) return;
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new Error(`scoreStep: "${field}" must be a finite number or null, got ${String(value)}; ${MORE_INFO}`);
-  }
-}
-
-function assertNonNegativeOrNull(field: string, value: unknown): asserts value is number | null {
-  assertFiniteOrNull(field, value);
-  if (value !== null && value < 0) {
-    throw new Error(`scoreStep: "${field}" must not be negative, got ${value}; ${MORE_INFO}`);
+function assertNonNegativeOrNull(field: string, value: unknown): asserts value is number | null | undefined {
+  if (value === null || value === undefined) return;
+  if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) {
+    throw new Error(`scoreStep: "${field}" must be a non-negative finite number or null, got ${String(value)}; ${MORE_INFO}`);
   }
 }
 
 /**
- * Score of `value` on a threshold curve: linear interpolation between the two points around `value`,
- * the first point's score below the first value, the last point's score above the last value, clamped to
- * 0..100. Points must be sorted by strictly increasing value (as the scoring schema enforces).
- *
- * @param value - measured value in the unit of the points (ratio, µAh/s, ms or bytes)
- * @param points - at least one `{ value, score }`
- * @returns a score in 0..100
- * @throws Error when `value` is not a finite number or `points` is empty or unsorted
+ * The value the energy curve is read at, in the profile's `energyMetric`: `excessEnergyUah` = excess charge × 1000;
+ * rate-based metrics need the reference step's rate (null without it).
  */
-export function scoreFromThresholds(value: number, points: ReadonlyArray<ThresholdPoint>): number {
-  if (typeof value !== 'number' || !Number.isFinite(value)) {
-    throw new Error(`scoreFromThresholds: "value" must be a finite number, got ${String(value)}; ${MORE_INFO}`);
-  }
-  if (!Array.isArray(points) || points.length === 0) {
-    throw new Error(`scoreFromThresholds: "points" is empty; at least one { value, score } is needed; ${MORE_INFO}`);
-  }
-  for (let i = 1; i < points.length; i++) {
-    if (!((points[i] as ThresholdPoint).value > (points[i - 1] as ThresholdPoint).value)) {
-      throw new Error(`scoreFromThresholds: points[${i}].value must be greater than points[${i - 1}].value; ${MORE_INFO}`);
-    }
-  }
-  const clamp = (score: number) => Math.min(100, Math.max(0, score));
-  const first = points[0] as ThresholdPoint;
-  if (value <= first.value) return clamp(first.score);
-  for (let i = 1; i < points.length; i++) {
-    const lower = points[i - 1] as ThresholdPoint;
-    const upper = points[i] as ThresholdPoint;
-    if (value <= upper.value) {
-      const t = (value - lower.value) / (upper.value - lower.value);
-      return clamp(lower.score + t * (upper.score - lower.score));
-    }
-  }
-  return clamp((points[points.length - 1] as ThresholdPoint).score);
-}
-
-/**
- * The value the energy thresholds are compared with, in the profile's `energyMetric`:
- * `dischargeRatio` = step / reference; `dischargeExcessUahPerS` = step − reference (µAh/s);
- * `dischargeUahPerS` = step (µAh/s). Null when the step's rate is null, or when the metric needs a
- * reference and there is none (or its rate is null or not positive).
- */
-export function energyValue(
-  metric: EnergyMetric,
-  dischargeUahPerS: number | null,
-  reference: ReferenceDischarge | null,
-): number | null {
-  if (dischargeUahPerS === null) return null;
-  if (metric === 'dischargeUahPerS') return dischargeUahPerS;
+export function energyValue(metric: EnergyMetric, metrics: StepScoreInput['metrics'], reference: ReferenceDischarge | null): number | null {
+  if (metric === 'excessEnergyUah') return metrics.excessEnergyMah == null ? null : metrics.excessEnergyMah * 1000;
+  const rate = metrics.dischargeUahPerS;
+  if (rate === null) return null;
+  if (metric === 'dischargeUahPerS') return rate;
   const referenceRate = reference?.dischargeUahPerS ?? null;
   if (referenceRate === null || !(referenceRate > 0)) return null;
-  return metric === 'dischargeRatio' ? dischargeUahPerS / referenceRate : dischargeUahPerS - referenceRate;
+  return metric === 'dischargeRatio' ? rate / referenceRate : rate - referenceRate;
 }
 
 /**
- * The duration the performance thresholds are compared with, ms: for `first-load` and `load`, the time to
- * the step's wait condition (`readyMs`) when present, else `durationMs`; for other types, `durationMs`;
- * null for pause and reference steps (not scored) and when not measured.
+ * The duration the performance curve is read at, ms: the time to the step's last wait condition (`readyMs`)
+ * when it has one — so that idle time after the step is ready does not count — else `durationMs`; null for pause,
+ * background and reference steps and when not measured.
  */
 export function performanceValue(step: Pick<StepScoreInput, 'type' | 'metrics'>): number | null {
   if (PERFORMANCE_EXCLUDED_TYPES.includes(step.type)) return null;
-  if (READY_TIME_TYPES.includes(step.type) && step.metrics.readyMs !== null) return step.metrics.readyMs;
-  return step.metrics.durationMs;
-}
-
-function meanOfPresent(values: ReadonlyArray<number | null>): number | null {
-  const present = values.filter((value): value is number => value !== null);
-  return present.length > 0 ? present.reduce((sum, value) => sum + value, 0) / present.length : null;
+  return step.metrics.readyMs ?? step.metrics.durationMs;
 }
 
 /**
- * Sub-scores and ecoscore of one step.
+ * Sub-scores and ecoscore of one step on a resolved profile (see the module comment).
  *
- * - energy: the step's discharge rate in the profile's `energyMetric` (by default, the ratio to the
- *   reference step's rate), scored on the step type's energy thresholds; null when the rate or the needed
- *   reference is missing, or when the type has no energy thresholds (the reference step itself);
- * - performance: {@link performanceValue} on the type's performance thresholds; always null for pause
- *   and reference steps;
- * - data: bytes on the type's `web` or `mobile` data thresholds;
- * - ecoscore: mean of the sub-scores that are not null; null when all are null.
- *
- * @param step - type, platform and medians of the step
- * @param reference - the reference step's discharge rate, or null when the journey has none
- * @param profile - scoring profile (default: {@link defaultScoringProfile})
- * @throws Error when a metric is NaN, infinite or negative (discharge rates may not be negative either)
+ * @param step - type, platform and figures of the step
+ * @param reference - the reference step's rate, for rate-based custom profiles (null otherwise)
+ * @param profile - a profile resolved for the run's device and network ({@link resolveScoringProfile})
+ * @throws Error when a figure is NaN, infinite or negative
  */
-export function scoreStep(
-  step: StepScoreInput,
-  reference: ReferenceDischarge | null,
-  profile: ScoringProfile = defaultScoringProfile,
-): StepScores {
+export function scoreStep(step: StepScoreInput, reference: ReferenceDischarge | null, profile: ResolvedScoringProfile): StepScores {
   const { metrics } = step;
-  assertNonNegativeOrNull('metrics.dischargeUahPerS', metrics.dischargeUahPerS);
-  assertNonNegativeOrNull('metrics.durationMs', metrics.durationMs);
-  assertNonNegativeOrNull('metrics.readyMs', metrics.readyMs);
-  assertNonNegativeOrNull('metrics.bytes', metrics.bytes);
-  if (reference !== null) assertFiniteOrNull('reference.dischargeUahPerS', reference.dischargeUahPerS);
+  for (const field of ['excessEnergyMah', 'dischargeUahPerS', 'durationMs', 'readyMs', 'bytes'] as const) assertNonNegativeOrNull(`metrics.${field}`, metrics[field]);
   const thresholds = profile.steps[step.type];
   if (!thresholds) throw new Error(`scoreStep: the scoring profile "${profile.id}" has no thresholds for step type "${step.type}"; ${MORE_INFO}`);
-  if (step.platform !== 'web' && step.platform !== 'mobile') {
-    throw new Error(`scoreStep: "platform" must be "web" or "mobile", got ${String(step.platform)}; ${MORE_INFO}`);
-  }
-
-  const energyInput = thresholds.energy ? energyValue(profile.energyMetric, metrics.dischargeUahPerS, reference) : null;
-  const energy = thresholds.energy && energyInput !== null ? scoreFromThresholds(energyInput, thresholds.energy.points) : null;
-
-  const performanceInput = thresholds.performance ? performanceValue(step) : null;
-  const performance =
-    thresholds.performance && performanceInput !== null ? scoreFromThresholds(performanceInput, thresholds.performance.points) : null;
-
-  const dataThresholds = thresholds.data[step.platform];
-  const data = metrics.bytes !== null ? scoreFromThresholds(metrics.bytes, dataThresholds.points) : null;
-
-  return { energy, performance, data, ecoscore: meanOfPresent([energy, performance, data]) };
+  if (step.platform !== 'web' && step.platform !== 'mobile') throw new Error(`scoreStep: "platform" must be "web" or "mobile", got ${String(step.platform)}; ${MORE_INFO}`);
+  const missing: SubScore[] = [];
+  const score = (name: SubScore, points: ThresholdPoint[] | null, value: number | null): number | null => {
+    if (points === null) return null;
+    if (value === null) {
+      missing.push(name);
+      return null;
+    }
+    return scoreFromThresholds(value, points);
+  };
+  const energy = score('energy', thresholds.energy?.points ?? null, energyValue(profile.energyMetric, metrics, reference));
+  const performance = score('performance', PERFORMANCE_EXCLUDED_TYPES.includes(step.type) ? null : (thresholds.performance?.points ?? null), performanceValue(step));
+  const data = score('data', thresholds.data[step.platform].points, metrics.bytes);
+  const present = [energy, performance, data].filter((value): value is number => value !== null);
+  const ecoscore = missing.length > 0 || present.length === 0 ? null : present.reduce((sum, value) => sum + value, 0) / present.length;
+  return { energy, performance, data, ecoscore, missing };
 }
 
 /**
- * Grade of an ecoscore: the first bound whose `min` the score strictly exceeds, else the lowest grade.
- * With the default profile (EcoIndex bounds): A > 80, B > 70, C > 55, D > 40, E > 25, F > 10, else G
- * (so exactly 80 is B).
+ * Grade of an ecoscore: the first bound whose `min` the score strictly exceeds, else the lowest grade. With the
+ * default profile: A > 80, B > 70, C > 55, D > 40, E > 25, F > 10, else G (so 80.0 is B).
  *
- * @param score - ecoscore in 0..100
- * @param grades - grade bounds of a scoring profile (default: those of {@link defaultScoringProfile})
+ * @param score - ecoscore in 0..100, as displayed
  * @throws Error when the score is not a finite number in 0..100
  */
 export function ecoscoreGrade(score: number, grades: ScoringProfile['grades'] = defaultScoringProfile.grades): string {
   if (typeof score !== 'number' || !Number.isFinite(score) || score < 0 || score > 100) {
     throw new Error(`ecoscoreGrade: "score" must be a finite number between 0 and 100, got ${String(score)}; ${MORE_INFO}`);
   }
-  for (const bound of grades.bounds) {
-    if (score > bound.min) return bound.grade;
-  }
+  for (const bound of grades.bounds) if (score > bound.min) return bound.grade;
   return grades.lowestGrade;
+}
+
+/** Rounds a score to the one decimal every output displays (the grade is taken from this value). */
+export function displayedScore(score: number): number {
+  return Math.round(score * 10) / 10;
 }
 
 /** A step as {@link scoreJourney} reads it. */
 export interface JourneyStepScores {
   readonly type: StepType;
   readonly critical: boolean;
-  /** Scores from {@link scoreStep}; null for a step that was not scored (e.g. failed). */
-  readonly scores: Pick<StepScores, 'energy' | 'performance' | 'data'> | null;
+  /** Scores from {@link scoreStep}; null for a step that was not scored. */
+  readonly scores: Pick<StepScores, SubScore> | null;
 }
 
 /**
- * Journey score.
- *
- * Each journey sub-score (energy, performance, data) is the weighted mean of that sub-score over the
- * steps where it is not null, a critical step weighing `profile.weights.critical` (0.7) and any other
- * `profile.weights.normal` (0.3). The journey ecoscore is the mean of the journey sub-scores that are
- * not null (the official global score is the mean of the three sub-scores), graded with
- * {@link ecoscoreGrade}.
- *
- * Reference steps are left out: the reference is the idle baseline the energy of the other steps is
- * compared with, not part of what the user does; scoring it would add a step that scores well by
- * construction and reward long baselines. Steps with `scores: null` are left out too.
- *
- * @param steps - the journey's steps in order, with their scores
- * @param profile - scoring profile (default: {@link defaultScoringProfile})
+ * Journey score (`deficit-sum`, see the module comment): for each sub-score,
+ * `100 − Σ_scored w × (100 − s) / Σ_work w`, clamped to 0..100, where `w` is 0.7 for a critical step and 0.3 for
+ * the others, "scored" are the non-reference steps with that sub-score, and "work" those of them that are not idle
+ * (pause, background). Null when no work step has the sub-score. The ecoscore is the mean of the three, null when
+ * one is null; its grade is taken from its displayed value. Profiles asking for `weighted-mean` get 1.x's weighted
+ * mean of the step scores instead.
  */
-export function scoreJourney(
-  steps: ReadonlyArray<JourneyStepScores>,
-  profile: ScoringProfile = defaultScoringProfile,
-): JourneyScore {
+export function scoreJourney(steps: ReadonlyArray<JourneyStepScores>, profile: Pick<ScoringProfile, 'id' | 'version' | 'weights' | 'grades' | 'aggregation'> = defaultScoringProfile): JourneyScore {
   const scored = steps.filter((step) => step.type !== 'reference' && step.scores !== null);
   const weightOf = (step: JourneyStepScores) => (step.critical ? profile.weights.critical : profile.weights.normal);
-  const journeyMean = (name: 'energy' | 'performance' | 'data'): number | null => {
-    const pairs = scored
-      .filter((step) => step.scores?.[name] !== null && step.scores?.[name] !== undefined)
-      .map((step) => ({ value: step.scores?.[name] as number, weight: weightOf(step) }));
-    // Clamped: a mean of scores in 0..100 is in 0..100 up to rounding errors.
-    return pairs.length > 0 ? Math.min(100, Math.max(0, weightedMean(pairs))) : null;
+  const subScore = (name: SubScore): number | null => {
+    const withIt = scored.filter((step) => step.scores![name] !== null);
+    if (profile.aggregation === 'weighted-mean') {
+      return withIt.length > 0 ? clamp(weightedMean(withIt.map((step) => ({ value: step.scores![name] as number, weight: weightOf(step) })))) : null;
+    }
+    const workWeight = withIt.filter((step) => !IDLE_STEP_TYPES.includes(step.type)).reduce((sum, step) => sum + weightOf(step), 0);
+    if (workWeight === 0) return null;
+    const deficit = withIt.reduce((sum, step) => sum + weightOf(step) * (100 - (step.scores![name] as number)), 0);
+    return clamp(100 - deficit / workWeight);
   };
-  const scores = { energy: journeyMean('energy'), performance: journeyMean('performance'), data: journeyMean('data') };
-  const ecoscore = meanOfPresent([scores.energy, scores.performance, scores.data]);
+  const scores = { energy: subScore('energy'), performance: subScore('performance'), data: subScore('data') };
+  const all = [scores.energy, scores.performance, scores.data];
+  const ecoscore = all.some((value) => value === null) ? null : (all as number[]).reduce((sum, value) => sum + value, 0) / 3;
   return {
     ecoscore,
-    grade: ecoscore === null ? null : ecoscoreGrade(ecoscore, profile.grades),
+    grade: ecoscore === null ? null : ecoscoreGrade(displayedScore(ecoscore), profile.grades),
     scores,
     profile: { id: profile.id, version: profile.version },
     scoredSteps: scored.length,
   };
+}
+
+function clamp(value: number): number {
+  return Math.min(100, Math.max(0, value));
 }

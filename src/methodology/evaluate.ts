@@ -1,26 +1,36 @@
 /**
- * The methodology applied to a run: energy per sample, medians and spread per step, step scores,
- * EcoIndex of web loads, footprints, the journey score and its spread over iterations. Pure: plain data
- * in (raw samples, profiles, calibration), plain data out.
+ * The methodology applied to a run (2.0): energy per sample (measured or modelled, never mixed within a step),
+ * medians and spread per step, each iteration scored on its own, the headline and every spread from the same
+ * per-iteration scores (median, min, max), EcoIndex of cold loads, footprints, and whether the journey can be
+ * graded at all. Pure: plain data in (raw samples, profiles, calibration), plain data out.
  */
 import type { Step } from '../journey/schema.js';
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
 import type { RawStepSample, Run, StepResult } from '../result/schema.js';
 import { aggregateSteps } from './aggregate.js';
-import { defaultScoringProfile, scoreJourney, scoreStep, type JourneyScore, type ScoringPlatform, type ScoringProfile } from './ecoscore.js';
-import { computeEcoIndex } from './ecoindex.js';
-import { estimateStepEnergy, relativeDischarge, type HostCalibration } from './energy.js';
 import {
-  computeStepFootprint,
-  describeFootprintModel,
-  journeyFootprint,
-  projectFootprint,
-  type Footprint,
-  type FootprintModelInfo,
-  type FootprintProjection,
-  type GridRegion,
-} from './footprint.js';
-import { summarize } from './stats.js';
+  defaultScoringProfile,
+  displayedScore,
+  ecoscoreGrade,
+  IDLE_STEP_TYPES,
+  resolveScoringProfile,
+  scoreJourney,
+  scoreStep,
+  SUB_SCORES,
+  type JourneyScore,
+  type ResolvedScoringProfile,
+  type ScoringPlatform,
+  type ScoringProfile,
+  type StepScores,
+  type SubScore,
+} from './ecoscore.js';
+import { computeEcoIndex } from './ecoindex.js';
+import { relativeDischarge, type CpuTimeBasis, type HostCalibration } from './energy.js';
+import { withEnergy } from './evaluate-energy.js';
+import type { StepEnergyBasis } from './energy-source.js';
+import { computeStepFootprint, describeFootprintModel, journeyFootprint, projectFootprint, type Footprint, type FootprintModelInfo, type GridRegion } from './footprint.js';
+import type { ScoreStatus } from './score-status.js';
+import { median, summarize } from './stats.js';
 
 /** What the evaluation needs besides the runs. */
 export interface EvaluationContext {
@@ -30,11 +40,15 @@ export interface EvaluationContext {
   network: NetworkProfile;
   /** Host speed measured at run start; null when it could not be measured. */
   calibration: HostCalibration | null;
+  /** Where CPU times were measured (default `host-emulated`). */
+  cpuTimeBasis?: CpuTimeBasis;
   scoring?: ScoringProfile;
   /** Electricity grid of the footprint (default `FRA`). */
   grid?: GridRegion;
   /** Usage for the yearly projection; without it only the per-1,000-journeys projection is given. */
   usage?: { users: number; journeysPerUserPerYear: number };
+  /** `running` while iterations remain, `interrupted` after Ctrl-C, else `finished` (default). */
+  runState?: 'running' | 'interrupted' | 'finished';
 }
 
 /** Projection of the journey footprint, with the usage it assumes. */
@@ -44,126 +58,162 @@ export interface ProjectionResult {
   usage: { users: number; journeysPerUserPerYear: number; journeysPerYear: number } | null;
 }
 
+/** Min, max, cv and count of a score over the iterations. */
+export interface ScoreSpread {
+  min: number;
+  max: number;
+  cv: number | null;
+  n: number;
+}
+
 /** Everything the methodology adds to a result. */
 export interface Evaluation {
-  /** The runs with `energyMah` and `dischargeUahPerS` filled in every sample that has the inputs. */
+  /** The runs with `energyMah`, `excessEnergyMah`, `dischargeUahPerS` and `energyBasis` filled in every sample that ran. */
   runs: Run[];
   steps: StepResult[];
+  /** The headline: median over the iterations whose every step passed; null scores unless `status.code` is `graded`. */
   journey: JourneyScore;
-  /** Spread of the journey ecoscore over the iterations that completed. */
-  ecoscoreSpread: { min: number; max: number; cv: number | null; n: number } | null;
-  /** Spread of the journey sub-scores over the iterations that completed. */
-  subScoreSpread: Partial<Record<'energy' | 'performance' | 'data', { min: number; max: number; cv: number | null; n: number }>>;
-  /** Per-iteration journey ecoscores (null for an iteration that could not be scored). */
+  status: ScoreStatus;
+  /** Spread of the journey ecoscore over those iterations (the headline lies inside it). */
+  ecoscoreSpread: ScoreSpread | null;
+  subScoreSpread: Partial<Record<SubScore, ScoreSpread>>;
+  /** Per-iteration journey ecoscores, one decimal (null for an iteration that could not be scored). */
   iterationEcoscores: (number | null)[];
   footprint: Footprint | null;
   projection: ProjectionResult | null;
   footprintModel: FootprintModelInfo;
+  /** The profile with every curve resolved for this device and network: the thresholds used. */
+  thresholds: ResolvedScoringProfile;
+  /** Per step: measured or modelled energy, and why modelled when a device instrument ran. */
+  energyBases: StepEnergyBasis[];
 }
 
-/**
- * Fills the energy of each sample: the charge a device counter measured (`measuredEnergyMah`) when the sample
- * has one, else the model's estimate (a sample whose inputs are missing keeps null).
- */
-export function withModelledEnergy(runs: ReadonlyArray<Run>, context: Pick<EvaluationContext, 'device' | 'network' | 'calibration'>): Run[] {
-  return runs.map((run) => ({
-    ...run,
-    samples: run.samples.map((sample): RawStepSample => {
-      if (sample.status === 'skipped') return sample;
-      if (sample.measuredEnergyMah != null) {
-        const seconds = sample.durationMs === null ? null : sample.durationMs / 1000;
-        const rate = seconds !== null && seconds > 0 ? (sample.measuredEnergyMah * 1000) / seconds : null;
-        return { ...sample, energyMah: round(sample.measuredEnergyMah, 6), dischargeUahPerS: round(rate, 3) };
+type IterationScores = { steps: (StepScores | null)[]; journey: JourneyScore; complete: boolean };
+
+/** Scores every step of one iteration (its passed samples) and the journey when every step passed. */
+function scoreIteration(run: Run, context: EvaluationContext, profile: ResolvedScoringProfile, referenceIndex: number): IterationScores {
+  const sampleOf = (index: number): RawStepSample | null => run.samples.find((sample) => sample.index === index && sample.status === 'passed') ?? null;
+  const reference = referenceIndex >= 0 ? sampleOf(referenceIndex) : null;
+  const steps = context.steps.map((step, index) => {
+    const sample = sampleOf(index);
+    if (sample === null || step.type === 'reference') return null;
+    return scoreStep({ type: step.type, critical: step.critical, platform: context.platform, metrics: sample }, reference, profile);
+  });
+  const complete = run.status === 'passed' && context.steps.every((_, index) => sampleOf(index) !== null);
+  const journey = scoreJourney(
+    context.steps.map((step, index) => ({ type: step.type, critical: step.critical, scores: steps[index] ?? null })),
+    profile,
+  );
+  return { steps, journey, complete };
+}
+
+const round1 = (value: number | null): number | null => (value === null ? null : displayedScore(value));
+
+function spreadOf(values: ReadonlyArray<number | null>): ScoreSpread | null {
+  const summary = summarize(values);
+  return summary ? { min: summary.min, max: summary.max, cv: summary.cv, n: summary.n } : null;
+}
+
+/** The median of one-decimal values, at one decimal: it lies within their min and max. */
+function medianScore(values: ReadonlyArray<number | null>): number | null {
+  const present = values.filter((value): value is number => value !== null);
+  return present.length === 0 ? null : displayedScore(median(present));
+}
+
+/** Why the journey has no grade, first reason first; `graded` when it has one. */
+function statusOf(context: EvaluationContext, steps: ReadonlyArray<StepResult>, iterations: ReadonlyArray<IterationScores>, referenceIndex: number): ScoreStatus {
+  if (referenceIndex < 0) return { code: 'no-reference' };
+  const failed = steps.find((step) => step.status === 'failed');
+  if (failed) return { code: 'step-failed', step: failed.name, iterations: failed.failedIn ?? [] };
+  if (context.runState === 'interrupted') return { code: 'interrupted' };
+  if (context.runState === 'running') return { code: 'running' };
+  const skipped = steps.find((step) => step.status === 'skipped');
+  if (skipped) return { code: 'step-skipped', step: skipped.name };
+  const complete = iterations.filter((iteration) => iteration.complete);
+  if (complete.length === 0) return { code: 'no-iteration' };
+  if (!context.steps.some((step) => !IDLE_STEP_TYPES.includes(step.type))) return { code: 'no-work-step' };
+  for (const iteration of complete) {
+    for (const [index, scores] of iteration.steps.entries()) {
+      const missing = scores?.missing[0];
+      if (missing) {
+        const reasons = Object.values(steps[index]?.unavailable ?? {});
+        return { code: 'input-missing', step: context.steps[index]!.name, subScore: missing, reason: reasons[0] ?? null };
       }
-      const energy = estimateStepEnergy(sample, context.device, context.network, context.calibration);
-      return { ...sample, energyMah: round(energy.energyMah, 6), dischargeUahPerS: round(energy.dischargeUahPerS, 3) };
-    }),
-  }));
-}
-
-/** Scores the steps of one set of figures against the reference step among them. */
-function scoreSteps(
-  steps: EvaluationContext['steps'],
-  figuresOf: (index: number) => StepResult['metrics'] | null,
-  context: EvaluationContext,
-): (StepResult['scores'] & {})[] | null[] {
-  const scoring = context.scoring ?? defaultScoringProfile;
-  const referenceIndex = steps.findIndex((step) => step.type === 'reference');
-  const referenceFigures = referenceIndex >= 0 ? figuresOf(referenceIndex) : null;
-  const reference = referenceFigures ? { dischargeUahPerS: referenceFigures.dischargeUahPerS } : null;
-  return steps.map((step, index) => {
-    const metrics = figuresOf(index);
-    if (metrics === null) return null;
-    return scoreStep({ type: step.type, critical: step.critical, platform: context.platform, metrics }, reference, scoring);
-  }) as (StepResult['scores'] & {})[];
+    }
+  }
+  return { code: 'graded' };
 }
 
 /** Applies the whole methodology to the runs of a journey. */
 export function evaluate(rawRuns: ReadonlyArray<Run>, context: EvaluationContext): Evaluation {
   const scoring = context.scoring ?? defaultScoringProfile;
+  const thresholds = resolveScoringProfile(scoring, context.device, context.network);
   const footprintOptions = { device: context.device, network: context.network, grid: context.grid ?? 'FRA' };
-  const runs = withModelledEnergy(rawRuns, context);
-  const aggregated = aggregateSteps(context.steps, runs);
-
-  // Step scores from the medians; a skipped step (never measured) is not scored.
-  const stepScores = scoreSteps(context.steps, (index) => (aggregated[index].status === 'skipped' ? null : aggregated[index].metrics), context);
   const referenceIndex = context.steps.findIndex((step) => step.type === 'reference');
+  const { runs, bases } = withEnergy(rawRuns, { ...context, referenceIndex, stepCount: context.steps.length });
+  const aggregated = aggregateSteps(context.steps, runs);
+  const iterations = runs.filter((run) => run.status === 'passed' || run.status === 'failed').map((run) => scoreIteration(run, context, thresholds, referenceIndex));
+
   const steps: StepResult[] = aggregated.map((step, index) => {
     const { metrics } = step;
-    const isWebLoad = context.platform === 'web' && (step.type === 'load' || step.type === 'first-load');
-    const canEcoIndex = isWebLoad && metrics.domElements !== null && metrics.requests !== null && metrics.bytes !== null;
-    const footprint = step.status === 'skipped' ? null : computeStepFootprint(metrics, footprintOptions);
+    const perIteration = iterations.map((iteration) => iteration.steps[index] ?? null);
+    const scoreSpread: NonNullable<StepResult['scoreSpread']> = {};
+    for (const name of ['ecoscore', ...SUB_SCORES] as const) {
+      const spread = spreadOf(perIteration.map((scores) => round1(scores?.[name] ?? null)));
+      if (spread) scoreSpread[name] = spread;
+    }
+    // A step that failed in any iteration, or never ran, has no scores; else the medians of its iterations' scores.
+    const scored = step.status === 'passed' && step.type !== 'reference' && perIteration.some((scores) => scores !== null);
+    const scores = scored
+      ? {
+          energy: medianScore(perIteration.map((s) => round1(s?.energy ?? null))),
+          performance: medianScore(perIteration.map((s) => round1(s?.performance ?? null))),
+          data: medianScore(perIteration.map((s) => round1(s?.data ?? null))),
+          ecoscore: medianScore(perIteration.map((s) => round1(s?.ecoscore ?? null))),
+        }
+      : null;
+    const basis = bases[index]!;
+    const sameBasis = referenceIndex >= 0 && basis.measured === bases[referenceIndex]!.measured;
+    const canEcoIndex = context.platform === 'web' && step.type === 'first-load' && metrics.documentElements !== null && metrics.requests !== null && metrics.bytes !== null;
     return {
       ...step,
-      dischargeRatio:
-        referenceIndex >= 0 && index !== referenceIndex ? round(relativeDischarge(metrics, aggregated[referenceIndex].metrics), 3) : null,
-      scores: roundScores(stepScores[index]),
-      ecoindex: canEcoIndex ? computeEcoIndex({ dom: metrics.domElements!, requests: metrics.requests!, sizeKb: metrics.bytes! / 1000 }) : null,
-      footprint,
+      dischargeRatio: referenceIndex >= 0 && index !== referenceIndex && sameBasis ? round(relativeDischarge(metrics, aggregated[referenceIndex]!.metrics), 3) : null,
+      scores,
+      grade: scores?.ecoscore == null ? null : ecoscoreGrade(scores.ecoscore, scoring.grades),
+      scoreSpread,
+      energySource: { basis: basis.measured ? 'measured' : 'model', ...(basis.reason ? { reason: basis.reason } : {}) },
+      ecoindex: canEcoIndex ? computeEcoIndex({ dom: metrics.documentElements!, requests: metrics.requests!, sizeKb: metrics.bytes! / 1000 }) : null,
+      footprint: step.status === 'skipped' ? null : computeStepFootprint(metrics, footprintOptions),
     };
   });
 
-  const journey = scoreJourney(
-    steps.map((step) => ({ type: step.type, critical: step.critical, scores: step.scores })),
-    scoring,
-  );
-
-  // The journey ecoscore of each completed iteration, for its spread; and each step's scores per iteration.
-  const stepScoresByIteration: (StepResult['scores'] | null)[][] = context.steps.map(() => []);
-  const journeySubScores: { energy: number | null; performance: number | null; data: number | null }[] = [];
-  const iterationEcoscores = runs
-    .filter((run) => run.status === 'passed' || run.status === 'failed')
-    .map((run) => {
-      const sampleOf = (index: number) => run.samples.find((sample) => sample.index === index && sample.status === 'passed') ?? null;
-      const perStep = scoreSteps(context.steps, (index) => sampleOf(index), context);
-      perStep.forEach((scores, index) => stepScoresByIteration[index].push(scores));
-      const score = scoreJourney(
-        context.steps.map((step, index) => ({ type: step.type, critical: step.critical, scores: perStep[index] })),
-        scoring,
-      );
-      journeySubScores.push(score.scores);
-      return score.ecoscore === null ? null : round(score.ecoscore, 2);
-    });
-  const spread = summarize(iterationEcoscores);
+  const status = statusOf(context, steps, iterations, referenceIndex);
+  const complete = iterations.filter((iteration) => iteration.complete);
+  const iterationEcoscores = iterations.map((iteration) => (iteration.complete ? round1(iteration.journey.ecoscore) : null));
+  const ecoscoreSpread = spreadOf(complete.map((iteration) => round1(iteration.journey.ecoscore)));
   const subScoreSpread: Evaluation['subScoreSpread'] = {};
-  for (const name of ['energy', 'performance', 'data'] as const) {
-    const summary = summarize(journeySubScores.map((scores) => scores[name]));
-    if (summary) subScoreSpread[name] = { min: round(summary.min, 2)!, max: round(summary.max, 2)!, cv: summary.cv, n: summary.n };
+  for (const name of SUB_SCORES) {
+    const spread = spreadOf(complete.map((iteration) => round1(iteration.journey.scores[name])));
+    if (spread) subScoreSpread[name] = spread;
   }
-  for (const [index, step] of steps.entries()) {
-    const scoreSpread: NonNullable<StepResult['scoreSpread']> = {};
-    for (const name of ['ecoscore', 'energy', 'performance', 'data'] as const) {
-      const summary = summarize(stepScoresByIteration[index].map((scores) => scores?.[name] ?? null));
-      if (summary) scoreSpread[name] = { min: round(summary.min, 2)!, max: round(summary.max, 2)!, cv: summary.cv, n: summary.n };
-    }
-    step.scoreSpread = scoreSpread;
-  }
+  const graded = status.code === 'graded';
+  const ecoscore = graded ? medianScore(complete.map((iteration) => round1(iteration.journey.ecoscore))) : null;
+  const journey: JourneyScore = {
+    ecoscore,
+    grade: ecoscore === null ? null : ecoscoreGrade(ecoscore, scoring.grades),
+    scores: {
+      energy: graded ? medianScore(complete.map((iteration) => round1(iteration.journey.scores.energy))) : null,
+      performance: graded ? medianScore(complete.map((iteration) => round1(iteration.journey.scores.performance))) : null,
+      data: graded ? medianScore(complete.map((iteration) => round1(iteration.journey.scores.data))) : null,
+    },
+    profile: { id: scoring.id, version: scoring.version },
+    scoredSteps: steps.filter((step) => step.scores !== null).length,
+  };
 
   const footprint = journeyFootprint(steps.map((step) => ({ type: step.type, footprint: step.footprint as Footprint | null })));
   let projection: ProjectionResult | null = null;
   if (footprint) {
-    const usage = context.usage ?? { users: 0, journeysPerUserPerYear: 0 };
-    const projected = projectFootprint(footprint, usage);
+    const projected = projectFootprint(footprint, context.usage ?? { users: 0, journeysPerUserPerYear: 0 });
     projection = {
       perThousandJourneys: projected.perThousandJourneys,
       perYear: context.usage ? projected.perYear : null,
@@ -173,19 +223,17 @@ export function evaluate(rawRuns: ReadonlyArray<Run>, context: EvaluationContext
   return {
     runs,
     steps,
-    journey: { ...journey, ecoscore: round(journey.ecoscore, 2), scores: roundScores(journey.scores as StepResult['scores'] & {})! },
-    ecoscoreSpread: spread ? { min: spread.min, max: spread.max, cv: spread.cv, n: spread.n } : null,
-    iterationEcoscores,
+    journey,
+    status,
+    ecoscoreSpread,
     subScoreSpread,
+    iterationEcoscores,
     footprint,
     projection,
     footprintModel: describeFootprintModel(footprintOptions),
+    thresholds,
+    energyBases: bases,
   };
-}
-
-function roundScores<T extends Record<string, number | null>>(scores: T | null): T | null {
-  if (scores === null) return null;
-  return Object.fromEntries(Object.entries(scores).map(([key, value]) => [key, round(value, 2)])) as T;
 }
 
 function round(value: number | null, digits: number): number | null {
@@ -193,5 +241,3 @@ function round(value: number | null, digits: number): number | null {
   const factor = 10 ** digits;
   return Math.round(value * factor) / factor;
 }
-
-export type { FootprintProjection };

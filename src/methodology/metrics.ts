@@ -2,6 +2,7 @@
 export const METRIC_NAMES = [
   'durationMs',
   'readyMs',
+  'responseMs',
   'bytes',
   'requests',
   'cachedRequests',
@@ -9,9 +10,14 @@ export const METRIC_NAMES = [
   'scriptMs',
   'layoutMs',
   'processCpuMs',
+  'rendererCpuMs',
+  'gpuCpuMs',
+  'utilityCpuMs',
   'memoryBytes',
   'domElements',
+  'documentElements',
   'energyMah',
+  'excessEnergyMah',
   'dischargeUahPerS',
 ] as const;
 

@@ -31,22 +31,44 @@ export const COUNT_ELEMENTS_EXPRESSION = `(() => {
   return count(document);
 })()`;
 
-/** DOM element count probe. */
+/**
+ * Expression evaluated in the page: the DOM count of EcoIndex's reference scraper, which counts Playwright's
+ * `locator("*")` (the main document and its open shadow roots, no iframe) minus `//*[local-name()='svg']//*`
+ * (SVG descendants): cnumr/ecoindex_python_fullstack components/ecoindex/scraper/scrap.py
+ * @ 037a50c8612bf9c23b051074e75179f1a3922f2f, `get_nodes_count`.
+ */
+export const COUNT_DOCUMENT_ELEMENTS_EXPRESSION = `(() => {
+  const count = (root) => {
+    let total = 0;
+    for (const element of root.querySelectorAll('*')) {
+      if (!(element.parentElement && element.parentElement.closest('svg'))) total++;
+      if (element.shadowRoot) total += count(element.shadowRoot);
+    }
+    return total;
+  };
+  return count(document);
+})()`;
+
+const BOTH_COUNTS = `[${COUNT_ELEMENTS_EXPRESSION}, ${COUNT_DOCUMENT_ELEMENTS_EXPRESSION}]`;
+
+/** DOM element count probe: `domElements` (everything readable) and `documentElements` (EcoIndex's count). */
 export class DomProbe implements Probe {
   readonly name = 'dom';
-  readonly fields = ['domElements'] as const;
+  readonly fields = ['domElements', 'documentElements'] as const;
 
   constructor(private readonly page: Page) {}
 
   async start(): Promise<void> {}
 
   async stop(): Promise<ProbeFigures> {
+    let counts: [number, number];
     try {
-      return { domElements: await this.page.evaluate<number>(COUNT_ELEMENTS_EXPRESSION) };
+      counts = await this.page.evaluate<[number, number]>(BOTH_COUNTS);
     } catch {
       // The page was navigating when the step ended: count once it has loaded.
       await this.page.waitForLoadState('load', { timeout: 10_000 });
-      return { domElements: await this.page.evaluate<number>(COUNT_ELEMENTS_EXPRESSION) };
+      counts = await this.page.evaluate<[number, number]>(BOTH_COUNTS);
     }
+    return { domElements: counts[0], documentElements: counts[1] };
   }
 }

@@ -12,10 +12,13 @@ interface Window {
   cachedRequests: number;
   failedRequests: number;
   domains: Map<string, { bytes: number; requests: number }>;
+  /** performance.now() at the window's start, and at the last response that finished or failed in it. */
+  startedAt: number;
+  lastResponseAt: number | null;
 }
 
 function emptyWindow(): Window {
-  return { bytes: 0, requests: 0, cachedRequests: 0, failedRequests: 0, domains: new Map() };
+  return { bytes: 0, requests: 0, cachedRequests: 0, failedRequests: 0, domains: new Map(), startedAt: performance.now(), lastResponseAt: null };
 }
 
 /**
@@ -31,7 +34,7 @@ export function siteOf(host: string): string {
 /** Network probe over a CDP session. `firstPartyHost` is the target's host. */
 export class NetworkProbe implements Probe {
   readonly name = 'network';
-  readonly fields = ['bytes', 'requests', 'cachedRequests', 'failedRequests', 'firstPartyBytes', 'thirdPartyBytes', 'domains'] as const;
+  readonly fields = ['bytes', 'requests', 'cachedRequests', 'failedRequests', 'firstPartyBytes', 'thirdPartyBytes', 'domains', 'lastResponseEndMs'] as const;
   private window: Window | null = null;
   private readonly hostOf = new Map<string, string>();
 
@@ -56,10 +59,14 @@ export class NetworkProbe implements Probe {
     cdp.on('Network.loadingFinished', (event) => {
       const host = this.hostOf.get(event.requestId);
       if (host !== undefined) this.add(host, event.encodedDataLength, 0);
+      if (host !== undefined && this.window) this.window.lastResponseAt = performance.now();
       this.hostOf.delete(event.requestId);
     });
     cdp.on('Network.loadingFailed', (event) => {
-      if (this.hostOf.has(event.requestId) && this.window) this.window.failedRequests++;
+      if (this.hostOf.has(event.requestId) && this.window) {
+        this.window.failedRequests++;
+        this.window.lastResponseAt = performance.now();
+      }
       this.hostOf.delete(event.requestId);
     });
   }
@@ -103,6 +110,7 @@ export class NetworkProbe implements Probe {
       firstPartyBytes,
       thirdPartyBytes,
       domains: Object.fromEntries(window.domains),
+      lastResponseEndMs: window.lastResponseAt === null ? null : Math.round((window.lastResponseAt - window.startedAt) * 10) / 10,
     };
   }
 }

@@ -9,7 +9,7 @@
  *
  * Pure: takes the XML text, never reads a file.
  */
-import type { DevicePower } from './schema.js';
+import type { CpuCluster, DevicePower } from './schema.js';
 
 /** The entries of a `power_profile.xml`: single values and arrays, by name, in mA unless noted. */
 export interface AndroidPowerProfile {
@@ -102,6 +102,36 @@ function clusterCosts(profile: AndroidPowerProfile): ClusterCost[] {
   return costs;
 }
 
+/**
+ * The clusters with every operating point (energy model 2.0), read like {@link clusterCosts}: per-core
+ * currents and frequencies per cluster, `cpu.cluster_power.clusterN` as the cluster's own cost (0 on older
+ * layouts, whose per-core currents include it). Frequencies in MHz, ascending. A table whose frequencies are
+ * missing or do not match its currents is left out (its cluster cannot be charged by frequency).
+ */
+export function deriveCpuClusters(profile: AndroidPowerProfile): CpuCluster[] {
+  const { items, arrays } = profile;
+  const coresPerCluster = arrays['cpu.clusters.cores'] ?? [1];
+  const clusters: CpuCluster[] = [];
+  coresPerCluster.forEach((cores, n) => {
+    let currents = arrays[`cpu.core_power.cluster${n}`];
+    let speeds = arrays[`cpu.core_speeds.cluster${n}`];
+    if (!currents) {
+      currents = arrays[`cpu.active.cluster${n}`];
+      speeds = arrays[`cpu.speeds.cluster${n}`];
+    }
+    if (!currents && n === 0 && arrays['cpu.active']) {
+      currents = arrays['cpu.active'];
+      speeds = arrays['cpu.speeds'];
+    }
+    if (!currents || !speeds || speeds.length !== currents.length || currents.length === 0) return;
+    const steps = currents
+      .map((ma, i) => ({ mhz: round(speeds![i]! / 1000, 3), coreMa: round(ma) }))
+      .sort((a, b) => a.mhz - b.mhz);
+    clusters.push({ cores, clusterMa: round(items[`cpu.cluster_power.cluster${n}`] ?? 0), steps });
+  });
+  return clusters;
+}
+
 /** Rounds half up at `digits` decimals, ignoring binary noise (48.515 → 48.52, not 48.51). */
 function round(value: number, digits = 2): number {
   const factor = 10 ** digits;
@@ -158,6 +188,11 @@ export function deriveDevicePower(profile: AndroidPowerProfile): DerivedAndroidP
     radioActiveMa: round(items[radioActiveName] ?? 0),
     radioOnMa: round(radioOn),
   };
+  const cpuClusters = deriveCpuClusters(profile);
+  if (cpuClusters.length > 0) {
+    power.cpuClusters = cpuClusters;
+    power.cpuBaseMa = round(cpuBase);
+  }
   const derivation: Record<keyof DevicePower, string> = {
     screenOnMa: items['screen.on'] !== undefined ? `screen.on ${items['screen.on']}` : missing('screen.on'),
     screenFullMa: items['screen.full'] !== undefined ? `screen.full ${items['screen.full']}` : missing('screen.full'),
@@ -169,6 +204,11 @@ export function deriveDevicePower(profile: AndroidPowerProfile): DerivedAndroidP
     wifiActiveMa: items[wifiName] !== undefined ? `${wifiName} ${items[wifiName]}` : missing('wifi.controller.rx and wifi.active'),
     radioActiveMa: items[radioActiveName] !== undefined ? `${radioActiveName} ${items[radioActiveName]}` : missing('modem.controller.rx and radio.active'),
     radioOnMa: radioOnSource,
+    cpuClusters:
+      cpuClusters.length === 0
+        ? missing('per-frequency CPU tables')
+        : cpuClusters.map((c, n) => `cluster${n}: ${c.cores} cores, cluster_power ${c.clusterMa}, ${c.steps.length} steps ${c.steps[0]!.mhz}–${c.steps[c.steps.length - 1]!.mhz} MHz`).join('; '),
+    cpuBaseMa: cpuBase ? `cpu.active ${cpuBase}` : missing('cpu.active'),
   };
   const capacity = items['battery.capacity'];
   return { power, derivation, ...(capacity !== undefined ? { batteryCapacityMah: capacity } : {}) };

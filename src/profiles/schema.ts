@@ -60,6 +60,37 @@ export type Battery = z.infer<typeof BatterySchema>;
 
 const current = z.number().nonnegative();
 
+/** One operating point of a CPU cluster: a frequency and the current one busy core draws at it. */
+export const CpuFrequencyStepSchema = z
+  .object({
+    /** Core frequency, MHz (`cpu.core_speeds.clusterN` / 1000). */
+    mhz: z.number().positive(),
+    /** Current of one core busy at that frequency, mA (`cpu.core_power.clusterN`, or `cpu.active.clusterN` on Android 7–8.0 profiles, which include the cluster's cost). */
+    coreMa: current,
+  })
+  .strict();
+
+/** A CPU cluster of a phone (cores sharing a frequency table), from its `power_profile.xml`. */
+export const CpuClusterSchema = z
+  .object({
+    /** Cores in the cluster (`cpu.clusters.cores`). */
+    cores: z.number().int().positive(),
+    /** Extra current while any core of the cluster is busy, mA (`cpu.cluster_power.clusterN`; 0 when the per-core figures include it). */
+    clusterMa: current,
+    /** Operating points, ascending frequency. */
+    steps: z.array(CpuFrequencyStepSchema).min(1),
+  })
+  .strict()
+  .superRefine((cluster, ctx) => {
+    for (let i = 1; i < cluster.steps.length; i++) {
+      if (!(cluster.steps[i]!.mhz > cluster.steps[i - 1]!.mhz)) {
+        ctx.addIssue({ code: 'custom', path: ['steps', i, 'mhz'], message: 'frequencies must be listed in strictly increasing order' });
+      }
+    }
+  });
+/** A CPU cluster. */
+export type CpuCluster = z.infer<typeof CpuClusterSchema>;
+
 /**
  * Component currents in mA, in the sense of Android's `power_profile.xml`
  * (https://source.android.com/docs/core/power/values): each is the current a component adds while in the
@@ -88,6 +119,13 @@ export const DevicePowerSchema = z
      * `modem.controller.idle`), mA.
      */
     radioOnMa: current,
+    /**
+     * CPU clusters with their per-frequency currents (energy model 2.0: work is charged at the frequency the
+     * governor picks for it). Absent: one cluster at `cpuActiveMa` whatever the load (custom profiles, desktop).
+     */
+    cpuClusters: z.array(CpuClusterSchema).min(1).optional(),
+    /** `cpu.active`: the CPU subsystem's current while any core is busy, mA (with `cpuClusters`). */
+    cpuBaseMa: current.optional(),
   })
   .strict();
 /** Component currents of a device, mA. */

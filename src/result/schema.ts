@@ -32,6 +32,14 @@ export const RawStepSampleSchema = z.object({
   durationMs: nullableNumber,
   /** Time from the step's start until its last wait condition was met, milliseconds; null without one. */
   readyMs: nullableNumber,
+  /**
+   * The app's response time, ms (what performance is scored on, methodology 2.0): from the start of the step's last
+   * input before its last wait (its last input when it has no wait) to the later of that wait's end and the end of the
+   * step's last response; tool pacing (scroll steps) left out.
+   */
+  responseMs: nullableNumber.optional(),
+  /** End of the step's last network response, ms from the network probe's start (null without a response). */
+  lastResponseEndMs: nullableNumber.optional(),
   bytes: nullableNumber,
   requests: nullableNumber,
   cachedRequests: nullableNumber,
@@ -44,21 +52,47 @@ export const RawStepSampleSchema = z.object({
   scriptMs: nullableNumber,
   layoutMs: nullableNumber,
   styleMs: nullableNumber,
-  /** CPU time of the whole browser process tree from /proc (user + system), milliseconds. */
+  /** CPU time of the whole browser process tree from /proc (user + system), milliseconds; informational (local browsers on Linux only). */
   processCpuMs: nullableNumber,
+  /** CPU time of the browser's renderer processes (all threads, under CDP throttling for the page's main thread), ms (CDP `SystemInfo.getProcessInfo`). */
+  rendererCpuMs: nullableNumber.optional(),
+  /** CPU time of the GPU process (compositing, software raster with --disable-gpu), ms (CDP `SystemInfo.getProcessInfo`). */
+  gpuCpuMs: nullableNumber.optional(),
+  /** CPU time of the utility processes (network service, storage, audio…), ms (CDP `SystemInfo.getProcessInfo`). */
+  utilityCpuMs: nullableNumber.optional(),
+  /** CPU time of the browser process itself (UI, IO, DevTools traffic), ms; informational, not in the energy. */
+  browserProcessCpuMs: nullableNumber.optional(),
   /** JS heap used at the end of the step, bytes. */
   memoryBytes: nullableNumber,
   /** Elements at the end of the step (SVG descendants excluded; open shadow roots and same-origin iframes included). */
   domElements: nullableNumber,
+  /** Elements of the main document only, SVG descendants excluded: the DOM count EcoIndex's reference uses. */
+  documentElements: nullableNumber.optional(),
   /** Estimated or measured energy of the step, mAh (methodology). */
   energyMah: nullableNumber,
   /** Battery discharge rate during the step, µAh/s (methodology). */
   dischargeUahPerS: nullableNumber,
+  /** Charge the step's work adds to an idle phone, mAh (methodology 2.0: what the energy sub-score reads). */
+  excessEnergyMah: nullableNumber.optional(),
+  /** Whether `energyMah` was measured on the device or modelled (methodology; never mixed within a step). */
+  energyBasis: z.enum(['measured', 'model']).optional(),
   /**
    * Charge a device counter measured during the step (Android battery charge counter delta), mAh. When set,
    * the methodology keeps it as `energyMah` instead of modelling one. Absent or null: no counter reading.
    */
   measuredEnergyMah: nullableNumber.optional(),
+  /** How the device sampler measured `measuredEnergyMah` (Android), when it did. */
+  energyMeasurement: z
+    .object({
+      method: z.enum(['perfetto-battery', 'perfetto-rails', 'sysfs-current']),
+      samples: z.number().int(),
+      maxGapMs: z.number(),
+      windowMs: z.number(),
+      signConvention: z.string(),
+      unit: z.string(),
+    })
+    .nullable()
+    .optional(),
   /** Android's own estimate of the app uid's charge during the step (`dumpsys batterystats`), mAh. */
   appEstimatedMah: nullableNumber.optional(),
   /** Frames the app rendered during the step, and how many were janky (Android `dumpsys gfxinfo`). */
@@ -217,11 +251,20 @@ export const StepResultSchema = z.object({
   /** Iterations in which this step passed / failed. */
   passedIterations: z.number().int(),
   failedIterations: z.number().int(),
+  /** Iterations in which it failed. */
+  failedIn: z.array(z.number().int()).optional(),
+  /** Probes that could not measure during this step, with the first reason. */
+  unavailable: z.record(z.string(), z.string()).optional(),
   metrics: MetricsSchema,
   spread: z.record(z.string(), SpreadSchema),
   /** Discharge rate relative to the reference step's (1.5 = 50 % above idle); null without a reference. */
   dischargeRatio: nullableNumber.optional(),
+  /** Medians of the step's per-iteration scores (one decimal); null for a step that failed in any iteration, never ran, or is the reference. */
   scores: ScoresSchema.nullable(),
+  /** Grade of `scores.ecoscore` with the scoring profile's bounds. */
+  grade: z.string().nullable().optional(),
+  /** Whether the step's energy is measured (every iteration and the reference measured) or modelled, and why modelled. */
+  energySource: z.object({ basis: z.enum(['measured', 'model']), reason: z.string().optional() }).optional(),
   /** Spread of the step's scores over the iterations in which it passed (each iteration scored on its own). */
   scoreSpread: z.record(z.string(), SpreadSchema).optional(),
   ecoindex: EcoIndexSchema.nullable(),

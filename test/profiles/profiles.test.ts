@@ -74,7 +74,7 @@ describe('phone profiles', () => {
       expect(phone.isMobile && phone.hasTouch).toBe(true);
       expect(phone.cpuSlowdownFactor).toBeGreaterThan(1);
       expect(phone.battery.capacityMah).toBeGreaterThan(0);
-      for (const [field, ma] of Object.entries(phone.power)) expect(ma, `${id} ${field}`).toBeGreaterThan(0);
+      for (const [field, ma] of Object.entries(phone.power)) if (typeof ma === 'number' && field !== 'cpuBaseMa') expect(ma, `${id} ${field}`).toBeGreaterThan(0);
     }
   });
 
@@ -174,6 +174,18 @@ describe('phone power derived from the cited Android power profiles', () => {
       expect(phone.battery.capacityMah).toBe(derived.batteryCapacityMah);
     });
   }
+
+  it('every phone has per-frequency cluster currents, ascending, with the big cluster last or first', () => {
+    for (const id of PHONES) {
+      const clusters = getDeviceProfile(id).power.cpuClusters ?? [];
+      expect(clusters.length, id).toBeGreaterThanOrEqual(2);
+      for (const cluster of clusters) {
+        const mhz = cluster.steps.map((step) => step.mhz);
+        expect(mhz, id).toEqual([...mhz].sort((a, b) => a - b));
+        expect(cluster.steps.every((step) => step.coreMa > 0), id).toBe(true);
+      }
+    }
+  });
 
   it('mid-range cpuActiveMa = cpu.active + core-weighted (cluster_power + core_power at the median step)', () => {
     const expected = 8.4 + (6 * (2 + 80.7) + 2 * (2.2 + 96.55)) / 8;

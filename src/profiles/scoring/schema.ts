@@ -21,12 +21,14 @@ const PROFILE_ID = /^[a-z0-9]+(-[a-z0-9]+)*$/;
 
 /**
  * What the energy thresholds are expressed in:
+ * - `excessEnergyUah`: the charge the step's work adds to an idle phone, µAh (methodology 2.0, the default:
+ *   modelled as CPU + radio charge, measured as the step's charge minus the reference step's rate × duration);
  * - `dischargeRatio`: the step's discharge rate divided by the reference step's (unitless; 1 = idle);
  * - `dischargeExcessUahPerS`: the step's discharge rate minus the reference step's, µAh/s;
  * - `dischargeUahPerS`: the step's discharge rate itself, µAh/s (no reference needed; for thresholds
  *   measured on a known device, such as the official ones).
  */
-export const ENERGY_METRICS = ['dischargeRatio', 'dischargeExcessUahPerS', 'dischargeUahPerS'] as const;
+export const ENERGY_METRICS = ['excessEnergyUah', 'dischargeRatio', 'dischargeExcessUahPerS', 'dischargeUahPerS'] as const;
 /** What the energy thresholds are expressed in. */
 export type EnergyMetric = (typeof ENERGY_METRICS)[number];
 
@@ -90,11 +92,62 @@ export const ThresholdSetSchema = z
 /** A threshold curve with its justification and sources. */
 export type ThresholdSet = z.infer<typeof ThresholdSetSchema>;
 
+/** A page at a percentile of a published distribution, as the energy model's input. */
+export const PercentilePageSchema = z
+  .object({
+    /** Percentile of the distribution, 0..100 (the step scores 100 − percentile at this page's energy). */
+    percentile: z.number().min(0).max(100),
+    /** Transferred bytes. */
+    bytes: z.number().nonnegative().finite(),
+    /** Requests. */
+    requests: z.number().nonnegative().finite(),
+    /** Main-thread CPU time, ms, on a device of `cpuSlowdownFactor` (the distribution's lab device). */
+    mainThreadMs: z.number().nonnegative().finite(),
+    /** CPU time off the main thread (compositor, raster, GPU, network), ms on the same device. */
+    otherThreadMs: z.number().nonnegative().finite(),
+  })
+  .strict();
+
+/**
+ * Energy thresholds derived through the energy model: the excess charge of each percentile page on the run's
+ * device and network is the value at which a step scores `100 − percentile` (in µAh, for `excessEnergyUah`).
+ * `scripts/derive-thresholds.ts` writes these pages from the cited distributions.
+ */
+export const ModelThresholdSetSchema = z
+  .object({
+    /** The pages, by strictly increasing percentile, their figures never decreasing. */
+    pages: z.array(PercentilePageSchema).min(2, 'give at least 2 percentile pages'),
+    /** CPU slowdown of the device the pages' CPU times were measured on (4: Lighthouse's mobile lab device). */
+    cpuSlowdownFactor: z.number().min(1),
+    justification: z.string().min(1),
+    source: z.array(ThresholdSourceSchema).min(1, 'cite at least one source'),
+  })
+  .strict()
+  .superRefine((set, ctx) => {
+    for (let i = 1; i < set.pages.length; i++) {
+      const previous = set.pages[i - 1]!;
+      const page = set.pages[i]!;
+      if (!(page.percentile > previous.percentile)) {
+        ctx.addIssue({ code: 'custom', path: ['pages', i, 'percentile'], message: 'percentiles must be strictly increasing' });
+      }
+      for (const field of ['bytes', 'requests', 'mainThreadMs', 'otherThreadMs'] as const) {
+        if (page[field] < previous[field]) {
+          ctx.addIssue({ code: 'custom', path: ['pages', i, field], message: `must not decrease with the percentile (${page[field]} follows ${previous[field]})` });
+        }
+      }
+    }
+  });
+/** Energy thresholds derived through the energy model. */
+export type ModelThresholdSet = z.infer<typeof ModelThresholdSetSchema>;
+
 /** Thresholds of one step type. `null` means the sub-score does not apply to that type. */
 export const StepThresholdsSchema = z
   .object({
-    /** Discharge rate, in the profile's `energyMetric`; null when energy is not scored for this type. */
-    energy: ThresholdSetSchema.nullable(),
+    /**
+     * In the profile's `energyMetric`: fixed points, or (with `excessEnergyUah`) percentile pages the energy model
+     * turns into points for the run's device and network; null when energy is not scored for this type.
+     */
+    energy: z.union([ThresholdSetSchema, ModelThresholdSetSchema]).nullable(),
     /**
      * Duration in ms (for `first-load` and `load`: time to the step's wait condition, `readyMs`, when
      * present); null when performance is not scored for this type (always null for pause and reference).
@@ -136,6 +189,13 @@ export const ScoringProfileSchema = z
     description: z.string().min(1),
     /** Unit of every energy threshold of the profile. */
     energyMetric: z.enum(ENERGY_METRICS),
+    /**
+     * How step scores make the journey score (default `deficit-sum`, methodology 2.0): `deficit-sum` — each step's
+     * shortfall from 100, weighted, summed and divided by the weights of the steps that do the journey's work
+     * (not pause, background or reference steps), so that idle steps can only lower it; `weighted-mean` — the
+     * weighted mean of 1.x, kept for custom profiles that reproduce it.
+     */
+    aggregation: z.enum(['deficit-sum', 'weighted-mean']).optional(),
     /** Weights of the journey score. */
     weights: z
       .object({
@@ -170,6 +230,11 @@ export const ScoringProfileSchema = z
   })
   .strict()
   .superRefine((profile, ctx) => {
+    for (const [type, thresholds] of Object.entries(profile.steps)) {
+      if (thresholds.energy && 'pages' in thresholds.energy && profile.energyMetric !== 'excessEnergyUah') {
+        ctx.addIssue({ code: 'custom', path: ['steps', type, 'energy'], message: 'percentile pages need "energyMetric": "excessEnergyUah"' });
+      }
+    }
     for (const type of ['pause', 'reference'] as const) {
       if (profile.steps[type]?.performance) {
         ctx.addIssue({

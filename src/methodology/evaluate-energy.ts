@@ -1,0 +1,77 @@
+/**
+ * Energy of every sample of a run (methodology 2.0): measured where the never-mix rule allows it
+ * (energy-source.ts), modelled otherwise, with the excess charge the score reads.
+ *
+ * - modelled: `estimateStepEnergy` (energy.ts); `excessEnergyMah` = CPU + radio charge;
+ * - measured: `energyMah` = the device's measured charge; `excessEnergyMah` = measured charge − the same
+ *   iteration's reference rate (measured) × the step's duration, floored at 0.
+ *
+ * Pure: plain data in, plain data out.
+ */
+import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
+import type { RawStepSample, Run } from '../result/schema.js';
+import { estimateStepEnergy, type CpuTimeBasis, type HostCalibration } from './energy.js';
+import { stepEnergyBases, type StepEnergyBasis } from './energy-source.js';
+
+/** What the energy evaluation needs. */
+export interface EnergyContext {
+  device: DeviceProfile;
+  network: NetworkProfile;
+  calibration: HostCalibration | null;
+  /** Where CPU times were measured (default `host-emulated`: Chromium on this machine). */
+  cpuTimeBasis?: CpuTimeBasis;
+  /** Index of the reference step (the first one), or -1. */
+  referenceIndex: number;
+  stepCount: number;
+}
+
+/** Runs with energy figures, and per step whether its energy is measured. */
+export interface RunsWithEnergy {
+  runs: Run[];
+  bases: StepEnergyBasis[];
+}
+
+function round(value: number | null, digits: number): number | null {
+  if (value === null) return null;
+  const factor = 10 ** digits;
+  return Math.round(value * factor) / factor;
+}
+
+function rateOf(mah: number | null, durationMs: number | null): number | null {
+  return mah === null || durationMs === null || durationMs <= 0 ? null : (mah * 1000) / (durationMs / 1000);
+}
+
+/** Fills `energyMah`, `excessEnergyMah`, `dischargeUahPerS` and `energyBasis` of every sample that ran. */
+export function withEnergy(runs: ReadonlyArray<Run>, context: EnergyContext): RunsWithEnergy {
+  const bases = stepEnergyBases(context.stepCount, context.referenceIndex, runs.flatMap((run) => run.samples));
+  const energised = runs.map((run) => {
+    const reference = run.samples.find((sample) => sample.index === context.referenceIndex && sample.status === 'passed');
+    const referenceRate = reference ? rateOf(reference.measuredEnergyMah ?? null, reference.durationMs) : null;
+    return {
+      ...run,
+      samples: run.samples.map((sample): RawStepSample => {
+        if (sample.status === 'skipped') return sample;
+        if (bases[sample.index]?.measured && sample.measuredEnergyMah != null) {
+          const measured = sample.measuredEnergyMah;
+          const excess = referenceRate === null || sample.durationMs === null ? null : Math.max(0, measured - (referenceRate * sample.durationMs) / 1_000_000);
+          return {
+            ...sample,
+            energyBasis: 'measured',
+            energyMah: round(measured, 6),
+            excessEnergyMah: sample.index === context.referenceIndex ? 0 : round(excess, 6),
+            dischargeUahPerS: round(rateOf(measured, sample.durationMs), 3),
+          };
+        }
+        const energy = estimateStepEnergy(sample, context.device, context.network, context.calibration, context.cpuTimeBasis ?? 'host-emulated');
+        return {
+          ...sample,
+          energyBasis: 'model',
+          energyMah: round(energy.energyMah, 6),
+          excessEnergyMah: round(energy.excessEnergyMah, 6),
+          dischargeUahPerS: round(energy.dischargeUahPerS, 3),
+        };
+      }),
+    };
+  });
+  return { runs: energised, bases };
+}

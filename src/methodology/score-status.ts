@@ -1,0 +1,46 @@
+/**
+ * Whether a journey can be graded, and why not (methodology 2.0: no grade without the data it needs). One code
+ * per reason, with its parameters; renderers phrase them (English `message` kept in result.json for CI logs).
+ *
+ * Pure.
+ */
+import type { SubScore } from './ecoscore.js';
+
+/** Why a journey has (or has no) grade. */
+export type ScoreStatus =
+  | { code: 'graded' }
+  | { code: 'running' }
+  | { code: 'interrupted' }
+  | { code: 'no-iteration' }
+  | { code: 'no-reference' }
+  | { code: 'no-work-step' }
+  | { code: 'step-failed'; step: string; iterations: number[] }
+  | { code: 'step-skipped'; step: string }
+  | { code: 'input-missing'; step: string; subScore: SubScore; reason: string | null };
+
+/** The codes of {@link ScoreStatus}. */
+export const SCORE_STATUS_CODES = ['graded', 'running', 'interrupted', 'no-iteration', 'no-reference', 'no-work-step', 'step-failed', 'step-skipped', 'input-missing'] as const;
+
+/** One English sentence for a status (CLI, logs, result.json `message`). */
+export function scoreStatusMessage(status: ScoreStatus): string {
+  switch (status.code) {
+    case 'graded':
+      return 'graded';
+    case 'running':
+      return 'no grade yet: the run is still going';
+    case 'interrupted':
+      return 'no grade: the run was interrupted before every iteration finished';
+    case 'no-iteration':
+      return 'no grade: no iteration completed';
+    case 'no-reference':
+      return 'no grade: the journey has no reference step (add `{ name: reference, type: reference, duration: 10s }` first)';
+    case 'no-work-step':
+      return 'no grade: the journey has no step that loads, acts or scrolls';
+    case 'step-failed':
+      return `no grade: step "${status.step}" failed (iteration ${status.iterations.join(', ')})`;
+    case 'step-skipped':
+      return `no grade: step "${status.step}" never ran`;
+    case 'input-missing':
+      return `no grade: the ${status.subScore} sub-score of step "${status.step}" could not be computed${status.reason ? ` (${status.reason})` : ''}`;
+  }
+}
