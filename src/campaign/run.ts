@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { startDemoServer, type DemoServer } from '../demo/server.js';
-import type { Driver, Session } from '../drivers/driver.js';
+import type { Driver, IterationCollector, Session } from '../drivers/driver.js';
 import { openAppiumDriver } from '../drivers/appium.js';
 import { openPlaywrightDriver } from '../drivers/playwright.js';
 import type { LoadedJourney } from '../journey/load.js';
@@ -232,8 +232,17 @@ async function runIteration(
 ): Promise<void> {
   let session: Session | null = null;
   let failed = false;
+  const collecting = new Map<IterationCollector, string | null>();
   try {
     session = await driver.openSession();
+    for (const collector of session.collectors ?? []) {
+      try {
+        await collector.begin();
+        collecting.set(collector, null);
+      } catch (error) {
+        collecting.set(collector, redact(errorSummary(error)));
+      }
+    }
     for (const [index, step] of journey.steps.entries()) {
       if (failed || options.signal?.aborted) {
         if (failed) run.samples.push(skippedSample(step, index));
@@ -256,11 +265,50 @@ async function runIteration(
       for (let next = index + 1; next < journey.steps.length; next++) run.samples.push(skippedSample(journey.steps[next], next));
     }
   } finally {
+    await finishCollectors(collecting, run.samples, redact);
     await session?.close().catch(() => undefined);
   }
   run.status = options.signal?.aborted ? 'interrupted' : failed ? 'failed' : 'passed';
 }
 
+/**
+ * Ends the iteration's collectors and copies their figures into the samples that ran; a collector that failed
+ * (to begin or to end) leaves its fields null with the reason in `unavailable` (nothing is invented).
+ */
+async function finishCollectors(collecting: Map<IterationCollector, string | null>, samples: RawStepSample[], redact: (text: string) => string): Promise<void> {
+  for (const [collector, beginError] of collecting) {
+    let figures: Map<number, Record<string, number> | null> = new Map();
+    let reason = beginError;
+    if (reason === null) {
+      try {
+        figures = await collector.end();
+      } catch (error) {
+        reason = redact(errorSummary(error));
+      }
+    }
+    for (const sample of samples) {
+      if (sample.status === 'skipped') continue;
+      const measured = figures.get(sample.index) ?? null;
+      const fields = sample as Record<string, unknown>;
+      if (measured !== null) Object.assign(fields, measured);
+      else {
+        for (const field of collector.fields) fields[field] = null;
+        sample.unavailable = { ...sample.unavailable, [collector.name]: reason ?? 'the step was not traced' };
+      }
+    }
+  }
+}
+
+
+async function markCollectors(session: Session, index: number, edge: 'start' | 'end', unavailable: Record<string, string>, describe: (error: unknown) => string): Promise<void> {
+  for (const collector of session.collectors ?? []) {
+    try {
+      await collector.mark(index, edge);
+    } catch (error) {
+      unavailable[collector.name] = describe(error);
+    }
+  }
+}
 
 /** When an action of a step ran, ms from the step's start, and how much of it was the tool's own pacing. */
 export interface ActionTiming {
@@ -323,6 +371,7 @@ async function runStep(
 
   const describeError = (error: unknown) => redact(errorSummary(error));
   const started = await startProbes(session.probes, unavailable, describeError);
+  await markCollectors(session, index, 'start', unavailable, describeError);
 
   const t0 = performance.now();
   let readyMs: number | null = null;
@@ -353,6 +402,7 @@ async function runStep(
   sample.durationMs = round(performance.now() - t0);
   sample.readyMs = readyMs === null ? null : round(readyMs);
 
+  await markCollectors(session, index, 'end', unavailable, describeError);
   await stopProbes(started, sample as Record<string, unknown>, unavailable, describeError);
   sample.responseMs = sample.status === 'passed' ? responseTimeMs(timings, sample.lastResponseEndMs ?? null) : null;
   // Lighthouse pass only: Lighthouse stops observing (and audits) after the probes stopped, before the screenshot.

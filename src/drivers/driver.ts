@@ -19,6 +19,8 @@ export interface DriverInfo {
 export interface Session {
   /** Probes attached to this session, started and stopped around every step. */
   readonly probes: ReadonlyArray<Probe>;
+  /** Collectors that report at the end of the iteration (a Chromium trace of off-main-thread CPU). */
+  readonly collectors?: ReadonlyArray<IterationCollector>;
   /** Shows an idle blank screen (empty tab, home screen): what a reference step measures. */
   showBlank(): Promise<void>;
   /**
@@ -39,6 +41,23 @@ export interface Session {
   currentUrl(): string | null;
   /** Closes the session and frees everything it holds. */
   close(): Promise<void>;
+}
+
+/**
+ * A collector that can only report at the end of an iteration (a trace): the runner begins it before the first
+ * step, marks every step's measured window, and copies what `end` returns into the samples of that iteration.
+ */
+export interface IterationCollector {
+  /** Short name used in `unavailable` reasons. */
+  readonly name: string;
+  /** Sample fields it fills (set to null with the reason when it fails). */
+  readonly fields: ReadonlyArray<string>;
+  /** Starts collecting for one iteration. */
+  begin(): Promise<void>;
+  /** Marks the start (`'start'`) or end (`'end'`) of step `index`'s measured window. */
+  mark(index: number, edge: 'start' | 'end'): Promise<void>;
+  /** Ends the iteration and returns, per step index marked, the figures of its window (null: not measured). */
+  end(): Promise<Map<number, Record<string, number> | null>>;
 }
 
 /** A session Lighthouse observes too (`ecoscore run --lighthouse`, web targets): see drivers/lighthouse.ts. */

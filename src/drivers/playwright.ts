@@ -10,14 +10,15 @@ import type { Action, Locator } from '../journey/schema.js';
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
 import { toCdpNetworkConditions } from '../profiles/index.js';
 import { measureHostCalibration, type CalibrationMeasure } from '../probes/calibration.js';
-import { BrowserCpuProbe } from '../probes/browser-cpu.js';
+import { THREAD_CPU_FIELDS, ThreadCpuCollector, UnavailableCollector } from '../probes/thread-cpu-collector.js';
+import { ThreadCpuTracer } from '../probes/thread-cpu.js';
 import { CpuProbe } from '../probes/cpu.js';
 import { DomProbe } from '../probes/dom.js';
 import { MemoryProbe } from '../probes/memory.js';
 import { NetworkProbe } from '../probes/network.js';
 import { findProcessByMarker, ProcessCpuProbe } from '../probes/process-cpu.js';
 import type { Probe } from '../probes/probe.js';
-import type { AuditSession, Driver, DriverInfo, Session } from './driver.js';
+import type { AuditSession, Driver, DriverInfo, IterationCollector, Session } from './driver.js';
 import { findBrowser, NO_BROWSER_MESSAGE } from './find-browser.js';
 import { browserWsEndpointOf, connectLighthouse, reserveDebuggingPort } from './lighthouse.js';
 
@@ -191,14 +192,15 @@ async function instrumentPage(page: Page, options: PlaywrightDriverOptions, root
     };
     page.on('framenavigated', onNavigated);
   }
-  // A browser-level session for SystemInfo.getProcessInfo: works on launched and remote browsers alike.
-  const browserCdp = await page.context().browser()?.newBrowserCDPSession().catch(() => null) ?? null;
-  const probes: Probe[] = [networkProbe, new CpuProbe(cdp), new BrowserCpuProbe(browserCdp), new ProcessCpuProbe(rootPid), new MemoryProbe(cdp), new DomProbe(page)];
+  const probes: Probe[] = [networkProbe, new CpuProbe(cdp), new ProcessCpuProbe(rootPid), new MemoryProbe(cdp), new DomProbe(page)];
+  // A browser-level session for the off-main-thread CPU trace: works on launched and remote browsers alike.
+  const browserCdp = (await page.context().browser()?.newBrowserCDPSession().catch(() => null)) ?? null;
+  const collectors = browserCdp ? [new ThreadCpuCollector(new ThreadCpuTracer(browserCdp))] : [new UnavailableCollector('thread-cpu', THREAD_CPU_FIELDS, 'no browser-level DevTools session to trace off-main-thread CPU')];
   const close = async () => {
     await browserCdp?.detach().catch(() => undefined);
     await closeOwner();
   };
-  return new PlaywrightSession(close, page, cdp, probes, options);
+  return new PlaywrightSession(close, page, cdp, probes, options, collectors);
 }
 
 async function applyEmulation(cdp: CDPSession, device: DeviceProfile, network: NetworkProfile): Promise<void> {
@@ -214,6 +216,7 @@ class PlaywrightSession implements Session {
     readonly cdp: CDPSession,
     readonly probes: Probe[],
     private readonly options: PlaywrightDriverOptions,
+    readonly collectors: IterationCollector[] = [],
   ) {}
 
   async showBlank(): Promise<void> {

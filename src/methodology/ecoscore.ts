@@ -8,10 +8,12 @@
  * for what is published and what is *reported, unverified*). Our own choices, documented there:
  * - energy is the **excess charge** a step's work adds to an idle phone (µAh), not a discharge rate, so that
  *   neither idle time nor slowness can improve it;
- * - the journey sub-score is a **deficit sum**: each step's shortfall from 100 is weighted (0.7 / 0.3), summed over
- *   every scored step, and divided by the weights of the steps that do the journey's work (`first-load`, `load`,
- *   `action`, `scroll`). Idle steps (`pause`, `background`) add their shortfall but no weight: an idle step that
- *   does nothing leaves the journey score unchanged, one that does something lowers it.
+ * - the journey sub-score is a **deficit sum**: each step's shortfall from 100 is weighted (0.7 for a critical step,
+ *   0.3 for the others), summed over every scored step, and divided by 0.3 × the number of steps that do the
+ *   journey's work (`first-load`, `load`, `action`, `scroll`). A journey of normal steps scores the mean of its
+ *   steps; a critical step's shortfall counts 7/3 times; idle steps (`pause`, `background`) add their shortfall but
+ *   no count. So an idle step that does nothing leaves the journey score unchanged and one that does something lowers
+ *   it, and flagging a step critical can only lower it.
  *
  * Null rule: a sub-score whose input was not measured is `null`, never 0.
  *
@@ -48,6 +50,8 @@ export interface StepScoreInput {
     readonly durationMs: number | null;
     /** Time from the step's start until its last wait condition was met, ms; null without one. */
     readonly readyMs: number | null;
+    /** The app's response time (from the last input to the end of its wait and requests), ms (methodology 2.0). */
+    readonly responseMs?: number | null;
     /** Transferred bytes (`encodedDataLength`). */
     readonly bytes: number | null;
   };
@@ -117,12 +121,14 @@ export function energyValue(metric: EnergyMetric, metrics: StepScoreInput['metri
 }
 
 /**
- * The duration the performance curve is read at, ms: the time to the step's last wait condition (`readyMs`)
- * when it has one — so that idle time after the step is ready does not count — else `durationMs`; null for pause,
+ * The duration the performance curve is read at, ms: the step's response time (`responseMs`: from its last input to
+ * the end of its wait and of its requests, so that neither idle time after the step is ready nor the tool's typing
+ * counts); for results recorded before 2.0, the time to the last wait (`readyMs`), else `durationMs`. Null for pause,
  * background and reference steps and when not measured.
  */
 export function performanceValue(step: Pick<StepScoreInput, 'type' | 'metrics'>): number | null {
   if (PERFORMANCE_EXCLUDED_TYPES.includes(step.type)) return null;
+  if (step.metrics.responseMs !== undefined) return step.metrics.responseMs;
   return step.metrics.readyMs ?? step.metrics.durationMs;
 }
 
@@ -136,7 +142,7 @@ export function performanceValue(step: Pick<StepScoreInput, 'type' | 'metrics'>)
  */
 export function scoreStep(step: StepScoreInput, reference: ReferenceDischarge | null, profile: ResolvedScoringProfile): StepScores {
   const { metrics } = step;
-  for (const field of ['excessEnergyMah', 'dischargeUahPerS', 'durationMs', 'readyMs', 'bytes'] as const) assertNonNegativeOrNull(`metrics.${field}`, metrics[field]);
+  for (const field of ['excessEnergyMah', 'dischargeUahPerS', 'durationMs', 'readyMs', 'responseMs', 'bytes'] as const) assertNonNegativeOrNull(`metrics.${field}`, metrics[field]);
   const thresholds = profile.steps[step.type];
   if (!thresholds) throw new Error(`scoreStep: the scoring profile "${profile.id}" has no thresholds for step type "${step.type}"; ${MORE_INFO}`);
   if (step.platform !== 'web' && step.platform !== 'mobile') throw new Error(`scoreStep: "platform" must be "web" or "mobile", got ${String(step.platform)}; ${MORE_INFO}`);
@@ -187,9 +193,9 @@ export interface JourneyStepScores {
 
 /**
  * Journey score (`deficit-sum`, see the module comment): for each sub-score,
- * `100 − Σ_scored w × (100 − s) / Σ_work w`, clamped to 0..100, where `w` is 0.7 for a critical step and 0.3 for
- * the others, "scored" are the non-reference steps with that sub-score, and "work" those of them that are not idle
- * (pause, background). Null when no work step has the sub-score. The ecoscore is the mean of the three, null when
+ * `100 − Σ_scored w × (100 − s) / (w_normal × n_work)`, clamped to 0..100, where `w` is 0.7 for a critical step and
+ * 0.3 for the others, "scored" are the non-reference steps with that sub-score, and `n_work` the number of them that
+ * are not idle (pause, background). Null when no work step has the sub-score. The ecoscore is the mean of the three, null when
  * one is null; its grade is taken from its displayed value. Profiles asking for `weighted-mean` get 1.x's weighted
  * mean of the step scores instead.
  */
@@ -201,8 +207,9 @@ export function scoreJourney(steps: ReadonlyArray<JourneyStepScores>, profile: P
     if (profile.aggregation === 'weighted-mean') {
       return withIt.length > 0 ? clamp(weightedMean(withIt.map((step) => ({ value: step.scores![name] as number, weight: weightOf(step) })))) : null;
     }
-    const workWeight = withIt.filter((step) => !IDLE_STEP_TYPES.includes(step.type)).reduce((sum, step) => sum + weightOf(step), 0);
-    if (workWeight === 0) return null;
+    const workSteps = withIt.filter((step) => !IDLE_STEP_TYPES.includes(step.type)).length;
+    if (workSteps === 0) return null;
+    const workWeight = workSteps * profile.weights.normal;
     const deficit = withIt.reduce((sum, step) => sum + weightOf(step) * (100 - (step.scores![name] as number)), 0);
     return clamp(100 - deficit / workWeight);
   };

@@ -14,8 +14,8 @@
  *
  * CPU work in device milliseconds (web targets measured in emulated Chromium, `cpuTimeBasis: 'host-emulated'`):
  *   mainMs  = cpuMs × cpuScale                     (renderer main thread, measured under CDP throttling ×k)
- *   otherMs = otherHostMs × k × cpuScale          (renderer's other threads, GPU process, network and other
- *             otherHostMs = max(0, rendererCpuMs − cpuMs) + gpuCpuMs + utilityCpuMs    utility processes: not throttled)
+ *   otherMs = (rendererOtherCpuMs + gpuCpuMs + utilityCpuMs) × k × cpuScale   (the renderer's other threads, the GPU
+ *             process, the network service and other utility processes: host time, not throttled)
  *   cpuScale = hostBenchmarkIndex / REFERENCE_BENCHMARK_INDEX   (1 without a calibration)
  * On a device (`cpuTimeBasis: 'device'`, Android /proc): mainMs = cpuMs (the app's whole process), otherMs = 0.
  *
@@ -102,11 +102,11 @@ export type CpuTimeBasis = 'host-emulated' | 'device';
 
 /**
  * Measured figures of one step the model uses (a {@link RawStepSample} fits as is). With `host-emulated` CPU
- * times, `rendererCpuMs`, `gpuCpuMs` and `utilityCpuMs` (the browser-cpu probe) are inputs: when one is null the
+ * times, `rendererOtherCpuMs`, `gpuCpuMs` and `utilityCpuMs` (the thread-cpu probe) are inputs: when one is null the
  * CPU charge and the energy are null (never a partial sum).
  */
 export type StepEnergyInput = Pick<RawStepSample, 'durationMs' | 'cpuMs' | 'bytes' | 'requests'> & {
-  rendererCpuMs?: number | null;
+  rendererOtherCpuMs?: number | null;
   gpuCpuMs?: number | null;
   utilityCpuMs?: number | null;
 };
@@ -173,7 +173,6 @@ export function deviceCpuMsOf(cpuMs: number, calibration: HostCalibration | null
 
 /**
  * The step's CPU work in device ms (see the module comment), or null when a CPU figure it needs is missing.
- * Negative differences (the renderer's process time is read at 10 ms resolution) count as 0.
  */
 export function deviceCpuWorkOf(
   input: StepEnergyInput,
@@ -184,12 +183,12 @@ export function deviceCpuWorkOf(
   const cpuMs = checkInput('cpuMs', input.cpuMs);
   if (cpuMs === null) return null;
   if (basis === 'device') return { mainMs: cpuMs, otherMs: 0 };
-  const renderer = checkInput('rendererCpuMs', input.rendererCpuMs);
+  const renderer = checkInput('rendererOtherCpuMs', input.rendererOtherCpuMs);
   const gpu = checkInput('gpuCpuMs', input.gpuCpuMs);
   const utility = checkInput('utilityCpuMs', input.utilityCpuMs);
   if (renderer === null || gpu === null || utility === null) return null;
   const scale = cpuScaleOf(calibration);
-  const otherHostMs = Math.max(0, renderer - cpuMs) + gpu + utility;
+  const otherHostMs = renderer + gpu + utility;
   return { mainMs: cpuMs * scale, otherMs: otherHostMs * device.cpuSlowdownFactor * scale };
 }
 

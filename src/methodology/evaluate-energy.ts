@@ -5,11 +5,16 @@
  * - modelled: `estimateStepEnergy` (energy.ts); `excessEnergyMah` = CPU + radio charge;
  * - measured: `energyMah` = the device's measured charge; `excessEnergyMah` = measured charge − the same
  *   iteration's reference rate (measured) × the step's duration, floored at 0.
+ * Idle steps (pause, background) count only what exceeds the reference step's own excess rate (the idle browser's
+ * compositor and GPU work, ~1 µAh/s on the demo): a pause in which the page does nothing scores 100 however long it
+ * lasts. Work steps count their whole excess: the browser's idle share during a step is part of what the step's
+ * time costs, and subtracting it would let slower work look cheaper.
  *
  * Pure: plain data in, plain data out.
  */
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
 import type { RawStepSample, Run } from '../result/schema.js';
+import { IDLE_STEP_TYPES } from './ecoscore.js';
 import { estimateStepEnergy, type CpuTimeBasis, type HostCalibration } from './energy.js';
 import { stepEnergyBases, type StepEnergyBasis } from './energy-source.js';
 
@@ -47,6 +52,10 @@ export function withEnergy(runs: ReadonlyArray<Run>, context: EnergyContext): Ru
   const energised = runs.map((run) => {
     const reference = run.samples.find((sample) => sample.index === context.referenceIndex && sample.status === 'passed');
     const referenceRate = reference ? rateOf(reference.measuredEnergyMah ?? null, reference.durationMs) : null;
+    // The reference's modelled excess per ms (the idle browser's own work), for idle steps.
+    const referenceModel = reference ? estimateStepEnergy(reference, context.device, context.network, context.calibration, context.cpuTimeBasis ?? 'host-emulated') : null;
+    const referenceExcessRate =
+      referenceModel?.excessEnergyMah == null || !reference?.durationMs ? null : referenceModel.excessEnergyMah / reference.durationMs;
     return {
       ...run,
       samples: run.samples.map((sample): RawStepSample => {
@@ -63,11 +72,18 @@ export function withEnergy(runs: ReadonlyArray<Run>, context: EnergyContext): Ru
           };
         }
         const energy = estimateStepEnergy(sample, context.device, context.network, context.calibration, context.cpuTimeBasis ?? 'host-emulated');
+        const idleExcess = IDLE_STEP_TYPES.includes(sample.type) && sample.index !== context.referenceIndex;
+        const excess =
+          energy.excessEnergyMah === null || !idleExcess
+            ? energy.excessEnergyMah
+            : referenceExcessRate === null || sample.durationMs === null
+              ? null
+              : Math.max(0, energy.excessEnergyMah - referenceExcessRate * sample.durationMs);
         return {
           ...sample,
           energyBasis: 'model',
           energyMah: round(energy.energyMah, 6),
-          excessEnergyMah: round(energy.excessEnergyMah, 6),
+          excessEnergyMah: round(excess, 6),
           dischargeUahPerS: round(energy.dischargeUahPerS, 3),
         };
       }),

@@ -10,7 +10,7 @@ export const METRIC_NAMES = [
   'scriptMs',
   'layoutMs',
   'processCpuMs',
-  'rendererCpuMs',
+  'rendererOtherCpuMs',
   'gpuCpuMs',
   'utilityCpuMs',
   'memoryBytes',

@@ -54,14 +54,12 @@ export const RawStepSampleSchema = z.object({
   styleMs: nullableNumber,
   /** CPU time of the whole browser process tree from /proc (user + system), milliseconds; informational (local browsers on Linux only). */
   processCpuMs: nullableNumber,
-  /** CPU time of the browser's renderer processes (all threads, under CDP throttling for the page's main thread), ms (CDP `SystemInfo.getProcessInfo`). */
-  rendererCpuMs: nullableNumber.optional(),
-  /** CPU time of the GPU process (compositing, software raster with --disable-gpu), ms (CDP `SystemInfo.getProcessInfo`). */
+  /** CPU time of the page's renderer threads other than the main thread (compositor, raster and decode workers, IPC, workers), host ms (Chromium trace, probes/thread-cpu.ts). */
+  rendererOtherCpuMs: nullableNumber.optional(),
+  /** CPU time of the GPU process (display compositor; rasterisation with --disable-gpu), host ms (Chromium trace). */
   gpuCpuMs: nullableNumber.optional(),
-  /** CPU time of the utility processes (network service, storage, audio…), ms (CDP `SystemInfo.getProcessInfo`). */
+  /** CPU time of the network service and other utility processes, host ms (Chromium trace). */
   utilityCpuMs: nullableNumber.optional(),
-  /** CPU time of the browser process itself (UI, IO, DevTools traffic), ms; informational, not in the energy. */
-  browserProcessCpuMs: nullableNumber.optional(),
   /** JS heap used at the end of the step, bytes. */
   memoryBytes: nullableNumber,
   /** Elements at the end of the step (SVG descendants excluded; open shadow roots and same-origin iframes included). */
