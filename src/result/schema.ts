@@ -111,7 +111,12 @@ export { METRIC_NAMES, type MetricName } from '../methodology/metrics.js';
 /** Spread of a figure over iterations; cv is standard deviation / mean as a fraction (0.02 = 2 %). */
 export const SpreadSchema = z.object({ min: z.number(), max: z.number(), cv: z.number().nullable(), n: z.number().int() });
 
-const MetricsSchema = z.object(Object.fromEntries(METRIC_NAMES.map((name) => [name, nullableNumber])) as Record<MetricName, typeof nullableNumber>);
+/** Metrics added by methodology 2.0: absent from older results, read as null. */
+const METRICS_SINCE_2_0: ReadonlySet<MetricName> = new Set(['responseMs', 'rendererOtherCpuMs', 'gpuCpuMs', 'utilityCpuMs', 'documentElements', 'excessEnergyMah']);
+
+const MetricsSchema = z.object(
+  Object.fromEntries(METRIC_NAMES.map((name) => [name, METRICS_SINCE_2_0.has(name) ? nullableNumber.default(null) : nullableNumber])) as Record<MetricName, typeof nullableNumber>,
+);
 
 /** Scores 0..100; performance is null for pause and reference steps. */
 export const ScoresSchema = z.object({
