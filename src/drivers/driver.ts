@@ -1,7 +1,7 @@
 /**
  * The driver interface: a platform (web through Playwright, mobile through Appium) opens one fresh
  * session per iteration and performs the journey's actions in it. Drivers and probes only collect
- * plain data; they never score (DESIGN.md).
+ * plain data; they never score (rule `collectors-do-not-score` of `.dependency-cruiser.cjs`, checked by `npm run lint`).
  */
 import type { Action } from '../journey/schema.js';
 import type { CalibrationMeasure } from '../probes/calibration.js';

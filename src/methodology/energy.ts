@@ -66,7 +66,7 @@ export const SCREEN_BRIGHTNESS_FRACTION = 0.5;
 /**
  * Benchmark index of the reference desktop that device `cpuSlowdownFactor`s are relative to: 1750, the
  * middle of Lighthouse's "High-End Desktop" bracket (1500-2000). Lighthouse docs/throttling.md
- * (GoogleChrome/lighthouse @ d82d5d9b6c753e56d10c6367357d73d5406c308a, "Benchmarking CPU Power" and
+ * (GoogleChrome/lighthouse @ 2b8caf21a3e9d03633b52e43e35e97291ae6553d, "Benchmarking CPU Power" and
  * "Calibrating the CPU slowdown"): "a constant 4x CPU multiplier ... moves a typical run in the high-end
  * desktop bracket somewhere into the mid-tier mobile bracket", and its multiplier table starts from the
  * high-end desktop (2x to a high-end phone, 4x to a mid-tier one), which is where our device profiles take

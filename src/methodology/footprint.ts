@@ -1,22 +1,35 @@
 /**
  * Environmental footprint of a step and of a journey, on three indicators: greenhouse gases (g CO2e),
- * water consumed (litres) and abiotic resource depletion of minerals and metals (ADPe, kg Sb eq), split
- * into four parts:
+ * water consumed (litres) and abiotic resource depletion of minerals and metals (ADPe, EF "minerals and
+ * metals resource use", kg Sb eq), split into four parts:
  *
  * - device manufacturing: the device's embodied impact shared out by time of use,
  *   `embodied × durationS / (lifetimeYears × 365.25 × 86400 × activeUseRatio)`;
  * - device electricity: `energyMah × battery voltage / 10⁶` kWh × the grid's factors (carbon intensity
  *   from `@tgwf/co2`'s average intensities, France by default, world as an option);
- * - network: `bytes / 10⁹` GB × the French AGEC g CO2e/GB of the network type (mobile for cellular
- *   networks, fixed otherwise); water and ADPe from the Sustainable Web Design v4 network operational
- *   energy (kWh, computed by `@tgwf/co2`) × the grid's factors;
- * - data centre: g CO2e of the data-centre segment of the Sustainable Web Design model v4 computed by
- *   `@tgwf/co2` (operational at the data-centre grid's intensity + embodied); water = its operational
- *   energy × (on-site water per kWh + the grid's water per kWh); ADPe = operational energy × the grid's ADPe.
+ * - network: one model for the three indicators and every network kind, the network segment of the
+ *   Sustainable Web Design model v4 as computed by `@tgwf/co2`: g CO2e = its network emissions (operational
+ *   energy at the grid's intensity + embodied energy at SWD's global 494 g/kWh); water and ADPe = its
+ *   operational energy (kWh) × the grid's water and ADPe per kWh;
+ * - data centre: the data-centre segment of the same model (operational at the data-centre grid's intensity
+ *   + embodied); water = its operational energy × (on-site water per kWh + the grid's water per kWh);
+ *   ADPe = operational energy × the grid's ADPe.
  *
- * This mirrors the environmental model of the official service (measured phone energy and data exchanged,
- * modelled network and server, device manufacturing allocated by time; shared/DOMAIN.md). Factors with
- * their sources: `src/profiles/footprint/default.json`. See docs/methodology.md, "Footprint".
+ * SWD v4 energy per GB, as `@tgwf/co2` 0.19.0 implements it (thegreenwebfoundation/co2.js
+ * `src/constants/index.js` @ 43e7d19fa9fb8854c5c47e55b0e015455a7b313a, tag v0.19.0: `SWDV4 = {
+ * OPERATIONAL_KWH_PER_GB_DATACENTER: 0.055, OPERATIONAL_KWH_PER_GB_NETWORK: 0.059,
+ * EMBODIED_KWH_PER_GB_DATACENTER: 0.012, EMBODIED_KWH_PER_GB_NETWORK: 0.013, GLOBAL_GRID_INTENSITY: 494, … }`;
+ * method: https://sustainablewebdesign.org/estimating-digital-emissions/). These figures are read from the
+ * library, not copied here.
+ *
+ * The principle follows what Greenspector's president describes for the official service (mind.eu.com,
+ * 2023, https://www.mind.eu.com/comment-est-calcule-lindice-de-sobriete-environnemental-des-applications-referencees-sur-mon-espace-sante/):
+ * servers and networks projected "en nous basant notamment sur le volume de données", device manufacturing
+ * allocated by "une cote part du temps d'usage du scénario". Greenspector's own API documentation
+ * ("Use the impact model with the API", https://greenspector.atlassian.net/wiki/spaces/DOCUMENTATION/pages/2924740627/Use+the+impact+model+with+the+API)
+ * allocates a battery device's manufacturing "depending on the energy consumption of the equipment" instead,
+ * which this model does not do. Factors with their sources: `src/profiles/footprint/default.json`; the whole
+ * method: docs/footprint.md.
  *
  * Null rule: a step whose duration, energy or bytes was not measured has no footprint (`null`), never a
  * partial one that would read as complete.
@@ -31,16 +44,18 @@ import {
   type DeviceClass,
   type FootprintFactors,
   type GridRegion,
-  type NetworkClass,
 } from '../profiles/footprint/index.js';
-import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
+import type { DeviceProfile } from '../profiles/schema.js';
 
-export { defaultFootprintFactors, parseFootprintFactors, type DeviceClass, type FootprintFactors, type GridRegion, type NetworkClass };
+export { defaultFootprintFactors, parseFootprintFactors, type DeviceClass, type FootprintFactors, type GridRegion };
 
-/** Version of the footprint model (formulas and default factors); recorded with the results. */
-export const FOOTPRINT_MODEL_VERSION = '1.0.0';
+/**
+ * Version of the footprint model (formulas and default factors); recorded with the results. 2.0.0: network
+ * GHG from SWD v4 like its water and ADPe (no fixed/mobile factor), smartphone GHG from the NegaOctet row.
+ */
+export const FOOTPRINT_MODEL_VERSION = '2.0.0';
 
-/** Bytes in a GB, as in the AGEC figures and in `@tgwf/co2` (10⁹). */
+/** Bytes in a GB, as in `@tgwf/co2` (10⁹). */
 export const BYTES_PER_GB = 1e9;
 /** Seconds in a year of 365.25 days. */
 export const SECONDS_PER_YEAR = 365.25 * 24 * 3600;
@@ -49,9 +64,9 @@ export const SECONDS_PER_YEAR = 365.25 * 24 * 3600;
 export interface Impacts {
   /** Greenhouse gases, g CO2e. */
   ghgGrams: number;
-  /** Freshwater consumed, litres. */
+  /** Water consumed, litres (scope of each part: docs/footprint.md). */
   waterLitres: number;
-  /** Abiotic resource depletion, minerals and metals, kg Sb eq. */
+  /** Abiotic resource depletion, minerals and metals (EF "minerals and metals resource use"), kg Sb eq. */
   adpKgSbEq: number;
 }
 
@@ -82,9 +97,7 @@ export interface FootprintInput {
 export interface FootprintOptions {
   /** Device profile: its kind picks the embodied factors, its battery voltage converts mAh to Wh. */
   readonly device: Pick<DeviceProfile, 'kind' | 'battery'>;
-  /** Network profile: `cellular` uses the mobile network factor, `wifi` and `wired` the fixed one. */
-  readonly network: Pick<NetworkProfile, 'kind'>;
-  /** Grid of the device's electricity (and, by default, of the network and data centre): `FRA` (default) or `WORLD`. */
+  /** Grid of the device's and the network's electricity (and, by default, of the data centre): `FRA` (default) or `WORLD`. */
   readonly grid?: GridRegion;
   /** Grid of the data centre; default: `grid`. */
   readonly dataCentreGrid?: GridRegion;
@@ -101,12 +114,11 @@ export interface FootprintModelInfo {
   dataCentreGrid: GridRegion;
   dataCentreGridIntensityGPerKWh: number;
   deviceClass: DeviceClass;
-  networkClass: NetworkClass;
-  /** Where the grid intensities come from. */
+  /** Where the grid intensities and the network and data-centre model come from. */
   intensitySource: string;
 }
 
-const MORE_INFO = 'see docs/methodology.md#footprint';
+const MORE_INFO = 'see docs/footprint.md';
 
 /** Sustainable Web Design v4, per-segment results (`@tgwf/co2`). */
 const swd = new co2({ model: 'swd', version: 4, results: 'segment' });
@@ -148,19 +160,6 @@ export function deviceClassOf(kind: DeviceProfile['kind']): DeviceClass {
   }
 }
 
-/** Network class of a network kind: cellular → mobile; wifi and wired → fixed (a Wi-Fi access point sits on a fixed line). */
-export function networkClassOf(kind: NetworkProfile['kind']): NetworkClass {
-  switch (kind) {
-    case 'cellular':
-      return 'mobile';
-    case 'wifi':
-    case 'wired':
-      return 'fixed';
-    default:
-      throw new Error(`networkClassOf: unknown network kind "${String(kind)}"; ${MORE_INFO}`);
-  }
-}
-
 function resolveGrid(fn: string, field: string, value: unknown): GridRegion {
   if (value !== 'FRA' && value !== 'WORLD') {
     throw new Error(`${fn}: "${field}" must be "FRA" or "WORLD", got ${String(value)}; ${MORE_INFO}`);
@@ -181,8 +180,7 @@ export function describeFootprintModel(options: FootprintOptions): FootprintMode
     dataCentreGrid,
     dataCentreGridIntensityGPerKWh: gridIntensityGPerKWh(dataCentreGrid),
     deviceClass: deviceClassOf(options.device.kind),
-    networkClass: networkClassOf(options.network.kind),
-    intensitySource: '@tgwf/co2 averageIntensity (Ember yearly averages); Sustainable Web Design model v4 for the data centre',
+    intensitySource: '@tgwf/co2 averageIntensity (Ember yearly averages); Sustainable Web Design model v4 (@tgwf/co2) for the network and the data centre',
   };
 }
 
@@ -200,18 +198,18 @@ function withTotals(breakdown: FootprintBreakdown): Footprint {
   return { ...total, breakdown };
 }
 
-/** Data-centre g CO2e of `bytes` from the SWD v4 data-centre segment of `@tgwf/co2`. */
-function dataCentreGhgGrams(bytes: number, intensity: number): number {
-  if (bytes < 1) return 0; // @tgwf/co2 returns 0 (a number, not segments) below one byte
-  const result = swd.perByteTrace(bytes, false, { gridIntensity: { dataCenter: intensity } }).co2;
-  return typeof result === 'number' ? result : result.dataCenterCO2e;
+/** Network and data-centre g CO2e of `bytes` from the SWD v4 segments of `@tgwf/co2` (operational + embodied). */
+function swdGhgGrams(bytes: number, networkIntensity: number, dataCentreIntensity: number): { network: number; dataCentre: number } {
+  if (bytes < 1) return { network: 0, dataCentre: 0 }; // @tgwf/co2 returns 0 (a number, not segments) below one byte
+  const result = swd.perByteTrace(bytes, false, { gridIntensity: { network: networkIntensity, dataCenter: dataCentreIntensity } }).co2;
+  return typeof result === 'number' ? { network: 0, dataCentre: 0 } : { network: result.networkCO2e, dataCentre: result.dataCenterCO2e };
 }
 
 /**
  * Footprint of one step.
  *
  * @param input - duration (ms), energy (mAh) and transferred bytes of the step
- * @param options - device and network profiles, grid (`FRA` by default), factors
+ * @param options - device profile (its kind and battery), grids (`FRA` by default), factors
  * @returns the footprint, or null when any of the three inputs was not measured
  * @throws Error when an input is negative or not finite, or an option is invalid
  */
@@ -240,18 +238,17 @@ export function computeStepFootprint(input: FootprintInput, options: FootprintOp
     adpKgSbEq: deviceKWh * electricity.adpKgSbEqPerKWh,
   };
 
-  // Network: AGEC g CO2e per GB; water and ADPe from the SWD v4 network operational energy.
-  const gigabytes = input.bytes / BYTES_PER_GB;
+  // Network and data centre: SWD v4 segments. GHG = operational kWh at the grid's intensity + embodied kWh at
+  // 494 g/kWh; water and ADPe = operational kWh × the grid's factors (embodied water and ADPe not modelled).
   const operationalKWh = swdModel.operationalEnergyPerSegment(input.bytes);
+  const ghg = swdGhgGrams(input.bytes, model.gridIntensityGPerKWh, model.dataCentreGridIntensityGPerKWh);
   const network: Impacts = {
-    ghgGrams: gigabytes * factors.network[model.networkClass].ghgGramsPerGB,
+    ghgGrams: ghg.network,
     waterLitres: operationalKWh.network * electricity.waterLitresPerKWh,
     adpKgSbEq: operationalKWh.network * electricity.adpKgSbEqPerKWh,
   };
-
-  // Data centre: SWD v4 data-centre segment (operational at the data-centre grid + embodied).
   const dataCentre: Impacts = {
-    ghgGrams: dataCentreGhgGrams(input.bytes, model.dataCentreGridIntensityGPerKWh),
+    ghgGrams: ghg.dataCentre,
     waterLitres: operationalKWh.dataCenter * (factors.dataCentre.onSiteWaterLitresPerKWh + dataCentreElectricity.waterLitresPerKWh),
     adpKgSbEq: operationalKWh.dataCenter * dataCentreElectricity.adpKgSbEqPerKWh,
   };

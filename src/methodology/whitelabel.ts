@@ -1,7 +1,8 @@
 /**
- * White-label statement (guide "Référencement à Mon espace santé", annex 12.1; shared/DOMAIN.md): when a
- * distributor of a white-label product cannot measure its own service, the producer states **a minimum, a
- * maximum and an estimated value** for it, and the estimated value is the one retained.
+ * White-label statement. *Reported, unverified* (ANS "Guide du référencement à Mon espace santé" v3.8,
+ * annex 12.1; the guide was not found online): when a distributor of a white-label product cannot measure its
+ * own service, the producer states **a minimum, a maximum and an estimated value** for it, and the estimated
+ * value is the one retained.
  *
  * {@link whiteLabelStatement} turns the results of the variants that were measured (one result.json per
  * deployment of the product) into that statement, indicator by indicator:

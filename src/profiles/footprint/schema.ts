@@ -1,8 +1,9 @@
 /**
  * Schema of the footprint factors (`src/profiles/footprint/default.json`, or user-supplied factors): the
- * embodied impacts and lifetimes of devices, water and resource factors of electricity, network GHG per GB
- * and data-centre on-site water. Grid carbon intensities are not factors of this file: the footprint model
- * reads them from `@tgwf/co2` (see `src/methodology/footprint.ts`).
+ * embodied impacts and lifetimes of devices, water and resource factors of electricity, and data-centre
+ * on-site water. Grid carbon intensities and the Sustainable Web Design v4 energy per GB (network and data
+ * centre) are not factors of this file: the footprint model reads them from `@tgwf/co2` (see
+ * `src/methodology/footprint.ts` and docs/footprint.md).
  *
  * As for device and network profiles, every number must be covered by an entry of `sources` (its path, a
  * parent path, or `*`); modelling choices say `inferred: true`.
@@ -20,11 +21,11 @@ const amount = z.number().nonnegative().finite();
 /** The three indicators of the footprint model. */
 export const ImpactFactorsSchema = z
   .object({
-    /** Greenhouse gases, g CO2e (GWP100). */
+    /** Greenhouse gases, g CO2e. */
     ghgGrams: amount,
-    /** Freshwater consumed, litres. */
+    /** Water consumed, litres (the scope of each figure is stated in its source entry). */
     waterLitres: amount,
-    /** Abiotic resource depletion, minerals and metals (ADPe), kg Sb eq. */
+    /** Abiotic resource depletion, minerals and metals (EF "minerals and metals resource use"), kg Sb eq. */
     adpKgSbEq: amount,
   })
   .strict();
@@ -38,11 +39,6 @@ export type DeviceClass = (typeof DEVICE_CLASSES)[number];
 export const GRID_REGIONS = ['FRA', 'WORLD'] as const;
 /** A grid region: France (`FRA`) or the world average (`WORLD`). */
 export type GridRegion = (typeof GRID_REGIONS)[number];
-
-/** Classes of network with GHG-per-GB factors. */
-export const NETWORK_CLASSES = ['mobile', 'fixed'] as const;
-/** `mobile` (cellular) or `fixed` (Wi-Fi behind a fixed line, or wired). */
-export type NetworkClass = (typeof NETWORK_CLASSES)[number];
 
 /** Embodied impact of a device and how it is shared out over its use. */
 export const DeviceFactorsSchema = z
@@ -59,7 +55,7 @@ export const DeviceFactorsSchema = z
 /** Water and resource factors of one kWh taken from a grid. */
 export const ElectricityFactorsSchema = z
   .object({
-    /** Freshwater consumed to generate one kWh, litres. */
+    /** Water consumed to generate one kWh, litres (power-plant operation: see docs/footprint.md for each grid's scope). */
     waterLitresPerKWh: amount,
     /** ADPe of one kWh, kg Sb eq. */
     adpKgSbEqPerKWh: amount,
@@ -74,12 +70,6 @@ export const FootprintFactorsSchema = z
     description: z.string().min(1),
     devices: z.object({ smartphone: DeviceFactorsSchema, tablet: DeviceFactorsSchema, laptop: DeviceFactorsSchema }).strict(),
     electricity: z.object({ FRA: ElectricityFactorsSchema, WORLD: ElectricityFactorsSchema }).strict(),
-    network: z
-      .object({
-        mobile: z.object({ ghgGramsPerGB: amount }).strict(),
-        fixed: z.object({ ghgGramsPerGB: amount }).strict(),
-      })
-      .strict(),
     dataCentre: z
       .object({
         /** Water consumed on site (cooling) per kWh used by the data centre, litres (WUE). */
