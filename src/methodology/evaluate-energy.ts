@@ -5,9 +5,10 @@
  * - modelled: `estimateStepEnergy` (energy.ts); `excessEnergyMah` = CPU + radio charge;
  * - measured: `energyMah` = the device's measured charge; `excessEnergyMah` = measured charge − the same
  *   iteration's reference rate (measured) × the step's duration, floored at 0.
- * Idle steps (pause, background) count only what exceeds the reference step's own excess rate (the idle browser's
- * compositor and GPU work, ~1 µAh/s on the demo): a pause in which the page does nothing scores 100 however long it
- * lasts. Work steps count their whole excess: the browser's idle share during a step is part of what the step's
+ * Idle steps (pause, background) count only the work beyond the reference step's own rate (the idle browser's
+ * compositor, GPU and timer work, a few ms per second): each of their figures minus the reference's figure per ms ×
+ * the step's duration, floored at 0, is what the model charges. A pause in which the page does nothing scores 100
+ * however long it lasts. Work steps count their whole excess: the browser's idle share during a step is part of what the step's
  * time costs, and subtracting it would let slower work look cheaper.
  *
  * Pure: plain data in, plain data out.
@@ -46,16 +47,31 @@ function rateOf(mah: number | null, durationMs: number | null): number | null {
   return mah === null || durationMs === null || durationMs <= 0 ? null : (mah * 1000) / (durationMs / 1000);
 }
 
+const WORK_FIELDS = ['cpuMs', 'rendererOtherCpuMs', 'gpuCpuMs', 'utilityCpuMs', 'bytes', 'requests'] as const;
+
+/**
+ * An idle step's figures beyond the reference's: each work figure minus the reference's figure per ms × the step's
+ * duration, floored at 0 (null stays null; a reference without a duration leaves the figures as they are).
+ */
+export function beyondReference(sample: RawStepSample, reference: RawStepSample): RawStepSample {
+  const referenceMs = reference.durationMs;
+  if (!referenceMs || sample.durationMs === null) return sample;
+  const adjusted: RawStepSample = { ...sample };
+  for (const field of WORK_FIELDS) {
+    const value = sample[field];
+    const base = reference[field];
+    if (value === null || value === undefined || base === null || base === undefined) continue;
+    adjusted[field] = Math.max(0, value - (base / referenceMs) * sample.durationMs);
+  }
+  return adjusted;
+}
+
 /** Fills `energyMah`, `excessEnergyMah`, `dischargeUahPerS` and `energyBasis` of every sample that ran. */
 export function withEnergy(runs: ReadonlyArray<Run>, context: EnergyContext): RunsWithEnergy {
   const bases = stepEnergyBases(context.stepCount, context.referenceIndex, runs.flatMap((run) => run.samples));
   const energised = runs.map((run) => {
     const reference = run.samples.find((sample) => sample.index === context.referenceIndex && sample.status === 'passed');
     const referenceRate = reference ? rateOf(reference.measuredEnergyMah ?? null, reference.durationMs) : null;
-    // The reference's modelled excess per ms (the idle browser's own work), for idle steps.
-    const referenceModel = reference ? estimateStepEnergy(reference, context.device, context.network, context.calibration, context.cpuTimeBasis ?? 'host-emulated') : null;
-    const referenceExcessRate =
-      referenceModel?.excessEnergyMah == null || !reference?.durationMs ? null : referenceModel.excessEnergyMah / reference.durationMs;
     return {
       ...run,
       samples: run.samples.map((sample): RawStepSample => {
@@ -71,14 +87,14 @@ export function withEnergy(runs: ReadonlyArray<Run>, context: EnergyContext): Ru
             dischargeUahPerS: round(rateOf(measured, sample.durationMs), 3),
           };
         }
-        const energy = estimateStepEnergy(sample, context.device, context.network, context.calibration, context.cpuTimeBasis ?? 'host-emulated');
-        const idleExcess = IDLE_STEP_TYPES.includes(sample.type) && sample.index !== context.referenceIndex;
-        const excess =
-          energy.excessEnergyMah === null || !idleExcess
-            ? energy.excessEnergyMah
-            : referenceExcessRate === null || sample.durationMs === null
-              ? null
-              : Math.max(0, energy.excessEnergyMah - referenceExcessRate * sample.durationMs);
+        const basis = context.cpuTimeBasis ?? 'host-emulated';
+        const energy = estimateStepEnergy(sample, context.device, context.network, context.calibration, basis);
+        const idle = IDLE_STEP_TYPES.includes(sample.type) && sample.index !== context.referenceIndex;
+        const excess = !idle
+          ? energy.excessEnergyMah
+          : reference === undefined
+            ? null
+            : estimateStepEnergy(beyondReference(sample, reference), context.device, context.network, context.calibration, basis).excessEnergyMah;
         return {
           ...sample,
           energyBasis: 'model',

@@ -1,39 +1,38 @@
 import { describe, expect, it } from 'vitest';
 import { STEP_TYPES, type StepType } from '../../src/journey/schema.js';
-import { ECOINDEX_QUANTILES } from '../../src/methodology/ecoindex.js';
 import {
   defaultScoringProfile,
+  displayedScore,
   ecoscoreGrade,
   energyValue,
   parseScoringProfile,
   performanceValue,
+  resolveScoringProfile,
   scoreFromThresholds,
   scoreJourney,
   scoreStep,
   type ScoringPlatform,
-  type ScoringProfile,
   type StepScoreInput,
 } from '../../src/methodology/ecoscore.js';
+import { estimateStepEnergy, type StepEnergyInput } from '../../src/methodology/energy.js';
+import { pageExcessEnergyUah, pointsFromPercentiles } from '../../src/methodology/thresholds.js';
+import { getDeviceProfile, getNetworkProfile } from '../../src/profiles/index.js';
+import distributions from '../../src/profiles/scoring/distributions.json' with { type: 'json' };
 import { InputError } from '../../src/shared/input-error.js';
 
 const clone = <T>(value: T): T => JSON.parse(JSON.stringify(value)) as T;
+const phone = getDeviceProfile('mid-range-phone');
+const wifi = getNetworkProfile('wifi');
+const profile = resolveScoringProfile(defaultScoringProfile, phone, wifi);
+const PHONES = ['entry-level-phone', 'mid-range-phone', 'high-end-phone'].map(getDeviceProfile);
 
-function step(
-  type: StepType,
-  metrics: Partial<StepScoreInput['metrics']>,
-  platform: ScoringPlatform = 'web',
-  critical = false,
-): StepScoreInput {
-  return {
-    type,
-    critical,
-    platform,
-    metrics: { dischargeUahPerS: null, durationMs: null, readyMs: null, bytes: null, ...metrics },
-  };
+function step(type: StepType, metrics: Partial<StepScoreInput['metrics']>, platform: ScoringPlatform = 'web', critical = false): StepScoreInput {
+  return { type, critical, platform, metrics: { excessEnergyMah: null, dischargeUahPerS: null, durationMs: null, readyMs: null, responseMs: null, bytes: null, ...metrics } };
 }
 
-/** Reference step of the mid-range phone at rest: 96 mA = 96,000 µAh / 3600 s = 26.67 µAh/s. */
-const REFERENCE = { dischargeUahPerS: 96_000 / 3600 };
+/** The excess charge of a step's figures on the mid-range phone over Wi-Fi, mAh. */
+const excessOf = (figures: Partial<StepEnergyInput>, device = phone, network = wifi) =>
+  estimateStepEnergy({ durationMs: 1000, cpuMs: 0, bytes: 0, requests: 0, rendererOtherCpuMs: 0, gpuCpuMs: 0, utilityCpuMs: 0, ...figures }, device, network, null).excessEnergyMah;
 
 describe('scoreFromThresholds', () => {
   const points = [
@@ -92,274 +91,213 @@ describe('scoreFromThresholds', () => {
   });
 });
 
-describe('the default scoring profile', () => {
-  it('is identified and versioned', () => {
-    expect(defaultScoringProfile.id).toBe('ecoscore-default');
-    expect(defaultScoringProfile.version).toMatch(/^\d+\.\d+\.\d+$/);
-    expect(defaultScoringProfile.energyMetric).toBe('dischargeRatio');
-    expect(defaultScoringProfile.weights.critical).toBe(0.7);
-    expect(defaultScoringProfile.weights.normal).toBe(0.3);
+describe('pointsFromPercentiles', () => {
+  it('scores the p-th percentile 100 − p, starts at (0, 100) and reaches 0 along the last slope', () => {
+    const points = pointsFromPercentiles([
+      { percentile: 10, value: 100 },
+      { percentile: 50, value: 300 },
+      { percentile: 90, value: 1000 },
+    ]);
+    expect(points).toEqual([
+      { value: 0, score: 100 },
+      { value: 100, score: 90 },
+      { value: 300, score: 50 },
+      { value: 1000, score: 10 },
+      { value: 1000 + 10 / (40 / 700), score: 0 },
+    ]);
+    expect(scoreFromThresholds(200, points)).toBeCloseTo(70, 10);
   });
 
-  it('has thresholds for every step type, with separate web and mobile data thresholds', () => {
+  it('skips a percentile whose value does not exceed the previous one', () => {
+    const points = pointsFromPercentiles([
+      { percentile: 10, value: 5 },
+      { percentile: 25, value: 5 },
+      { percentile: 50, value: 9 },
+    ]);
+    expect(points.map((point) => point.score)).toEqual([100, 90, 50, 0]);
+  });
+});
+
+describe('the default scoring profile (2.0)', () => {
+  it('is identified, versioned, scores excess energy and adds deficits', () => {
+    expect(defaultScoringProfile.id).toBe('ecoscore-default');
+    expect(defaultScoringProfile.version).toBe('2.0.0');
+    expect(defaultScoringProfile.energyMetric).toBe('excessEnergyUah');
+    expect(defaultScoringProfile.aggregation).toBe('deficit-sum');
+    expect(defaultScoringProfile.weights).toMatchObject({ critical: 0.7, normal: 0.3 });
+  });
+
+  it('has thresholds for every step type, with separate web and mobile data curves', () => {
     for (const type of STEP_TYPES) {
       const thresholds = defaultScoringProfile.steps[type];
-      expect(thresholds, type).toBeDefined();
-      expect(thresholds.data.web.points.length).toBeGreaterThanOrEqual(2);
-      expect(thresholds.data.mobile.points.length).toBeGreaterThanOrEqual(2);
-      for (const set of [thresholds.energy, thresholds.performance, thresholds.data.web, thresholds.data.mobile]) {
-        if (set === null) continue;
-        expect(set.justification.length).toBeGreaterThan(20);
-        expect(set.source.length).toBeGreaterThan(0);
-      }
+      expect(thresholds.data.web.points.length, type).toBeGreaterThanOrEqual(2);
+      expect(thresholds.data.mobile.points.length, type).toBeGreaterThanOrEqual(2);
     }
-    expect(defaultScoringProfile.steps.pause.performance).toBeNull();
-    expect(defaultScoringProfile.steps.reference.performance).toBeNull();
     expect(defaultScoringProfile.steps.reference.energy).toBeNull();
+    expect(defaultScoringProfile.steps.pause.performance).toBeNull();
   });
 
-  it('anchors first-load web data thresholds on the EcoIndex size quantiles (20th percentile = 80, 40th = 60)', () => {
-    const kbToBytes = (i: number) => Math.round((ECOINDEX_QUANTILES.sizeKb[i] as number) * 1000);
-    expect(defaultScoringProfile.steps['first-load'].data.web.points).toEqual([
-      { value: 0, score: 100 },
-      { value: kbToBytes(4), score: 80 },
-      { value: kbToBytes(8), score: 60 },
-      { value: kbToBytes(12), score: 40 },
-      { value: kbToBytes(16), score: 20 },
-      { value: kbToBytes(19), score: 0 },
-    ]);
+  it('reads first-load data on the home-page weights of the Web Almanac: the p-th percentile scores 100 − p', () => {
+    const home = distributions.distributions['page-weight-home'];
+    for (const [percentile, kb] of Object.entries(home.percentiles)) {
+      expect(scoreFromThresholds(kb * 1024, defaultScoringProfile.steps['first-load'].data.web.points), percentile).toBeCloseTo(100 - Number(percentile), 6);
+    }
   });
 
-  it('expects less data of later loads, actions, scrolls and pauses than of a first load', () => {
-    const bytesAt80 = (type: StepType) => (defaultScoringProfile.steps[type].data.web.points[1] as { value: number }).value;
-    expect(bytesAt80('load')).toBeLessThan(bytesAt80('first-load'));
-    expect(bytesAt80('scroll')).toBeLessThan(bytesAt80('load'));
-    expect(bytesAt80('action')).toBeLessThan(bytesAt80('load'));
-    expect(bytesAt80('pause')).toBeLessThan(bytesAt80('action'));
-    // a pause that transfers nothing is perfect on data
-    expect(scoreStep(step('pause', { bytes: 0 }), REFERENCE).data).toBe(100);
+  it('resolves energy pages through the energy model for the run\u2019s device and network', () => {
+    const set = defaultScoringProfile.steps.load.energy!;
+    if (!('pages' in set)) throw new Error('expected percentile pages');
+    const points = profile.steps.load.energy!.points;
+    for (const page of set.pages) {
+      expect(scoreFromThresholds(pageExcessEnergyUah(page, set, phone, wifi), points), String(page.percentile)).toBeCloseTo(100 - page.percentile, 2);
+    }
+    // The same page costs more on 4G (LTE tail, slower transfers) than on Wi-Fi.
+    const fourG = resolveScoringProfile(defaultScoringProfile, phone, getNetworkProfile('4g')).steps.load.energy!.points;
+    expect(fourG[1]!.value).toBeGreaterThan(points[1]!.value);
   });
 });
 
 describe('scoreStep', () => {
-  it('scores a load step on energy (ratio to the reference), performance (readyMs) and data', () => {
-    const scores = scoreStep(step('load', { dischargeUahPerS: 2 * REFERENCE.dischargeUahPerS, durationMs: 5000, readyMs: 1500, bytes: 239_730 }), REFERENCE);
-    // energy: ratio 2.0 between 1.8 (60) and 2.4 (40): 60 - (0.2 / 0.6) × 20 = 53.333…
-    expect(scores.energy).toBeCloseTo(53.3333333, 6);
-    // performance: readyMs 1500 between 1000 (80) and 2000 (60): 70 (durationMs 5000 is ignored)
-    expect(scores.performance).toBeCloseTo(70, 10);
-    // data: 239,730 bytes is the load web 'very good' point: 80
-    expect(scores.data).toBeCloseTo(80, 10);
-    // ecoscore: (53.333 + 70 + 80) / 3 = 67.777…
-    expect(scores.ecoscore).toBeCloseTo(67.7777778, 6);
+  it('scores energy on the excess charge (µAh), performance on the response time and data on bytes', () => {
+    const scores = scoreStep(step('load', { excessEnergyMah: 0.1, responseMs: 900, readyMs: 2500, durationMs: 3000, bytes: 30_000 }), null, profile);
+    expect(scores.energy).toBeCloseTo(scoreFromThresholds(100, profile.steps.load.energy!.points), 10);
+    expect(scores.performance).toBeCloseTo(scoreFromThresholds(900, profile.steps.load.performance!.points), 10);
+    expect(scores.data).toBeCloseTo(scoreFromThresholds(30_000, profile.steps.load.data.web.points), 10);
+    expect(scores.ecoscore).toBeCloseTo((scores.energy! + scores.performance! + scores.data!) / 3, 10);
+    expect(scores.missing).toEqual([]);
   });
 
-  it('uses durationMs for a load without a wait condition, and for actions even with one', () => {
-    expect(performanceValue(step('first-load', { durationMs: 3000, readyMs: null }))).toBe(3000);
-    expect(performanceValue(step('first-load', { durationMs: 3000, readyMs: 900 }))).toBe(900);
-    expect(performanceValue(step('action', { durationMs: 3000, readyMs: 900 }))).toBe(3000);
-    expect(performanceValue(step('scroll', { durationMs: 700, readyMs: null }))).toBe(700);
+  it('falls back to readyMs, then durationMs, for results recorded before responseMs existed', () => {
+    expect(performanceValue(step('load', { readyMs: 700, durationMs: 1200, responseMs: undefined }))).toBe(700);
+    expect(performanceValue(step('action', { durationMs: 1200, responseMs: undefined }))).toBe(1200);
+    expect(performanceValue(step('action', { responseMs: 300, readyMs: 900 }))).toBe(300);
   });
 
-  it('never scores performance for pause and reference steps', () => {
-    for (const type of ['pause', 'reference'] as const) {
-      const scores = scoreStep(step(type, { dischargeUahPerS: REFERENCE.dischargeUahPerS, durationMs: 10_000, readyMs: 10_000, bytes: 0 }), REFERENCE);
-      expect(scores.performance, type).toBeNull();
-      expect(performanceValue(step(type, { durationMs: 10_000 }))).toBeNull();
+  it('never scores performance for pause, background and reference steps', () => {
+    for (const type of ['pause', 'background', 'reference'] as const) {
+      expect(scoreStep(step(type, { excessEnergyMah: 0, durationMs: 5000, responseMs: 5000, bytes: 0 }), null, profile).performance, type).toBeNull();
     }
   });
 
-  it('scores the reference step on data only (its energy is the baseline itself)', () => {
-    const scores = scoreStep(step('reference', { dischargeUahPerS: REFERENCE.dischargeUahPerS, durationMs: 5000, bytes: 0 }), REFERENCE);
-    expect(scores).toEqual({ energy: null, performance: null, data: 100, ecoscore: 100 });
+  it('scores an idle pause at 100 and a step that moved nothing at 100 on data', () => {
+    expect(scoreStep(step('pause', { excessEnergyMah: 0, durationMs: 30_000, bytes: 0 }), null, profile)).toMatchObject({ energy: 100, data: 100, ecoscore: 100 });
   });
 
-  it('scores a pause step at the reference rate, transferring nothing, at 100', () => {
-    const scores = scoreStep(step('pause', { dischargeUahPerS: REFERENCE.dischargeUahPerS, durationMs: 5000, bytes: 0 }), REFERENCE);
-    expect(scores.energy).toBeCloseTo(100, 10);
-    expect(scores.data).toBeCloseTo(100, 10);
-    expect(scores.ecoscore).toBeCloseTo(100, 10);
+  it('lists the sub-scores whose input is missing and gives no step ecoscore then (null, never 0)', () => {
+    const scores = scoreStep(step('load', { excessEnergyMah: null, responseMs: 900, bytes: 30_000 }), null, profile);
+    expect(scores.energy).toBeNull();
+    expect(scores.missing).toEqual(['energy']);
+    expect(scores.ecoscore).toBeNull();
   });
 
-  it('propagates nulls as null, never 0', () => {
-    const none = scoreStep(step('load', {}), REFERENCE);
-    expect(none).toEqual({ energy: null, performance: null, data: null, ecoscore: null });
-
-    const noEnergy = scoreStep(step('load', { durationMs: 1000, bytes: 1000 }), REFERENCE);
-    expect(noEnergy.energy).toBeNull();
-    expect(noEnergy.ecoscore).toBeCloseTo(((noEnergy.performance as number) + (noEnergy.data as number)) / 2, 10);
-
-    // a rate but no reference: the ratio cannot be computed
-    expect(scoreStep(step('load', { dischargeUahPerS: 50, bytes: 0 }), null).energy).toBeNull();
-    expect(scoreStep(step('load', { dischargeUahPerS: 50, bytes: 0 }), { dischargeUahPerS: null }).energy).toBeNull();
-    expect(scoreStep(step('load', { dischargeUahPerS: 50, bytes: 0 }), { dischargeUahPerS: 0 }).energy).toBeNull();
-
-    const noBytes = scoreStep(step('action', { dischargeUahPerS: 30, durationMs: 500 }), REFERENCE);
-    expect(noBytes.data).toBeNull();
-    expect(noBytes.energy).not.toBeNull();
+  it('rejects negative and non-finite figures, naming the field', () => {
+    expect(() => scoreStep(step('load', { bytes: -1 }), null, profile)).toThrow(/metrics\.bytes/);
+    expect(() => scoreStep(step('load', { excessEnergyMah: Number.NaN }), null, profile)).toThrow(/metrics\.excessEnergyMah/);
   });
 
-  it('rejects negative and non-finite metrics, naming the field', () => {
-    expect(() => scoreStep(step('load', { bytes: -1 }), REFERENCE)).toThrow(/"metrics\.bytes" must not be negative/);
-    expect(() => scoreStep(step('load', { durationMs: Number.NaN }), REFERENCE)).toThrow(/"metrics\.durationMs" must be a finite number/);
+  it('scores the demo\u2019s heavy resources page below 50 on energy and on data', () => {
+    // Figures of a methodology 2.0 run of journeys/demo-health.yaml on this machine (2026-12-01, host index 2441 → cpuScale 1.395).
+    const heavy = { cpuMs: 2194 * 1.395, bytes: 3_691_073, requests: 10, rendererOtherCpuMs: 498.5 * 1.395, gpuCpuMs: 302.6 * 1.395, utilityCpuMs: 231.3 * 1.395 };
+    const scores = scoreStep(step('load', { excessEnergyMah: excessOf(heavy), responseMs: 7170, bytes: heavy.bytes }), null, profile);
+    expect(scores.energy!).toBeLessThan(50);
+    expect(scores.data!).toBeLessThan(50);
   });
 
-  it('uses the web or the mobile data thresholds according to the platform', () => {
-    const bytes = 500_000;
-    const web = scoreStep(step('first-load', { bytes }, 'web'), null).data as number;
-    const mobile = scoreStep(step('first-load', { bytes }, 'mobile'), null).data as number;
-    // web: 500,000 between 479,460 (80) and 1,098,620 (60): 80 - 20 × 20,540 / 619,160 = 79.3365…
-    expect(web).toBeCloseTo(80 - (20 * 20_540) / 619_160, 6);
-    // mobile thresholds are 2/3 of the web ones: a native app downloads no code, styles or fonts
-    // 500,000 between 319,640 (80) and 732,413 (60): 80 - 20 × 180,360 / 412,773 = 71.261…
-    expect(mobile).toBeCloseTo(80 - (20 * 180_360) / 412_773, 6);
-    expect(mobile).toBeLessThan(web);
-  });
-
-  describe('monotonicity', () => {
-    const platforms: ScoringPlatform[] = ['web', 'mobile'];
-    const grid = (max: number, n = 400) => Array.from({ length: n + 1 }, (_, i) => (max * i) / n);
-
-    it('more bytes never raise the data score', () => {
-      for (const type of STEP_TYPES) {
-        for (const platform of platforms) {
-          let previous = Number.POSITIVE_INFINITY;
-          for (const bytes of grid(12_000_000)) {
-            const data = scoreStep(step(type, { bytes }, platform), null).data as number;
-            expect(data, `${type}/${platform} at ${bytes} B`).toBeLessThanOrEqual(previous + 1e-9);
-            previous = data;
-          }
+  // A step whose main thread is busy for its whole duration D does D of work: below 20 on energy, on Wi-Fi (the network of
+  // Greenspector's default dashboards), once D reaches these durations (the figures at which each curve crosses 20 on the
+  // slowest phone, rounded up). Slower work can never score better than the same work done fast (item 3 of the
+  // methodology), so a work-based score cannot be below 20 for every duration: a 100 ms saturated click is fine.
+  const SATURATED_BELOW_20_FROM_MS = { 'first-load': 15_000, load: 12_000, action: 1_500, scroll: 2_500 } as const;
+  for (const device of PHONES) {
+    it(`scores a step with a saturated main thread below 20 on energy on the ${device.id}`, () => {
+      const resolved = resolveScoringProfile(defaultScoringProfile, device, wifi);
+      for (const [type, fromMs] of Object.entries(SATURATED_BELOW_20_FROM_MS) as [StepType, number][]) {
+        for (const durationMs of [fromMs, fromMs * 2, 60_000]) {
+          const excess = excessOf({ durationMs, cpuMs: durationMs }, device);
+          const scores = scoreStep(step(type, { excessEnergyMah: excess, responseMs: durationMs, durationMs, bytes: 0 }), null, resolved);
+          expect(scores.energy!, `${type} ${durationMs} ms`).toBeLessThan(20);
         }
       }
     });
+  }
+});
 
-    it('a longer duration never raises the performance score', () => {
-      for (const type of STEP_TYPES) {
-        let previous = Number.POSITIVE_INFINITY;
-        for (const durationMs of grid(30_000)) {
-          const performance = scoreStep(step(type, { durationMs }), null).performance;
-          if (performance === null) continue;
-          expect(performance, `${type} at ${durationMs} ms`).toBeLessThanOrEqual(previous + 1e-9);
-          previous = performance;
-        }
-      }
-    });
-
-    it('a higher discharge rate never raises the energy score', () => {
-      for (const type of STEP_TYPES) {
-        let previous = Number.POSITIVE_INFINITY;
-        for (const dischargeUahPerS of grid(5 * REFERENCE.dischargeUahPerS)) {
-          const energy = scoreStep(step(type, { dischargeUahPerS }), REFERENCE).energy;
-          if (energy === null) continue;
-          expect(energy, `${type} at ${dischargeUahPerS} µAh/s`).toBeLessThanOrEqual(previous + 1e-9);
-          previous = energy;
-        }
-      }
-    });
-  });
-
-  it('orders the demo pages sensibly: the heavy page scores clearly below a light one on data, performance and energy', () => {
-    // Demo figures (mid-range-phone, wifi): light loads 3–30 kB, ~1.1 s (ready ~0.6–1.0 s); heavy page 3.69 MB in 7.4 s (ready 3.4 s).
-    // Energy is illustrative: the model's rest current (96 mA) vs +~1.7× for the heavy page (radio + CPU busy), +~0.7× for a light one.
-    const reference = REFERENCE;
-    for (const type of ['first-load', 'load'] as const) {
-      const light = scoreStep(step(type, { bytes: 20_000, durationMs: 1100, readyMs: 900, dischargeUahPerS: 1.7 * reference.dischargeUahPerS }), reference);
-      const heavy = scoreStep(step(type, { bytes: 3_690_000, durationMs: 7400, readyMs: 3400, dischargeUahPerS: 2.7 * reference.dischargeUahPerS }), reference);
-      expect(light.data as number, type).toBeGreaterThan(95);
-      expect(heavy.data as number, type).toBeLessThan(20);
-      expect((light.data as number) - (heavy.data as number), type).toBeGreaterThan(75);
-      expect((light.energy as number) - (heavy.energy as number), type).toBeGreaterThan(25);
-      expect(heavy.performance as number, type).toBeLessThan(light.performance as number);
-      expect((light.ecoscore as number) - (heavy.ecoscore as number), type).toBeGreaterThan(30);
-    }
-    // worked example, first load, heavy page: 3,690,000 B between 3,401,590 (20) and 8,037,540 (0):
-    // 20 - 20 × 288,410 / 4,635,950 = 18.7557…
-    const heavyFirst = scoreStep(step('first-load', { bytes: 3_690_000 }), null);
-    expect(heavyFirst.data).toBeCloseTo(20 - (20 * 288_410) / 4_635_950, 6);
+describe('energyValue (custom rate-based profiles)', () => {
+  it('computes the excess charge in µAh, the ratio, the excess rate or the rate itself', () => {
+    const metrics = { excessEnergyMah: 0.25, dischargeUahPerS: 120, durationMs: 1000, readyMs: null, bytes: 0 };
+    expect(energyValue('excessEnergyUah', metrics, null)).toBeCloseTo(250, 10);
+    expect(energyValue('dischargeRatio', metrics, { dischargeUahPerS: 80 })).toBeCloseTo(1.5, 10);
+    expect(energyValue('dischargeExcessUahPerS', metrics, { dischargeUahPerS: 80 })).toBeCloseTo(40, 10);
+    expect(energyValue('dischargeUahPerS', metrics, null)).toBe(120);
+    expect(energyValue('dischargeRatio', metrics, null)).toBeNull();
   });
 });
 
-describe('energyValue', () => {
-  it('computes the ratio, the excess or the rate itself', () => {
-    expect(energyValue('dischargeRatio', 60, { dischargeUahPerS: 40 })).toBeCloseTo(1.5, 10);
-    expect(energyValue('dischargeExcessUahPerS', 60, { dischargeUahPerS: 40 })).toBeCloseTo(20, 10);
-    expect(energyValue('dischargeUahPerS', 60, null)).toBe(60);
-    expect(energyValue('dischargeExcessUahPerS', 60, null)).toBeNull();
-    expect(energyValue('dischargeRatio', null, { dischargeUahPerS: 40 })).toBeNull();
-  });
+describe('scoreJourney (deficit sum)', () => {
+  const s = (score: number) => ({ energy: score, performance: score, data: score });
 
-  it('lets a custom profile score absolute discharge rates (e.g. thresholds of 170 and 210 µAh/s)', () => {
-    const custom = clone(defaultScoringProfile) as ScoringProfile;
-    custom.id = 'absolute-example';
-    custom.energyMetric = 'dischargeUahPerS';
-    const set = {
-      points: [
-        { value: 170, score: 80 },
-        { value: 210, score: 60 },
-        { value: 400, score: 0 },
-      ],
-      justification: 'example of absolute thresholds',
-      source: [{ title: 'shared/DOMAIN.md example' }],
-    };
-    for (const type of STEP_TYPES) if (custom.steps[type].energy) custom.steps[type].energy = set;
-    const profile = parseScoringProfile(custom);
-    // 190 µAh/s, halfway from 170 (80) to 210 (60): 70, with no reference needed
-    expect(scoreStep(step('load', { dischargeUahPerS: 190 }), null, profile).energy).toBeCloseTo(70, 10);
-    expect(scoreStep(step('load', { dischargeUahPerS: 100 }), null, profile).energy).toBeCloseTo(80, 10);
-  });
-});
-
-describe('scoreJourney', () => {
-  const full = (score: number) => ({ energy: score, performance: score, data: score });
-
-  it('weighs a critical step 0.7 and a normal step 0.3: 80 and 50 give 71', () => {
-    // (0.7 × 80 + 0.3 × 50) / (0.7 + 0.3) = (56 + 15) / 1 = 71
+  it('gives a journey of normal steps the mean of its steps', () => {
     const journey = scoreJourney([
-      { type: 'first-load', critical: true, scores: full(80) },
-      { type: 'load', critical: false, scores: full(50) },
+      { type: 'load', critical: false, scores: s(80) },
+      { type: 'action', critical: false, scores: s(50) },
     ]);
-    expect(journey.ecoscore).toBeCloseTo(71, 10);
-    expect(journey.scores.energy).toBeCloseTo(71, 10);
-    expect(journey.scores.performance).toBeCloseTo(71, 10);
-    expect(journey.scores.data).toBeCloseTo(71, 10);
+    expect(journey.ecoscore).toBeCloseTo(65, 10);
+  });
+
+  it('counts a critical step\u2019s shortfall 0.7 / 0.3 times: flagging a step critical can only lower the score', () => {
+    const plain = scoreJourney([
+      { type: 'load', critical: false, scores: s(90) },
+      { type: 'action', critical: false, scores: s(60) },
+    ]).ecoscore!;
+    const flagged = scoreJourney([
+      { type: 'load', critical: true, scores: s(90) },
+      { type: 'action', critical: false, scores: s(60) },
+    ]).ecoscore!;
+    // 100 − (0.7 × 10 + 0.3 × 40) / (0.3 × 2) = 100 − 31.67
+    expect(flagged).toBeCloseTo(100 - (0.7 * 10 + 0.3 * 40) / 0.6, 10);
+    expect(flagged).toBeLessThan(plain);
+  });
+
+  it('adds an idle step\u2019s shortfall without counting it: an idle step that does nothing changes nothing', () => {
+    const work = [
+      { type: 'load' as const, critical: true, scores: s(80) },
+      { type: 'scroll' as const, critical: false, scores: s(70) },
+    ];
+    const base = scoreJourney(work).scores.energy!;
+    expect(scoreJourney([...work, { type: 'pause', critical: true, scores: { energy: 100, performance: null, data: 100 } }]).scores.energy).toBeCloseTo(base, 10);
+    expect(scoreJourney([...work, { type: 'pause', critical: false, scores: { energy: 90, performance: null, data: 100 } }]).scores.energy!).toBeLessThan(base);
+  });
+
+  it('leaves out the reference step and unscored steps, and gives null (not 0) without a work step', () => {
+    const journey = scoreJourney([
+      { type: 'reference', critical: false, scores: s(0) },
+      { type: 'load', critical: false, scores: s(70) },
+      { type: 'action', critical: false, scores: null },
+    ]);
+    expect(journey.ecoscore).toBeCloseTo(70, 10);
+    expect(scoreJourney([{ type: 'pause', critical: false, scores: { energy: 100, performance: null, data: 100 } }]).ecoscore).toBeNull();
+  });
+
+  it('gives no ecoscore when one of the three sub-scores is missing', () => {
+    expect(scoreJourney([{ type: 'load', critical: false, scores: { energy: null, performance: 80, data: 80 } }]).ecoscore).toBeNull();
+  });
+
+  it('takes the grade from the score as displayed: 80.04 shows as 80.0 and is a B', () => {
+    const journey = scoreJourney([{ type: 'load', critical: false, scores: s(80.04) }]);
+    expect(displayedScore(journey.ecoscore!)).toBe(80);
     expect(journey.grade).toBe('B');
-    expect(journey.profile).toEqual({ id: 'ecoscore-default', version: defaultScoringProfile.version });
   });
 
-  it('averages each sub-score over the steps where it applies, then takes the mean of the sub-scores', () => {
-    const journey = scoreJourney([
-      { type: 'reference', critical: false, scores: { energy: null, performance: null, data: 100 } },
-      { type: 'first-load', critical: true, scores: { energy: 60, performance: 90, data: 30 } },
-      { type: 'pause', critical: false, scores: { energy: 100, performance: null, data: 100 } },
-    ]);
-    // reference left out; energy: (0.7 × 60 + 0.3 × 100) / 1.0 = 72
-    expect(journey.scores.energy).toBeCloseTo(72, 10);
-    // performance: the first load only (pause not scored): 90
-    expect(journey.scores.performance).toBeCloseTo(90, 10);
-    // data: (0.7 × 30 + 0.3 × 100) / 1.0 = 51
-    expect(journey.scores.data).toBeCloseTo(51, 10);
-    // ecoscore: (72 + 90 + 51) / 3 = 71
-    expect(journey.ecoscore).toBeCloseTo(71, 10);
-    expect(journey.scoredSteps).toBe(2);
-  });
-
-  it('does not score the reference step', () => {
-    const withReference = scoreJourney([
-      { type: 'reference', critical: true, scores: full(100) },
-      { type: 'load', critical: false, scores: full(40) },
-    ]);
-    expect(withReference.ecoscore).toBeCloseTo(40, 10);
-  });
-
-  it('gives null, not 0, when nothing was scored', () => {
-    const journey = scoreJourney([
-      { type: 'load', critical: true, scores: null },
-      { type: 'action', critical: false, scores: { energy: null, performance: null, data: null } },
-    ]);
-    expect(journey.ecoscore).toBeNull();
-    expect(journey.grade).toBeNull();
-    expect(journey.scores).toEqual({ energy: null, performance: null, data: null });
-    expect(scoreJourney([]).ecoscore).toBeNull();
+  it('keeps the weighted mean of 1.x for profiles that ask for it', () => {
+    const legacy = { ...defaultScoringProfile, aggregation: 'weighted-mean' as const };
+    const journey = scoreJourney(
+      [
+        { type: 'load', critical: true, scores: s(80) },
+        { type: 'action', critical: false, scores: s(50) },
+      ],
+      legacy,
+    );
+    expect(journey.ecoscore).toBeCloseTo(0.7 * 80 + 0.3 * 50, 10);
   });
 });
 
@@ -426,8 +364,17 @@ describe('parseScoringProfile (custom profiles)', () => {
 
   it('names scores that increase with the value', () => {
     const data = base();
-    data.steps.action.energy.points[3].score = 95;
-    expect(errorOf(data).message).toMatch(/steps\.action\.energy\.points\[3\]\.score: scores must never increase/);
+    data.steps.action.performance.points[3].score = 95;
+    expect(errorOf(data).message).toMatch(/steps\.action\.performance\.points\[3\]\.score: scores must never increase/);
+  });
+
+  it('names energy pages whose figures decrease, and pages under a rate-based metric', () => {
+    const data = base();
+    data.steps.load.energy.pages[2].bytes = 1;
+    expect(errorOf(data).message).toMatch(/steps\.load\.energy\.pages\[2\]\.bytes: must not decrease/);
+    const rate = base();
+    rate.energyMetric = 'dischargeRatio';
+    expect(errorOf(rate).message).toMatch(/steps\.[a-z-]+\.energy: percentile pages need "energyMetric": "excessEnergyUah"/);
   });
 
   it('refuses performance thresholds for pause steps', () => {

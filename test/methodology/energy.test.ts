@@ -4,53 +4,62 @@ import {
   LTE_TAIL,
   MS_PER_HOUR,
   REFERENCE_BENCHMARK_INDEX,
+  REQUEST_CONCURRENCY,
   SCREEN_BRIGHTNESS_FRACTION,
   UMTS_TAIL,
   WIFI_TAIL,
-  energySourceOfModel,
+  deviceCpuWorkOf,
   estimateStepEnergy,
+  radioCharge,
   radioTailModel,
   relativeDischarge,
   type HostCalibration,
   type StepEnergyInput,
 } from '../../src/methodology/energy.js';
+import { PELT_HALF_LIFE_MS, SCHEDUTIL_HEADROOM, bigAndLittle, burstOnCluster, cpuCharge } from '../../src/methodology/energy-cpu.js';
+import { energySourceLabel, energySourceOfModel, stepEnergyBases } from '../../src/methodology/energy-source.js';
 import { getDeviceProfile, getNetworkProfile } from '../../src/profiles/index.js';
 
-// Mid-range phone (Pixel 4a): screen.on 85, screen.full 250, cpuActive 95.11, cpuIdle 11,
-// wifiActive 138, radioActive 111, radioOn 128 (mA). wifi: 4500 kbit/s; 4g: 1440; 3g: 400.
+// Mid-range phone (Pixel 4a): screen.on 85, screen.full 250, cpu.active 8.4, clusters 6 × little (2 mA + 34.55…128.45 mA,
+// 300–1804.8 MHz) and 2 × big (2.2 mA + 42.23…266.21 mA, 300–2208 MHz), cpuIdle 11, wifi rx 138, modem rx 111 / idle 128.
 const phone = getDeviceProfile('mid-range-phone');
 const wifi = getNetworkProfile('wifi');
 const fourG = getNetworkProfile('4g');
 const threeG = getNetworkProfile('3g');
 const fiber = getNetworkProfile('fiber');
+const PHONES = ['entry-level-phone', 'mid-range-phone', 'high-end-phone'].map(getDeviceProfile);
 
-const idle = (durationMs: number): StepEnergyInput => ({ durationMs, cpuMs: 0, processCpuMs: 0, bytes: 0, requests: 0 });
+const step = (figures: Partial<StepEnergyInput> = {}): StepEnergyInput => ({
+  durationMs: 2_000,
+  cpuMs: 0,
+  bytes: 0,
+  requests: 0,
+  rendererOtherCpuMs: 0,
+  gpuCpuMs: 0,
+  utilityCpuMs: 0,
+  ...figures,
+});
 
 function calibration(benchmarkIndex: number, throttlingRate = 4): HostCalibration {
   return { benchmarkIndex, throttlingRate, hostBenchmarkIndex: benchmarkIndex * throttlingRate, durationMs: 1000, method: 'test' };
 }
 
 describe('constants', () => {
-  it('uses the middle Android brightness bin and the middle of the high-end desktop bracket', () => {
+  it('uses the middle Android brightness bin, the middle of the high-end desktop bracket, PELT and schedutil', () => {
     expect(SCREEN_BRIGHTNESS_FRACTION).toBe((2 + 0.5) / 5);
     expect(REFERENCE_BENCHMARK_INDEX).toBe(1750);
     expect(MS_PER_HOUR).toBe(3_600_000);
-    expect(ENERGY_MODEL_VERSION).toBe('1.0.0');
+    expect(ENERGY_MODEL_VERSION).toBe('2.0.0');
+    expect(PELT_HALF_LIFE_MS).toBe(32);
+    expect(SCHEDUTIL_HEADROOM).toBe(1.25);
+    expect(REQUEST_CONCURRENCY).toBe(6);
   });
 
-  it('carries the ARO radio tails', () => {
-    // LTE: 0.1 + 0.02 + 10 s at 1.06 W / 1.2 W
-    expect(LTE_TAIL.tail).toHaveLength(1);
-    expect(LTE_TAIL.tail[0].durationMs).toBe(10_120);
-    expect(LTE_TAIL.tail[0].powerRatio).toBeCloseTo(0.88333, 5);
-    // 3G: DCH 4 s at full power, FACH 10 s at 0.30 / 1.30 W
+  it('carries the ARO radio tails and picks them from the network', () => {
+    expect(LTE_TAIL.tail[0]!.durationMs).toBe(10_120);
+    expect(LTE_TAIL.tail[0]!.powerRatio).toBeCloseTo(1.06 / 1.2, 10);
     expect(UMTS_TAIL.tail.map((s) => s.durationMs)).toEqual([4_000, 10_000]);
-    expect(UMTS_TAIL.tail[1].powerRatio).toBeCloseTo(0.230769, 6);
     expect(WIFI_TAIL.tail).toEqual([{ durationMs: 250, powerRatio: 1 }]);
-    for (const model of [LTE_TAIL, UMTS_TAIL, WIFI_TAIL]) for (const segment of model.tail) expect(segment.powerRatio).toBeLessThanOrEqual(1);
-  });
-
-  it('picks the tail from the network radio', () => {
     expect(radioTailModel(wifi)).toBe(WIFI_TAIL);
     expect(radioTailModel(fourG)).toBe(LTE_TAIL);
     expect(radioTailModel(threeG)).toBe(UMTS_TAIL);
@@ -59,274 +68,176 @@ describe('constants', () => {
   });
 });
 
-describe('estimateStepEnergy — components', () => {
-  it('charges the screen and the awake baseline for the step duration', () => {
-    const energy = estimateStepEnergy(idle(10_000), phone, wifi, null);
-    // screen: (85 + 0.5 × 250) mA × 10 000 ms / 3.6e6 = 210 × 10 000 / 3.6e6 = 0.583333 mAh
-    expect(energy.components.screenMah).toBeCloseTo(0.583333, 6);
-    // base on Wi-Fi: cpuIdle 11 mA × 10 000 ms / 3.6e6 = 0.030556 mAh
-    expect(energy.components.baseMah).toBeCloseTo(0.030556, 6);
-    expect(energy.components.cpuMah).toBe(0);
-    expect(energy.components.networkMah).toBe(0);
-    // total 0.613889 mAh over 10 s = 61.3889 µAh/s
-    expect(energy.energyMah).toBeCloseTo(0.613889, 6);
-    expect(energy.dischargeUahPerS).toBeCloseTo(61.3889, 4);
+describe('CPU charge at the governor frequency of a burst', () => {
+  const { big, little } = bigAndLittle(phone.power.cpuClusters!);
+
+  it('puts the main thread on the cluster with the highest frequency and the rest on the lowest', () => {
+    expect(big.steps.at(-1)!.mhz).toBe(2208);
+    expect(little.steps.at(-1)!.mhz).toBe(1804.8);
   });
 
-  it('adds the cellular radio idle-on current to the baseline', () => {
-    // (11 + 128) mA × 5 000 ms / 3.6e6 = 0.193056 mAh
-    expect(estimateStepEnergy(idle(5_000), phone, fourG, null).components.baseMah).toBeCloseTo(0.193056, 6);
+  it('charges a long burst at the top frequency: cluster + core current × work', () => {
+    const burst = burstOnCluster(10_000, big);
+    // Below 0.8 of utilisation the governor climbs (≈ 74 ms of work); afterwards the top frequency holds.
+    expect(burst.mahMs / 10_000).toBeCloseTo(2.2 + 266.21, 0);
+    expect(burst.meanMhz!).toBeGreaterThan(2150);
   });
 
-  it('charges CPU active current × main-thread CPU time, as measured without calibration', () => {
-    const energy = estimateStepEnergy({ ...idle(2_000), cpuMs: 1_000 }, phone, wifi, null);
-    // 95.11 mA × 1 000 ms / 3.6e6 = 0.0264194 mAh
-    expect(energy.components.cpuMah).toBeCloseTo(0.0264194, 7);
-    expect(energy.deviceCpuMs).toBe(1_000);
-    expect(energy.calibrated).toBe(false);
-    expect(energy.cpuScale).toBe(1);
+  it('runs a short burst at the low frequencies the governor starts from, for longer than its fmax-equivalent time', () => {
+    const short = burstOnCluster(10, big);
+    const long = burstOnCluster(1_000, big);
+    expect(short.meanMhz!).toBeLessThan(1000);
+    expect(long.meanMhz!).toBeGreaterThan(2000);
+    expect(short.busyMs).toBeGreaterThan(10 * 2);
   });
 
-  it('scales CPU time by host index / reference index when calibrated', () => {
-    // host index 525 × 4 = 2100 → scale 2100 / 1750 = 1.2 → device CPU 1 200 ms
-    const energy = estimateStepEnergy({ ...idle(2_000), cpuMs: 1_000 }, phone, wifi, calibration(525));
-    expect(energy.cpuScale).toBeCloseTo(1.2, 10);
-    expect(energy.deviceCpuMs).toBeCloseTo(1_200, 6);
-    // 95.11 × 1 200 / 3.6e6 = 0.0317033 mAh
-    expect(energy.components.cpuMah).toBeCloseTo(0.0317033, 7);
-    expect(energy.calibrated).toBe(true);
+  it('never falls when the work grows, on every cluster of every phone', () => {
+    for (const device of PHONES) {
+      for (const cluster of device.power.cpuClusters!) {
+        let previous = 0;
+        for (const workMs of [0, 1, 5, 20, 50, 74, 100, 300, 1_000, 5_000]) {
+          const charge = burstOnCluster(workMs, cluster).mahMs;
+          expect(charge, device.id).toBeGreaterThanOrEqual(previous);
+          previous = charge;
+        }
+      }
+    }
   });
 
-  it('charges Wi-Fi for the transfer time plus a 0.25 s tail', () => {
-    // 450 000 B × 8 = 3.6e6 bit / 4500 kbit/s = 800 ms; + 250 ms tail = 1 050 ms
-    const energy = estimateStepEnergy({ ...idle(5_000), bytes: 450_000, requests: 10 }, phone, wifi, null);
-    expect(energy.radioEquivalentMs).toBeCloseTo(1_050, 6);
-    // 138 mA × 1 050 ms / 3.6e6 = 0.04025 mAh
-    expect(energy.components.networkMah).toBeCloseTo(0.04025, 7);
+  it('adds cpu.active once, for the longer of the two busy times', () => {
+    const both = cpuCharge({ mainMs: 1_000, otherMs: 500 }, phone.power);
+    const main = burstOnCluster(1_000, big);
+    const other = burstOnCluster(500, little);
+    expect(both.mah).toBeCloseTo((main.mahMs + other.mahMs + 8.4 * Math.max(main.busyMs, other.busyMs)) / MS_PER_HOUR, 12);
   });
 
-  it('charges the LTE tail at 1.06/1.2 of the active current, within the step only', () => {
-    // 180 000 B × 8 / 1440 kbit/s = 1 000 ms transfer
-    // 5 s step: tail 4 000 ms (capped) × 0.883333 = 3 533.33 ms → 4 533.33 ms × 111 mA / 3.6e6 = 0.139778 mAh
-    const short = estimateStepEnergy({ ...idle(5_000), bytes: 180_000, requests: 5 }, phone, fourG, null);
-    expect(short.radioEquivalentMs).toBeCloseTo(4_533.33, 2);
-    expect(short.components.networkMah).toBeCloseTo(0.139778, 6);
-    // 20 s step: full tail 10 120 × 0.883333 = 8 939.33 → 9 939.33 ms × 111 / 3.6e6 = 0.306463 mAh
-    const long = estimateStepEnergy({ ...idle(20_000), bytes: 180_000, requests: 5 }, phone, fourG, null);
-    expect(long.radioEquivalentMs).toBeCloseTo(9_939.33, 2);
-    expect(long.components.networkMah).toBeCloseTo(0.306463, 6);
-  });
-
-  it('charges the 3G DCH then FACH tails', () => {
-    // 50 000 B × 8 / 400 kbit/s = 1 000 ms; DCH 4 000 × 1; FACH 10 000 × 0.230769 = 2 307.69 → 7 307.69 ms
-    const energy = estimateStepEnergy({ ...idle(20_000), bytes: 50_000, requests: 1 }, phone, threeG, null);
-    expect(energy.radioEquivalentMs).toBeCloseTo(7_307.69, 2);
-    // 111 × 7 307.69 / 3.6e6 = 0.225321 mAh
-    expect(energy.components.networkMah).toBeCloseTo(0.225321, 6);
-  });
-
-  it('never charges the radio longer than the step', () => {
-    // 10 MB on 4G would take 55.6 s; the step lasted 3 s: 3 000 ms at full current
-    const energy = estimateStepEnergy({ ...idle(3_000), bytes: 10_000_000, requests: 50 }, phone, fourG, null);
-    expect(energy.radioEquivalentMs).toBeCloseTo(3_000, 6);
-  });
-
-  it('wakes the radio for a request that moved no byte (a failed request)', () => {
-    // 0 ms transfer + 250 ms Wi-Fi tail: 138 × 250 / 3.6e6 = 0.00958333 mAh
-    const energy = estimateStepEnergy({ ...idle(1_000), bytes: 0, requests: 1 }, phone, wifi, null);
-    expect(energy.components.networkMah).toBeCloseTo(0.00958333, 8);
-  });
-
-  it('charges no radio on a wired network', () => {
-    const energy = estimateStepEnergy({ ...idle(5_000), bytes: 1_000_000, requests: 20 }, phone, fiber, null);
-    expect(energy.components.networkMah).toBe(0);
-    // base: cpuIdle only, 11 × 5 000 / 3.6e6 = 0.0152778
-    expect(energy.components.baseMah).toBeCloseTo(0.0152778, 7);
-  });
-
-  it('adds the components into the total', () => {
-    const energy = estimateStepEnergy({ durationMs: 3_000, cpuMs: 1_500, processCpuMs: 900, bytes: 1_000_000, requests: 40 }, phone, wifi, calibration(525));
-    // screen 210 × 3 000 = 630 000; cpu 95.11 × 1 800 = 171 198; base 11 × 3 000 = 33 000
-    // network: 8e6 / 4500 = 1 777.78 ms + 250 = 2 027.78 ms × 138 = 279 833.3  (mA·ms)
-    // total 1 114 031.3 mA·ms / 3.6e6 = 0.309453 mAh; / 3 s = 103.151 µAh/s
-    expect(energy.energyMah).toBeCloseTo(0.309453, 6);
-    expect(energy.dischargeUahPerS).toBeCloseTo(103.151, 3);
-  });
-
-  it('works with the laptop profile (no radio, one screen power)', () => {
+  it('charges a profile without clusters at its single CPU current (the desktop)', () => {
     const desktop = getDeviceProfile('desktop');
-    const energy = estimateStepEnergy({ ...idle(1_000), cpuMs: 100 }, desktop, wifi, null);
-    // screen 1261.26 × 1 000 / 3.6e6 = 0.350350; cpu 4054.05 × 100 / 3.6e6 = 0.1126125
-    expect(energy.components.screenMah).toBeCloseTo(0.35035, 6);
-    expect(energy.components.cpuMah).toBeCloseTo(0.1126125, 7);
-    expect(energy.energyMah).toBeCloseTo(0.4629625, 7);
-  });
-
-  it('accepts a raw step sample as is', () => {
-    const sample = {
-      step: 'home', index: 1, type: 'load' as const, status: 'passed' as const, startedAt: '2025-01-01T00:00:00Z',
-      durationMs: 1_000, readyMs: null, bytes: 0, requests: 0, cachedRequests: 0, failedRequests: 0, firstPartyBytes: 0, thirdPartyBytes: 0,
-      domains: {}, cpuMs: 0, scriptMs: 0, layoutMs: 0, styleMs: 0, processCpuMs: 0, memoryBytes: 0, domElements: 0,
-      energyMah: null, dischargeUahPerS: null, url: null, screenshot: null,
-    };
-    expect(estimateStepEnergy(sample, phone, wifi, null).energyMah).toBeCloseTo(((210 + 11) * 1_000) / 3.6e6, 8);
+    expect(cpuCharge({ mainMs: 1_000, otherMs: 0 }, desktop.power).mah).toBeCloseTo((desktop.power.cpuActiveMa * 1_000) / MS_PER_HOUR, 9);
   });
 });
 
-describe('estimateStepEnergy — what a failed probe gives', () => {
-  it('gives null energy, not 0, when the duration is unknown', () => {
-    const energy = estimateStepEnergy({ ...idle(1_000), durationMs: null }, phone, wifi, null);
+describe('device CPU work', () => {
+  it('scales throttled main-thread time by the host calibration and other threads by the slowdown too', () => {
+    const work = deviceCpuWorkOf(step({ cpuMs: 400, rendererOtherCpuMs: 30, gpuCpuMs: 50, utilityCpuMs: 20 }), phone, calibration(875), 'host-emulated')!;
+    // cpuScale = 875 × 4 / 1750 = 2; other threads are host time: × k (4) × cpuScale.
+    expect(work.mainMs).toBeCloseTo(800, 9);
+    expect(work.otherMs).toBeCloseTo(100 * 4 * 2, 9);
+  });
+
+  it('takes a device measure as is, all on the big cluster', () => {
+    expect(deviceCpuWorkOf(step({ cpuMs: 400, rendererOtherCpuMs: null }), phone, null, 'device')).toEqual({ mainMs: 400, otherMs: 0 });
+  });
+
+  it('is null when an off-main-thread figure of a browser run is missing (never a partial sum)', () => {
+    expect(deviceCpuWorkOf(step({ cpuMs: 400, gpuCpuMs: null }), phone, null, 'host-emulated')).toBeNull();
+    expect(estimateStepEnergy(step({ utilityCpuMs: null }), phone, wifi, null).excessEnergyMah).toBeNull();
+  });
+});
+
+describe('radio charge with the whole tail', () => {
+  it('charges transfer time, request round trips and the whole tail, whatever the step lasted', () => {
+    const charge = radioCharge(450_000, 12, phone.power, wifi);
+    const transferMs = (450_000 * 8) / wifi.downloadKbps;
+    const waitMs = (12 * wifi.latencyMs) / REQUEST_CONCURRENCY;
+    expect(charge.radioEquivalentMs).toBeCloseTo(transferMs + waitMs + 250, 9);
+    expect(charge.mah).toBeCloseTo((138 * (transferMs + waitMs + 250)) / MS_PER_HOUR, 12);
+    const short = estimateStepEnergy(step({ durationMs: 100, bytes: 450_000, requests: 12 }), phone, wifi, null);
+    const long = estimateStepEnergy(step({ durationMs: 60_000, bytes: 450_000, requests: 12 }), phone, wifi, null);
+    expect(short.components.networkMah).toBeCloseTo(long.components.networkMah!, 12);
+  });
+
+  it('charges the LTE tail in full: one request on 4G costs about ten seconds of radio', () => {
+    const charge = radioCharge(0, 1, phone.power, fourG);
+    expect(charge.radioEquivalentMs).toBeCloseTo(fourG.latencyMs / 6 + 10_120 * (1.06 / 1.2), 6);
+  });
+
+  it('charges nothing without traffic, and nothing on a wired network', () => {
+    expect(radioCharge(0, 0, phone.power, fourG).mah).toBe(0);
+    expect(radioCharge(1_000_000, 20, phone.power, fiber).mah).toBe(0);
+  });
+});
+
+describe('estimateStepEnergy', () => {
+  it('sums idle draw (screen, awake CPU, cellular idle) and the excess (CPU + radio)', () => {
+    const energy = estimateStepEnergy(step({ durationMs: 10_000, cpuMs: 300, bytes: 50_000, requests: 3 }), phone, fourG, null);
+    const idleMa = 85 + 0.5 * 250 + 11 + 128;
+    expect(energy.components.screenMah! + energy.components.baseMah!).toBeCloseTo((idleMa * 10_000) / MS_PER_HOUR, 12);
+    expect(energy.excessEnergyMah).toBeCloseTo(energy.components.cpuMah! + energy.components.networkMah!, 12);
+    expect(energy.energyMah).toBeCloseTo(energy.excessEnergyMah! + energy.components.screenMah! + energy.components.baseMah!, 12);
+    expect(energy.dischargeUahPerS).toBeCloseTo((energy.energyMah! * 1000) / 10, 9);
+  });
+
+  it('gives an excess that does not depend on the duration: padding or slowness cannot lower it', () => {
+    const work = { cpuMs: 500, bytes: 200_000, requests: 8, rendererOtherCpuMs: 40, gpuCpuMs: 60, utilityCpuMs: 10 };
+    for (const device of PHONES) {
+      const fast = estimateStepEnergy(step({ durationMs: 800, ...work }), device, wifi, calibration(600));
+      const slow = estimateStepEnergy(step({ durationMs: 20_000, ...work }), device, wifi, calibration(600));
+      expect(slow.excessEnergyMah).toBeCloseTo(fast.excessEnergyMah!, 12);
+      expect(slow.energyMah!).toBeGreaterThan(fast.energyMah!);
+    }
+  });
+
+  it('keeps the CPU charge when the host is twice as slow (cpuMs × 2, benchmark index ÷ 2)', () => {
+    const fast = estimateStepEnergy(step({ cpuMs: 1_200, rendererOtherCpuMs: 100, gpuCpuMs: 40, utilityCpuMs: 20 }), phone, wifi, calibration(600));
+    const slow = estimateStepEnergy(step({ cpuMs: 2_400, rendererOtherCpuMs: 200, gpuCpuMs: 80, utilityCpuMs: 40 }), phone, wifi, calibration(300));
+    expect(slow.components.cpuMah).toBeCloseTo(fast.components.cpuMah!, 12);
+  });
+
+  it('propagates a missing input as null, never 0', () => {
+    const energy = estimateStepEnergy(step({ durationMs: null }), phone, wifi, null);
     expect(energy.energyMah).toBeNull();
-    expect(energy.dischargeUahPerS).toBeNull();
     expect(energy.components.screenMah).toBeNull();
-    expect(energy.components.baseMah).toBeNull();
-    expect(energy.components.networkMah).toBeNull();
+    expect(energy.excessEnergyMah).not.toBeNull();
+    expect(estimateStepEnergy(step({ bytes: null }), phone, wifi, null).excessEnergyMah).toBeNull();
+    expect(estimateStepEnergy(step({ cpuMs: null }), phone, wifi, null).excessEnergyMah).toBeNull();
   });
 
-  it('gives null energy when CPU time is unknown, keeping the parts it can compute', () => {
-    const energy = estimateStepEnergy({ ...idle(1_000), cpuMs: null }, phone, wifi, null);
-    expect(energy.energyMah).toBeNull();
-    expect(energy.dischargeUahPerS).toBeNull();
-    expect(energy.components.cpuMah).toBeNull();
-    expect(energy.deviceCpuMs).toBeNull();
-    expect(energy.components.screenMah).toBeCloseTo(0.058333, 6);
+  it('rejects negative and non-finite inputs, naming them', () => {
+    expect(() => estimateStepEnergy(step({ bytes: -1 }), phone, wifi, null)).toThrow(/"bytes"/);
+    expect(() => estimateStepEnergy(step({ cpuMs: Number.NaN }), phone, wifi, null)).toThrow(/"cpuMs"/);
+    expect(() => estimateStepEnergy(step(), phone, wifi, calibration(0))).toThrow(/benchmarkIndex/);
   });
 
-  it('gives null energy when bytes or requests are unknown', () => {
-    for (const input of [{ ...idle(1_000), bytes: null }, { ...idle(1_000), requests: null }]) {
-      const energy = estimateStepEnergy(input, phone, wifi, null);
-      expect(energy.energyMah).toBeNull();
-      expect(energy.components.networkMah).toBeNull();
-      expect(energy.radioEquivalentMs).toBeNull();
+  it('never falls when bytes, requests or CPU work grow', () => {
+    const base = estimateStepEnergy(step({ cpuMs: 100, bytes: 10_000, requests: 2 }), phone, fourG, null).excessEnergyMah!;
+    for (const more of [{ cpuMs: 101 }, { bytes: 10_001 }, { requests: 3 }, { gpuCpuMs: 1 }, { rendererOtherCpuMs: 1 }, { utilityCpuMs: 1 }]) {
+      expect(estimateStepEnergy(step({ cpuMs: 100, bytes: 10_000, requests: 2, ...more }), phone, fourG, null).excessEnergyMah!).toBeGreaterThan(base);
     }
-  });
-
-  it('does not need processCpuMs', () => {
-    const withIt = estimateStepEnergy({ ...idle(1_000), processCpuMs: 5_000 }, phone, wifi, null);
-    const without = estimateStepEnergy({ ...idle(1_000), processCpuMs: null }, phone, wifi, null);
-    expect(without.energyMah).not.toBeNull();
-    expect(withIt.energyMah).toBe(without.energyMah);
-  });
-
-  it('gives no rate for a step of 0 ms', () => {
-    const energy = estimateStepEnergy(idle(0), phone, wifi, null);
-    expect(energy.energyMah).toBe(0);
-    expect(energy.dischargeUahPerS).toBeNull();
-  });
-
-  it('rejects negative or non-finite figures and bad calibrations, naming the field', () => {
-    expect(() => estimateStepEnergy({ ...idle(1_000), bytes: -1 }, phone, wifi, null)).toThrow(/"bytes"/);
-    expect(() => estimateStepEnergy({ ...idle(1_000), cpuMs: Number.NaN }, phone, wifi, null)).toThrow(/"cpuMs"/);
-    expect(() => estimateStepEnergy(idle(1_000), phone, wifi, calibration(0))).toThrow(/benchmarkIndex/);
-  });
-});
-
-describe('estimateStepEnergy — monotony', () => {
-  const devices = ['entry-level-phone', 'mid-range-phone', 'high-end-phone', 'desktop'].map(getDeviceProfile);
-  const networks = [wifi, fourG, threeG, fiber];
-
-  it('a longer idle step never lowers energy', () => {
-    for (const device of devices) {
-      for (const network of networks) {
-        let previous = -1;
-        for (const durationMs of [0, 100, 1_000, 5_000, 10_000, 30_000, 60_000]) {
-          const energy = estimateStepEnergy({ ...idle(durationMs), bytes: 20_000, requests: 2 }, device, network, null).energyMah!;
-          expect(energy).toBeGreaterThanOrEqual(previous);
-          previous = energy;
-        }
-      }
-    }
-  });
-
-  it('more bytes never lower energy', () => {
-    for (const device of devices) {
-      for (const network of networks) {
-        for (const durationMs of [500, 3_000, 8_000, 30_000]) {
-          let previous = -1;
-          for (const bytes of [0, 1, 1_000, 50_000, 200_000, 1_000_000, 5_000_000, 50_000_000]) {
-            const energy = estimateStepEnergy({ ...idle(durationMs), bytes, requests: bytes === 0 ? 0 : 3 }, device, network, null).energyMah!;
-            expect(energy).toBeGreaterThanOrEqual(previous);
-            previous = energy;
-          }
-        }
-      }
-    }
-  });
-
-  it('more CPU time never lowers energy, calibrated or not', () => {
-    for (const device of devices) {
-      for (const cal of [null, calibration(300), calibration(900, 2)]) {
-        let previous = -1;
-        for (const cpuMs of [0, 1, 50, 500, 2_000, 10_000]) {
-          const energy = estimateStepEnergy({ ...idle(10_000), cpuMs }, device, wifi, cal).energyMah!;
-          expect(energy).toBeGreaterThan(previous);
-          previous = energy;
-        }
-      }
-    }
-  });
-});
-
-describe('estimateStepEnergy — host calibration', () => {
-  it('gives the same energy on a host twice as slow (cpuMs × 2, benchmarkIndex ÷ 2)', () => {
-    const step: StepEnergyInput = { durationMs: 4_000, cpuMs: 1_200, processCpuMs: 2_000, bytes: 300_000, requests: 12 };
-    const fast = estimateStepEnergy(step, phone, wifi, calibration(600));
-    const slow = estimateStepEnergy({ ...step, cpuMs: 2_400, processCpuMs: 4_000 }, phone, wifi, calibration(300));
-    expect(slow.deviceCpuMs).toBeCloseTo(fast.deviceCpuMs!, 9);
-    expect(slow.energyMah).toBeCloseTo(fast.energyMah!, 12);
-    // 1 200 × (600 × 4) / 1750 = 1 645.714 ms on the device
-    expect(fast.deviceCpuMs).toBeCloseTo(1_645.714, 3);
-  });
-
-  it('gives the figure a reference-speed host measures, uncalibrated, when the host is the reference', () => {
-    const step: StepEnergyInput = { ...idle(4_000), cpuMs: 800 };
-    const atReference = estimateStepEnergy(step, phone, wifi, calibration(REFERENCE_BENCHMARK_INDEX / 4));
-    expect(atReference.energyMah).toBeCloseTo(estimateStepEnergy(step, phone, wifi, null).energyMah!, 12);
   });
 });
 
 describe('relativeDischarge', () => {
-  it('divides a step rate by the reference rate', () => {
+  it('divides the step rate by the reference rate, null without one', () => {
     expect(relativeDischarge({ dischargeUahPerS: 120 }, { dischargeUahPerS: 80 })).toBeCloseTo(1.5, 10);
-  });
-
-  it('is null without a usable reference', () => {
     expect(relativeDischarge({ dischargeUahPerS: 120 }, null)).toBeNull();
-    expect(relativeDischarge({ dischargeUahPerS: 120 }, { dischargeUahPerS: null })).toBeNull();
     expect(relativeDischarge({ dischargeUahPerS: 120 }, { dischargeUahPerS: 0 })).toBeNull();
-    expect(relativeDischarge({ dischargeUahPerS: null }, { dischargeUahPerS: 80 })).toBeNull();
-  });
-
-  it('is 1 for an idle step as long as the idle reference', () => {
-    const reference = estimateStepEnergy(idle(10_000), phone, wifi, null);
-    expect(relativeDischarge(estimateStepEnergy(idle(30_000), phone, wifi, null), reference)).toBeCloseTo(1, 12);
   });
 });
 
-describe('energySourceOfModel', () => {
-  it('says the energy is modelled, with which profiles and calibration', () => {
+describe('energy sources', () => {
+  it('describes the model, its device, network, calibration and assumptions', () => {
     const source = energySourceOfModel(phone, wifi, calibration(525));
-    expect(source).toMatchObject({
-      kind: 'model',
-      model: 'ecoscore-energy',
-      version: ENERGY_MODEL_VERSION,
-      device: 'mid-range-phone',
-      network: 'wifi',
-      calibrated: true,
-      calibration: { benchmarkIndex: 525, throttlingRate: 4, hostBenchmarkIndex: 2100, referenceBenchmarkIndex: 1750 },
-      assumptions: { screenBrightnessFraction: 0.5, radioTail: 'wifi' },
-    });
-    expect(source.description).toMatch(/^Modelled from measured CPU time, bytes and duration with the mid-range-phone power profile \(AOSP power_profile\.xml of the Mid-range phone \(Google Pixel 4a/);
-    expect(source.description).toMatch(/not a measurement\.$/);
-    expect(JSON.parse(JSON.stringify(source))).toEqual(source);
+    expect(source).toMatchObject({ kind: 'model', version: '2.0.0', device: 'mid-range-phone', network: 'wifi', calibrated: true });
+    expect(source.assumptions).toMatchObject({ radioTail: 'wifi', cpuFrequencyModel: 'pelt-schedutil-burst', requestConcurrency: 6 });
+    expect(source.description).toMatch(/not a measurement/);
+    expect(energySourceLabel(source)).toBe('modelled');
   });
 
-  it('says when there was no calibration, and names non-Android profiles plainly', () => {
-    const source = energySourceOfModel(getDeviceProfile('desktop'), fiber, null);
-    expect(source.calibrated).toBe(false);
-    expect(source.calibration).toBeNull();
-    expect(source.assumptions.radioTail).toBeNull();
-    expect(source.description).not.toMatch(/power_profile/);
-    expect(source.description).toMatch(/not normalised by a host calibration/);
+  it('labels measured, partly measured and legacy charge-counter sources', () => {
+    expect(energySourceLabel({ kind: 'measured', modelledSteps: 0 })).toBe('measured');
+    expect(energySourceLabel({ kind: 'measured', modelledSteps: 2 })).toBe('partly-measured');
+    expect(energySourceLabel({ kind: 'device-counter' })).toBe('partly-measured');
+  });
+
+  it('never mixes: a step is measured only when each of its iterations and of the reference was measured', () => {
+    const s = (index: number, measured: number | null, reason?: string) => ({ index, status: 'passed', measuredEnergyMah: measured, ...(reason ? { unavailable: { energy: reason } } : {}) });
+    const bases = stepEnergyBases(3, 0, [s(0, 0.1), s(1, 0.2), s(2, 0.3), s(0, 0.1), s(1, null, 'the device was charging'), s(2, 0.3)]);
+    expect(bases.map((basis) => basis.measured)).toEqual([true, false, true]);
+    expect(bases[1]!.reason).toMatch(/charging/);
+    const noReference = stepEnergyBases(2, 0, [s(0, null, 'samples lost'), s(1, 0.2)]);
+    expect(noReference[1]).toMatchObject({ measured: false });
+    expect(noReference[1]!.reason).toMatch(/reference step was not measured.*samples lost/);
+    expect(stepEnergyBases(2, 0, [s(0, null), s(1, null)]).every((basis) => !basis.measured && basis.reason === null)).toBe(true);
   });
 });
