@@ -24,6 +24,8 @@ import { buildResult, type ResultContext } from './build-result.js';
 import { gitFacts } from './host.js';
 import { resolveProfiles } from '../journey/profiles.js';
 import { runLighthousePass, type StepAudit } from './lighthouse-pass.js';
+import { beginCollectors, finishCollectors, markCollectors } from './step-collectors.js';
+import { responseTimeMs, type ActionTiming } from './response-time.js';
 
 /**
  * A step with actions ends once the page has loaded and the network has been quiet for 500 ms, waiting
@@ -232,17 +234,10 @@ async function runIteration(
 ): Promise<void> {
   let session: Session | null = null;
   let failed = false;
-  const collecting = new Map<IterationCollector, string | null>();
+  let collecting = new Map<IterationCollector, string | null>();
   try {
     session = await driver.openSession();
-    for (const collector of session.collectors ?? []) {
-      try {
-        await collector.begin();
-        collecting.set(collector, null);
-      } catch (error) {
-        collecting.set(collector, redact(errorSummary(error)));
-      }
-    }
+    collecting = await beginCollectors(session, redact);
     for (const [index, step] of journey.steps.entries()) {
       if (failed || options.signal?.aborted) {
         if (failed) run.samples.push(skippedSample(step, index));
@@ -271,79 +266,8 @@ async function runIteration(
   run.status = options.signal?.aborted ? 'interrupted' : failed ? 'failed' : 'passed';
 }
 
-/**
- * Ends the iteration's collectors and copies their figures into the samples that ran; a collector that failed
- * (to begin or to end) leaves its fields null with the reason in `unavailable` (nothing is invented).
- */
-async function finishCollectors(collecting: Map<IterationCollector, string | null>, samples: RawStepSample[], redact: (text: string) => string): Promise<void> {
-  for (const [collector, beginError] of collecting) {
-    let figures: Map<number, Record<string, number> | null> = new Map();
-    let reason = beginError;
-    if (reason === null) {
-      try {
-        figures = await collector.end();
-      } catch (error) {
-        reason = redact(errorSummary(error));
-      }
-    }
-    for (const sample of samples) {
-      if (sample.status === 'skipped') continue;
-      const measured = figures.get(sample.index) ?? null;
-      const fields = sample as Record<string, unknown>;
-      if (measured !== null) Object.assign(fields, measured);
-      else {
-        for (const field of collector.fields) fields[field] = null;
-        sample.unavailable = { ...sample.unavailable, [collector.name]: reason ?? 'the step was not traced' };
-      }
-    }
-  }
-}
 
 
-async function markCollectors(session: Session, index: number, edge: 'start' | 'end', unavailable: Record<string, string>, describe: (error: unknown) => string): Promise<void> {
-  for (const collector of session.collectors ?? []) {
-    try {
-      await collector.mark(index, edge);
-    } catch (error) {
-      unavailable[collector.name] = describe(error);
-    }
-  }
-}
-
-/** When an action of a step ran, ms from the step's start, and how much of it was the tool's own pacing. */
-export interface ActionTiming {
-  kind: Action['kind'];
-  startMs: number;
-  endMs: number;
-  pacingMs: number;
-}
-
-/** Actions that are the user's input (not waits, not idle pauses). */
-const INPUT_ACTIONS: ReadonlySet<Action['kind']> = new Set(['goto', 'click', 'fill', 'press', 'scroll', 'swipe', 'back', 'launchApp', 'closeApp', 'background']);
-
-/**
- * The app's response time of a step, ms (`responseMs`): from the start of the last input before the step's last
- * `waitFor` (the step's start when none) to the later of that wait's end and the end of the last network response;
- * without a `waitFor`, from the start of the last input to the later of its end (minus the tool's pacing) and the
- * last response's end. Null for a step without input or wait (reference, pause).
- */
-export function responseTimeMs(timings: ReadonlyArray<ActionTiming>, lastResponseEndMs: number | null): number | null {
-  const lastWait = timings.map((timing) => timing.kind).lastIndexOf('waitFor');
-  let start: number;
-  let end: number;
-  if (lastWait >= 0) {
-    const trigger = timings.slice(0, lastWait).reverse().find((timing) => INPUT_ACTIONS.has(timing.kind));
-    start = trigger?.startMs ?? 0;
-    end = timings[lastWait]!.endMs;
-  } else {
-    const trigger = [...timings].reverse().find((timing) => INPUT_ACTIONS.has(timing.kind));
-    if (!trigger) return null;
-    start = trigger.startMs;
-    end = Math.max(start, trigger.endMs - trigger.pacingMs);
-  }
-  if (lastResponseEndMs !== null && lastResponseEndMs > end) end = lastResponseEndMs;
-  return Math.round((end - start) * 10) / 10;
-}
 
 /** Describes an action for error messages: `actions[2] click text "Ajouter"` (never the typed value). */
 export function describeAction(action: Action, index: number): string {

@@ -9,6 +9,7 @@ import { DEMO_PASSWORD, startDemoServer } from '../demo/server.js';
 import { exportLoadedJourneyGdsl, importGdslToYaml } from '../journey/gdsl.js';
 import { loadJourney } from '../journey/load.js';
 import { resolveProfiles } from '../journey/profiles.js';
+import { journeyWarnings } from '../methodology/journey-checks.js';
 import { journeyJsonSchema } from '../journey/schema.js';
 import { GRID_REGIONS, type GridRegion } from '../profiles/footprint/index.js';
 import { InputError } from '../shared/input-error.js';
@@ -196,6 +197,7 @@ export function buildProgram(
         const loaded = await loadJourney(file);
         await resolveProfiles(loaded);
         io.out(`${file}: valid (${loaded.journey.steps.length} steps, device ${loaded.journey.device}, network ${loaded.journey.network})`);
+        for (const warning of journeyWarnings(loaded.journey)) io.err(`${file}: warning: ${warning}`);
       }
       setExit(EXIT.ok);
     });

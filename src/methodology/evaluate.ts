@@ -96,12 +96,14 @@ function scoreIteration(run: Run, context: EvaluationContext, profile: ResolvedS
   const reference = referenceIndex >= 0 ? sampleOf(referenceIndex) : null;
   const steps = context.steps.map((step, index) => {
     const sample = sampleOf(index);
-    if (sample === null || step.type === 'reference') return null;
-    return scoreStep({ type: step.type, critical: step.critical, platform: context.platform, metrics: sample }, reference, profile);
+    if (sample === null || index === referenceIndex) return null;
+    // A later reference step is an idle blank screen like a pause: scored as one (its work cannot escape the score).
+    const type = step.type === 'reference' ? 'pause' : step.type;
+    return scoreStep({ type, critical: step.critical, platform: context.platform, metrics: sample }, reference, profile);
   });
   const complete = run.status === 'passed' && context.steps.every((_, index) => sampleOf(index) !== null);
   const journey = scoreJourney(
-    context.steps.map((step, index) => ({ type: step.type, critical: step.critical, scores: steps[index] ?? null })),
+    context.steps.map((step, index) => ({ type: index !== referenceIndex && step.type === 'reference' ? 'pause' : step.type, critical: step.critical, scores: steps[index] ?? null })),
     profile,
   );
   return { steps, journey, complete };
@@ -163,7 +165,7 @@ export function evaluate(rawRuns: ReadonlyArray<Run>, context: EvaluationContext
       if (spread) scoreSpread[name] = spread;
     }
     // A step that failed in any iteration, or never ran, has no scores; else the medians of its iterations' scores.
-    const scored = step.status === 'passed' && step.type !== 'reference' && perIteration.some((scores) => scores !== null);
+    const scored = step.status === 'passed' && index !== referenceIndex && perIteration.some((scores) => scores !== null);
     const scores = scored
       ? {
           energy: medianScore(perIteration.map((s) => round1(s?.energy ?? null))),

@@ -23,6 +23,9 @@ import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
 import { writeResult } from '../result/io.js';
 import { skippedSample } from '../result/empty-sample.js';
 import { startProbes, stopProbes } from '../probes/probe.js';
+import { beginCollectors, finishCollectors, markCollectors } from '../campaign/step-collectors.js';
+import { responseTimeMs } from '../campaign/response-time.js';
+import type { IterationCollector } from '../drivers/driver.js';
 import type { RawStepSample, Result, Run } from '../result/schema.js';
 import { errorSummary, slugify } from '../shared/text.js';
 
@@ -110,6 +113,8 @@ export class JourneyRecorder {
   private finishedAt: string | null = null;
   private running: RunningStep | null = null;
   private failedStep: string | null = null;
+  /** The iteration collectors (off-main-thread CPU trace), begun at the first step. */
+  private collecting: Map<IterationCollector, string | null> | null = null;
   private targetUrl: string | null;
   private readonly extraWarnings: string[];
 
@@ -219,6 +224,8 @@ export class JourneyRecorder {
     } else if (this.failedStep === null && outcome.status !== 'passed' && outcome.status !== 'skipped' && this.steps.length > 0) {
       this.extraWarnings.push(`the test ${outcome.status} after its measured steps${outcome.error ? `: ${errorSummary(outcome.error)}` : ''}; the measures are complete`);
     }
+    if (this.collecting !== null) await finishCollectors(this.collecting, this.run.samples, (text) => this.redactor.redact(text));
+    this.collecting = null;
     this.finishedAt = new Date().toISOString();
     this.run.finishedAt = this.finishedAt;
     this.run.status = this.run.samples.some((sample) => sample.status === 'failed') ? 'failed' : 'passed';
@@ -268,7 +275,9 @@ export class JourneyRecorder {
     try {
       if (step.type === 'reference') await session.showBlank();
       const describeError = (error: unknown) => redact(errorSummary(error));
+      if (this.collecting === null) this.collecting = await beginCollectors(session, redact);
       const started = await startProbes(session.probes, unavailable, describeError);
+      await markCollectors(session, index, 'start', unavailable, describeError);
 
       const stepStart = performance.now();
       let readyMs: number | null = null;
@@ -290,7 +299,12 @@ export class JourneyRecorder {
       sample.durationMs = round(performance.now() - stepStart);
       sample.readyMs = readyMs === null ? null : round(readyMs);
 
+      await markCollectors(session, index, 'end', unavailable, describeError);
       await stopProbes(started, sample as Record<string, unknown>, unavailable, describeError);
+      // A callback step's input is its start; its wait is the callback's end; then its last response.
+      if (!failed && callback) {
+        sample.responseMs = responseTimeMs([{ kind: 'click', startMs: 0, endMs: 0, pacingMs: 0 }, { kind: 'waitFor', startMs: 0, endMs: readyMs ?? 0, pacingMs: 0 }], sample.lastResponseEndMs ?? null);
+      }
 
       const relative = `screenshots/1/${String(index + 1).padStart(2, '0')}-${slugify(step.name)}.png`;
       try {

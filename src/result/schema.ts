@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { STEP_TYPES } from '../journey/schema.js';
 import { METRIC_NAMES, type MetricName } from '../methodology/metrics.js';
+import { SCORE_STATUS_CODES } from '../methodology/score-status.js';
 
 /** Current version of the result format. */
 export const RESULT_SCHEMA_VERSION = 1;
@@ -329,6 +330,11 @@ export const ResultSchema = z.object({
     .object({
       ecoscore: nullableNumber,
       grade: z.string().nullable(),
+      /** Why the journey has (or has no) grade (methodology 2.0); absent from older results. */
+      status: z
+        .object({ code: z.enum(SCORE_STATUS_CODES), message: z.string() })
+        .catchall(z.unknown())
+        .optional(),
       scores: z.object({ energy: nullableNumber, performance: nullableNumber, data: nullableNumber }).nullable(),
       footprint: FootprintSchema.nullable(),
       spread: z.record(z.string(), SpreadSchema).nullable(),
