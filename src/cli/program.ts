@@ -23,6 +23,7 @@ import { whiteLabelCommand, type WhiteLabelFlags } from './whitelabel-command.js
 import { compareCommand, type CompareFlags } from './compare-command.js';
 import { DEFAULT_HISTORY_FILE, readHistory } from '../result/history.js';
 import { renderCampaignSummary, renderHistory, renderSummary } from './summary.js';
+import { registerImportCommand } from './import-command.js';
 
 export type { CliIo };
 
@@ -244,6 +245,8 @@ export function buildProgram(
       } else io.out(yaml.trimEnd());
       setExit(EXIT.ok);
     });
+
+  registerImportCommand(program, io, setExit);
 
   program
     .command('demo')
