@@ -18,7 +18,7 @@ export const GDSL_SOURCES = {
 export type GdslAttestation =
   /** Written in a public page, with this usage (`url`, the form seen there). */
   | { status: 'attested'; url: string; seen: string }
-  /** Named by the project's reading of a public page, but not in the text we could open: read, never written by --strict. */
+  /** Named in the project's notes on a public page, but not in the part of it we could open: read, never written by --strict. */
   | { status: 'reported'; url: string; seen: string }
   /** An ecoscore extension: follows a documented family and naming, seen in no public page; read, and written only by --lenient. */
   | { status: 'extension'; family: string };
@@ -67,7 +67,7 @@ export const GDSL_COMMANDS: Readonly<Record<string, GdslCommandSpec>> = {
     optional: 1,
     aliasOf: 'browserReset',
     meaning: 'read as browserReset',
-    attestation: { status: 'reported', url: presentation, seen: 'resetBrowser (reported by issue 14; not in the part of the page we could open)' },
+    attestation: { status: 'reported', url: presentation, seen: 'resetBrowser (named in the project\'s notes on this page; not in the part of it we could open)' },
   },
   browserGoToUrl: { params: ['url'], meaning: 'writes the URL in the address bar (pressEnter loads it)', attestation: { status: 'attested', url: writeScript, seen: 'browserGoToUrl ("Writing of URL")' } },
   applicationStart: { params: ['package'], meaning: 'starts the application', attestation: { status: 'attested', url: writeScript, seen: 'applicationStart,com.facebook.katana' } },
@@ -89,7 +89,7 @@ export const GDSL_COMMANDS: Readonly<Record<string, GdslCommandSpec>> = {
     params: ['percX', 'percStartY'],
     optional: 2,
     meaning: 'the reverse of swipeDownward: the page moves back upward',
-    attestation: { status: 'reported', url: scrollSwipe, seen: 'swipeUpward (reported by issue 14; the part of the page we could open shows swipeDownward and swipeVertical)' },
+    attestation: { status: 'reported', url: scrollSwipe, seen: 'swipeUpward (named in the project\'s notes on this page; the part of it we could open shows swipeDownward and swipeVertical)' },
   },
   swipeVertical: {
     params: ['percStartY', 'percEndY', 'percX'],
