@@ -19,8 +19,9 @@ import { readResult } from '../result/io.js';
 import { regenerateReports, writeAllReports, writeCampaignPages } from './reports.js';
 import { whiteLabelCommand, type WhiteLabelFlags } from './whitelabel-command.js';
 import { compareCommand, type CompareFlags } from './compare-command.js';
-import { DEFAULT_HISTORY_FILE, readHistory } from '../result/history.js';
-import { renderCampaignSummary, renderHistory, renderSummary } from './summary.js';
+import { DEFAULT_HISTORY_FILE } from '../result/history.js';
+import { registerHistoryCommand } from './history-command.js';
+import { renderCampaignSummary, renderSummary } from './summary.js';
 import { registerImportCommand } from './import-command.js';
 import { registerGdslCommand, validateGdslFile } from './gdsl-command.js';
 
@@ -159,21 +160,7 @@ export function buildProgram(
       setExit(await compareCommand(base, head, options, io));
     });
 
-  program
-    .command('history')
-    .description('list the runs recorded in the history file')
-    .option('--file <file>', 'history file', DEFAULT_HISTORY_FILE)
-    .option('--journey <name>', 'only this journey')
-    .option('-n, --limit <n>', 'last N runs', positiveInt, 20)
-    .option('--json', 'print JSON lines')
-    .action(async (options: { file: string; journey?: string; limit: number; json?: boolean }) => {
-      const { entries, skipped } = await readHistory(options.file);
-      const selected = entries.filter((entry) => !options.journey || entry.journey.name === options.journey).slice(-options.limit);
-      if (options.json) io.out(selected.map((entry) => JSON.stringify(entry)).join('\n'));
-      else io.out(renderHistory(selected, options.file));
-      if (skipped.length) io.err(`warning: ${options.file}: unreadable line(s) ${skipped.join(', ')} skipped`);
-      setExit(EXIT.ok);
-    });
+  registerHistoryCommand(program, io, setExit, positiveInt);
 
   program
     .command('merge')
