@@ -44,7 +44,7 @@ case "${1:-}" in
     while IFS= read -r head; do
       rel="${head#"$OUT"/}"
       [ -f "$base/$rel" ] || { echo "- $rel: not in the baseline" >> "$OUT/compare.md"; continue; }
-      { echo "### ${rel%/result.json}"; echo; } >> "$OUT/compare.md"
+      [ "$rel" = result.json ] || { echo "### ${rel%/result.json}"; echo; } >> "$OUT/compare.md"
       ecoscore compare "$base/$rel" "$head" --max-drop "${MAX_DROP:-2}" --format markdown "${budget[@]}" >> "$OUT/compare.md"
       code=$?
       echo >> "$OUT/compare.md"

@@ -250,7 +250,8 @@ class Importer {
       wait = { waitFor: { networkIdle: true } };
     } else {
       const locator = this.locate(step, index, 'waitFor');
-      if ((step.count ?? 1) !== 1 || (step.operator ?? '==') !== '==' || step.attributes || step.properties) {
+      const presence = (step.count ?? 1) === 1 && ['==', '>='].includes(step.operator ?? '==');
+      if (!presence || step.attributes || step.properties) {
         this.note(index, 'only the presence of the element is waited for (count, operator, attributes and properties are not kept)');
       }
       const waitFor: FileLocator = { ...locator };
