@@ -4,7 +4,8 @@
  */
 export { loadJourney, parseJourney, type LoadedJourney, type LoadJourneyOptions } from './journey/load.js';
 export { JourneySchema, journeyJsonSchema, type Journey, type JourneyInput, type Step, type Action, type Locator, type StepType } from './journey/schema.js';
-export { exportGdsl, exportLoadedJourneyGdsl, importGdsl, importGdslToYaml } from './journey/gdsl.js';
+export { exportGdsl, exportLoadedJourneyGdsl, importGdsl, importGdslToYaml, GDSL_COMMANDS, isAttested } from './journey/gdsl.js';
+export { importRecording, importRecordingToYaml, type RecorderImport, type RecorderImportOptions } from './journey/recorder.js';
 export { runJourney, type RunOptions, type RunOutcome, type RunEvent } from './campaign/run.js';
 export { runCampaign, readCampaignIndex, type CampaignOptions, type CampaignOutcome, type CampaignEvent } from './campaign/campaign.js';
 export { loadCampaign, parseCampaign, type LoadedCampaign } from './campaign/campaign-file.js';
@@ -27,6 +28,8 @@ export { median, coefficientOfVariation, summarize } from './methodology/stats.j
 export { getDeviceProfile, getNetworkProfile, listDeviceProfiles, listNetworkProfiles, parseDeviceProfile, parseNetworkProfile } from './profiles/index.js';
 export type { DeviceProfile, NetworkProfile } from './profiles/schema.js';
 export { renderHtmlReport } from './report/html.js';
+export { renderHistoryHtml } from './report/history-html.js';
+export { historyDashboardModel, type HistoryDashboardModel } from './report/history-model.js';
 export { renderMarkdown } from './report/markdown.js';
 export { renderJunit } from './report/junit.js';
 export { writeReports } from './report/write.js';

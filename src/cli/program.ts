@@ -3,10 +3,8 @@
  * `process.exitCode` (0 success, 1 a step or gate failed, 2 bad input or usage).
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { readFile, writeFile } from 'node:fs/promises';
 import { stringify } from 'yaml';
 import { DEMO_PASSWORD, startDemoServer } from '../demo/server.js';
-import { exportLoadedJourneyGdsl, importGdslToYaml } from '../journey/gdsl.js';
 import { loadJourney } from '../journey/load.js';
 import { resolveProfiles } from '../journey/profiles.js';
 import { journeyWarnings } from '../methodology/journey-checks.js';
@@ -22,8 +20,11 @@ import { readResult } from '../result/io.js';
 import { regenerateReports, writeAllReports, writeCampaignPages } from './reports.js';
 import { whiteLabelCommand, type WhiteLabelFlags } from './whitelabel-command.js';
 import { compareCommand, type CompareFlags } from './compare-command.js';
-import { DEFAULT_HISTORY_FILE, readHistory } from '../result/history.js';
-import { renderCampaignSummary, renderHistory, renderSummary } from './summary.js';
+import { DEFAULT_HISTORY_FILE } from '../result/history.js';
+import { registerHistoryCommand } from './history-command.js';
+import { renderCampaignSummary, renderSummary } from './summary.js';
+import { registerImportCommand } from './import-command.js';
+import { registerGdslCommand, validateGdslFile } from './gdsl-command.js';
 
 export type { CliIo };
 
@@ -160,21 +161,7 @@ export function buildProgram(
       setExit(await compareCommand(base, head, options, io));
     });
 
-  program
-    .command('history')
-    .description('list the runs recorded in the history file')
-    .option('--file <file>', 'history file', DEFAULT_HISTORY_FILE)
-    .option('--journey <name>', 'only this journey')
-    .option('-n, --limit <n>', 'last N runs', positiveInt, 20)
-    .option('--json', 'print JSON lines')
-    .action(async (options: { file: string; journey?: string; limit: number; json?: boolean }) => {
-      const { entries, skipped } = await readHistory(options.file);
-      const selected = entries.filter((entry) => !options.journey || entry.journey.name === options.journey).slice(-options.limit);
-      if (options.json) io.out(selected.map((entry) => JSON.stringify(entry)).join('\n'));
-      else io.out(renderHistory(selected, options.file));
-      if (skipped.length) io.err(`warning: ${options.file}: unreadable line(s) ${skipped.join(', ')} skipped`);
-      setExit(EXIT.ok);
-    });
+  registerHistoryCommand(program, io, setExit, positiveInt);
 
   program
     .command('merge')
@@ -191,9 +178,15 @@ export function buildProgram(
   program
     .command('validate')
     .description('check journey files without running them')
-    .argument('<file...>', 'journey files')
+    .argument('<file...>', 'journey files (.yaml, .json) or GDSL files (.testgb)')
     .action(async (files: string[]) => {
       for (const file of files) {
+        if (/\.testgb$/i.test(file)) {
+          const { steps, warnings } = await validateGdslFile(file);
+          for (const warning of warnings) io.err(`warning: ${warning}`);
+          io.out(`${file}: valid GDSL (${steps} steps once imported with \`ecoscore gdsl import\`)`);
+          continue;
+        }
         const loaded = await loadJourney(file);
         await resolveProfiles(loaded);
         io.out(`${file}: valid (${loaded.journey.steps.length} steps, device ${loaded.journey.device}, network ${loaded.journey.network})`);
@@ -212,40 +205,8 @@ export function buildProgram(
       setExit(EXIT.ok);
     });
 
-  const gdsl = program.command('gdsl').description('convert journeys to and from GDSL (.testgb), the official service’s journey language');
-  gdsl
-    .command('export')
-    .description('write a journey as GDSL (secrets become placeholders)')
-    .argument('<journey>', 'journey file')
-    .option('-o, --out <file>', 'write to a file instead of standard output')
-    .action(async (file: string, options: { out?: string }) => {
-      const loaded = await loadJourney(file, { allowMissingEnv: true });
-      const text = exportLoadedJourneyGdsl(loaded);
-      if (options.out) {
-        await writeFile(options.out, text);
-        io.err(`wrote ${options.out}`);
-      } else io.out(text.trimEnd());
-      setExit(EXIT.ok);
-    });
-  gdsl
-    .command('import')
-    .description('turn a GDSL file into a journey YAML')
-    .argument('<file>', '.testgb file')
-    .option('-o, --out <file>', 'write to a file instead of standard output')
-    .action(async (file: string, options: { out?: string }) => {
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (error) {
-        throw new InputError(`${file}: cannot read the GDSL file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, file);
-      }
-      const yaml = importGdslToYaml(text, file);
-      if (options.out) {
-        await writeFile(options.out, yaml);
-        io.err(`wrote ${options.out}`);
-      } else io.out(yaml.trimEnd());
-      setExit(EXIT.ok);
-    });
+  registerGdslCommand(program, io, setExit);
+  registerImportCommand(program, io, setExit);
 
   program
     .command('demo')

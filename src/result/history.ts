@@ -13,6 +13,19 @@ export const DEFAULT_HISTORY_FILE = 'reports/history.jsonl';
 
 const nullableNumber = z.number().nullable();
 
+/** Per-step figures of a history line (medians over the run's iterations). */
+export const HistoryStepSchema = z.object({
+  name: z.string(),
+  type: z.string(),
+  status: z.string(),
+  bytes: nullableNumber,
+  requests: nullableNumber,
+  energyMah: nullableNumber,
+  durationMs: nullableNumber,
+});
+/** Per-step figures of a history line. */
+export type HistoryStep = z.infer<typeof HistoryStepSchema>;
+
 /** One line of the history. */
 export const HistoryEntrySchema = z.object({
   date: z.string(),
@@ -30,9 +43,26 @@ export const HistoryEntrySchema = z.object({
   totals: z.object({ durationMs: nullableNumber, bytes: nullableNumber, energyMah: nullableNumber }),
   ghgGrams: nullableNumber,
   resultFile: z.string(),
+  // Added for the history dashboard (optional: older lines stay readable).
+  /** Version of the methodology that scored the run; absent on older lines (methodology 1.x). */
+  methodologyVersion: z.string().nullable().optional(),
+  /** The ecoscore's range over the run's iterations (its spread). */
+  ecoscoreRange: z.object({ min: z.number(), max: z.number() }).nullable().optional(),
+  /** Per-step medians: bytes, energy (mAh), duration (ms), requests. */
+  steps: z.array(HistoryStepSchema).optional(),
 });
 /** A history entry. */
 export type HistoryEntry = z.infer<typeof HistoryEntrySchema>;
+
+/** `environment.methodology.version` when the result has one (methodology 2.0 on), else null. */
+function methodologyVersionOf(result: Result): string | null {
+  const methodology = (result.environment as { methodology?: { version?: unknown } }).methodology;
+  return typeof methodology?.version === 'string' ? methodology.version : null;
+}
+
+function rangeOf(spread: { min?: unknown; max?: unknown } | undefined): { min: number; max: number } | null {
+  return typeof spread?.min === 'number' && typeof spread.max === 'number' ? { min: spread.min, max: spread.max } : null;
+}
 
 /** The history entry of a result. */
 export function historyEntry(result: Result, resultFile: string): HistoryEntry {
@@ -55,6 +85,17 @@ export function historyEntry(result: Result, resultFile: string): HistoryEntry {
     totals: { durationMs: totals.durationMs ?? null, bytes: totals.bytes ?? null, energyMah: totals.energyMah ?? null },
     ghgGrams: result.summary.footprint?.ghgGrams ?? null,
     resultFile,
+    methodologyVersion: methodologyVersionOf(result),
+    ecoscoreRange: rangeOf(result.summary.spread?.ecoscore),
+    steps: result.steps.map((step) => ({
+      name: step.name,
+      type: step.type,
+      status: step.status,
+      bytes: step.metrics.bytes ?? null,
+      requests: step.metrics.requests ?? null,
+      energyMah: step.metrics.energyMah ?? null,
+      durationMs: step.metrics.durationMs ?? null,
+    })),
   };
 }
 

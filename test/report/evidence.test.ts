@@ -10,6 +10,7 @@ import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pngSize } from '../../src/drivers/render-png.js';
 import { parseJourney } from '../../src/journey/load.js';
+import { isAttested } from '../../src/journey/gdsl.js';
 import { gdslFromRedactedSource, sha256, stepScreenshotPath, writeEvidence, type EvidenceManifest, type SummaryPngRenderer } from '../../src/report/evidence.js';
 import { readResult } from '../../src/result/io.js';
 import type { Result } from '../../src/result/schema.js';
@@ -29,11 +30,19 @@ const STEP_FILES = [
 
 let outDir: string;
 let result: Result;
+/** The journey source as recorded: it waited for the CSS selector #measures, which no attested GDSL command expresses. */
+let recordedSource: string;
+const RECORDED_WAIT = 'waitFor: { selector: "#measures" }';
+const CURRENT_WAIT = 'waitFor: { text: "Vos relevés de tension artérielle" }';
 
 beforeEach(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'ecoscore-evidence-'));
   await cp(FIXTURE_DIR, outDir, { recursive: true });
   result = await readResult(join(outDir, 'result.json'));
+  recordedSource = result.journey.source!;
+  // Today's demo journey waits for a text there (journeys/demo-health.yaml), which strict GDSL can write.
+  expect(recordedSource).toContain(RECORDED_WAIT);
+  result.journey.source = recordedSource.replace(RECORDED_WAIT, CURRENT_WAIT);
 });
 
 afterEach(async () => {
@@ -73,6 +82,9 @@ describe('writeEvidence on the recorded demo result', () => {
     const gdsl = await readFile(join(outDir, 'evidence/journey.testgb'), 'utf8');
     expect(gdsl).toContain('measureStart,CHRGT_HEALTH_RESOURCES_HEAVY_PAGE');
     expect(gdsl).toContain('enterText,${SECRET_1}');
+    // Only commands a public Greenspector page attests (strict export).
+    const names = gdsl.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#')).map((line) => line.split(',')[0]);
+    expect(names.filter((name) => !isAttested(name))).toEqual([]);
     // The step screenshots are those of the last iteration.
     expect(await readFile(join(outDir, 'evidence/steps/05-open-measures.png'))).toEqual(await readFile(join(outDir, 'screenshots/3/05-open-measures.png')));
   });
@@ -136,6 +148,16 @@ describe('writeEvidence when parts are missing', () => {
     const manifest = await readManifest();
     expect(manifest.missing.map((m) => m.path)).toEqual(['journey.yaml', 'journey.testgb', 'results.png']);
     expect(manifest.missing[0].reason).toContain('no journey source');
+  });
+
+  it('writes no GDSL rather than commands no public page attests, and says which step and action stopped it', async () => {
+    result.journey.source = recordedSource;
+    await writeEvidence(result, outDir, {});
+    const manifest = await readManifest();
+    expect(manifest.files.map((f) => f.path)).not.toContain('journey.testgb');
+    expect(manifest.missing.find((m) => m.path === 'journey.testgb')?.reason).toMatch(
+      /steps\[4\]\.actions\[1\]: step "open measures", action \{"waitFor":\{"selector":"#measures"\}\} has no attested GDSL equivalent/,
+    );
   });
 
   it('records why the GDSL could not be written and goes on', async () => {

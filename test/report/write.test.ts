@@ -23,6 +23,10 @@ beforeEach(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'ecoscore-write-'));
   await cp(FIXTURE_DIR, outDir, { recursive: true });
   result = await readResult(join(outDir, 'result.json'));
+  // The recorded journey waited for the CSS selector #measures, which no attested GDSL command expresses;
+  // today's demo journey waits for a text there (journeys/demo-health.yaml), so that evidence/journey.testgb
+  // can be written in strict GDSL (test/report/evidence.test.ts covers the recorded wording).
+  result.journey.source = result.journey.source?.replace('waitFor: { selector: "#measures" }', 'waitFor: { text: "Vos relevés de tension artérielle" }');
 });
 
 afterEach(async () => {
