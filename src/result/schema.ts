@@ -1,5 +1,5 @@
 /**
- * result.json (contract, DESIGN.md): names that users' CI and reports read. Fields may be added, never
+ * result.json (a contract: the names users' CI and the reports read; see README "result.json"). Fields may be added, never
  * renamed. Figures a probe could not take are `null`, never 0; figures the methodology has not computed
  * yet are `null` too.
  */
