@@ -76,7 +76,9 @@ describe('a run with --lighthouse', () => {
     expect(step('heavy page').metrics.durationMs).toBe(measured.durationMs);
     const pass = step('heavy page').lighthouse!.auditPass!;
     expect(pass.bytes).toBeGreaterThan(2_000_000);
-    expect(pass.energyMah).toBeGreaterThan(0);
+    // The off-main-thread trace cannot run beside Lighthouse's own trace: the pass's energy is not modelled (null, never a partial sum).
+    expect(pass.energyMah).toBeNull();
+    expect(pass.cpuMs).toBeGreaterThan(0);
     expect(step('heavy page').lighthouse!.addedMs).toBeGreaterThan(0);
   });
 
