@@ -2,6 +2,7 @@
  * Builds result.json from what a run has measured so far. Called after every step, so a partial run is
  * always a complete, valid result.
  */
+import { redactTarget } from '../drivers/appium.js';
 import type { DriverInfo } from '../drivers/driver.js';
 import type { LoadedJourney } from '../journey/load.js';
 import { totalOf } from '../methodology/aggregate.js';
@@ -10,6 +11,7 @@ import { evaluate } from '../methodology/evaluate.js';
 import type { GridRegion } from '../methodology/footprint.js';
 import { defaultScoringProfile, type ScoringProfile } from '../methodology/ecoscore.js';
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
+import type { MobileDeviceRecord } from '../probes/android-device.js';
 import { RESULT_SCHEMA_VERSION, type Result, type Run } from '../result/schema.js';
 import { TOOL } from '../shared/version.js';
 import { gitFacts, hostFacts } from './host.js';
@@ -43,37 +45,43 @@ export interface ResultContext {
   cvThreshold?: number;
   /** Warnings of a mobile device's pre-run checks (charging, brightness, foreground app). */
   deviceWarnings?: readonly string[];
+  /** The Android phone measured (facts, battery at start and end), written as `environment.mobileDevice`. */
+  mobileDevice?: () => MobileDeviceRecord | null;
   /** The Lighthouse pass, when the run had one (`--lighthouse`). */
   lighthouse?: LighthousePassRecord;
 }
 
 /**
- * Where the energy figures come from: the Android battery charge counter when at least one sample carries a
- * counter reading (`measuredEnergyMah`), else the model. Samples without a reading (a counter too coarse for
- * a short step) are modelled, and the source says how many.
+ * Where the energy figures come from: the Android battery current sampled on the device and integrated over
+ * each step's window when at least one sample carries such a figure (`measuredEnergyMah`, with its
+ * `energyMeasurement`), else the model. Samples without one (conditions of a measurement not met, with the
+ * reason in `unavailable.energy`) are modelled, and the source says how many.
  */
 function energySourceOf(context: ResultContext, runs: Run[]): { source: unknown; warning: string | null } {
   const samples = runs.flatMap((run) => run.samples).filter((sample) => sample.status !== 'skipped');
-  const measured = samples.filter((sample) => sample.measuredEnergyMah != null).length;
+  const measured = samples.filter((sample) => sample.measuredEnergyMah != null);
   const model = energySourceOfModel(context.device, context.network, context.calibration);
-  if (measured === 0) return { source: model, warning: null };
-  const modelled = samples.length - measured;
+  if (measured.length === 0) return { source: model, warning: null };
+  const modelled = samples.length - measured.length;
+  const methods = [...new Set(measured.map((sample) => sample.energyMeasurement?.method ?? 'unknown'))];
   return {
     source: {
       kind: 'device-counter',
-      counter: 'android-charge-counter',
+      counter: 'android-battery-current',
+      methods,
       device: context.device.id,
-      measuredSamples: measured,
+      measuredSamples: measured.length,
       modelledSamples: modelled,
       fallback: modelled > 0 ? model : null,
       description:
-        'Measured on the device: battery charge counter (`dumpsys battery` "Charge counter", µAh) read at the start and end of each step' +
-        (modelled > 0 ? `; ${modelled} of ${samples.length} step samples had no counter change and are modelled (${model.model} ${model.version})` : '') +
+        `Measured on the device: battery current sampled every 100 ms (${methods.join(', ')}) and integrated over each step's window on the device clock; ` +
+        'a window counts only when the device was on battery and not charging and the samples cover it with gaps of at most 250 ms' +
+        (modelled > 0 ? `; ${modelled} of ${samples.length} step samples did not meet those conditions and are modelled (${model.model} ${model.version})` : '') +
         '.',
     },
     warning:
       modelled > 0
-        ? `the battery charge counter measured ${measured} of ${samples.length} step samples; the others (counter unchanged or unreadable) are modelled, so energy mixes measured and modelled figures`
+        ? `the sampled battery current measured ${measured.length} of ${samples.length} step samples; the others (see unavailable.energy) are modelled`
         : null,
   };
 }
@@ -148,7 +156,7 @@ export function buildResult(context: ResultContext): Result {
 
   const target = journey.target.platform === 'web'
     ? { platform: 'web', url: journey.target.url, measuredUrl: context.targetUrl, ...(journey.target.variant ? { variant: journey.target.variant } : {}) }
-    : { ...journey.target };
+    : redactTarget({ ...journey.target });
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
     tool: { ...TOOL },
@@ -176,6 +184,7 @@ export function buildResult(context: ResultContext): Result {
         uploadKbps: network.uploadKbps,
       },
       ...(context.lighthouse ? { lighthouse: lighthousePassOf(context.lighthouse) } : {}),
+      ...(context.mobileDevice?.() ? { mobileDevice: context.mobileDevice() } : {}),
     },
     iterations: context.iterations,
     completedIterations: finished.length,
