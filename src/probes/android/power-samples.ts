@@ -145,12 +145,13 @@ export function parseSysfsSamples(text: string): { samples: PowerSample[]; badLi
   let badLines = 0;
   for (const line of text.split(/\r?\n/)) {
     if (line.trim() === '') continue;
-    const match = /^(\d+(?:\.\d+)?)\s+(-?\d+)(?:\s+(-?\d+))?\s*$/.exec(line.trim());
-    if (!match) {
+    // Exactly three space-separated fields: an empty one (a failed read) must not shift the others.
+    const [uptime, current, voltage, ...rest] = line.split(' ');
+    if (rest.length > 0 || !/^\d+(\.\d+)?$/.test(uptime ?? '') || !/^-?\d+$/.test(current ?? '') || (voltage !== undefined && voltage !== '' && !/^-?\d+$/.test(voltage))) {
       badLines++;
       continue;
     }
-    samples.push({ bootMs: Number(match[1]) * 1000, current: Number(match[2]), voltage: match[3] === undefined ? null : Number(match[3]) });
+    samples.push({ bootMs: Number(uptime) * 1000, current: Number(current), voltage: voltage ? Number(voltage) : null });
   }
   samples.sort((a, b) => a.bootMs - b.bootMs);
   return { samples, badLines };
