@@ -44,6 +44,8 @@ export interface AppiumServer {
   url: string;
   /** Appium's version, from `/status`. */
   version: string;
+  /** Process id of the Appium child. */
+  pid: number | undefined;
   /** Whether the process is still running. */
   isRunning(): boolean;
   /** Stops the process (SIGTERM, then SIGKILL after 5 s). */
@@ -167,5 +169,5 @@ export async function startAppiumServer(options: AppiumServerOptions = {}): Prom
     const output = tail.slice(-5).join(' | ');
     throw new Error(`the Appium server did not start (${exited !== null ? `exited with ${exited}` : 'no answer on /status'})${output ? `: ${output}` : ''}`);
   }
-  return { url, version, isRunning: () => exited === null, stop };
+  return { url, version, pid: child.pid, isRunning: () => exited === null, stop };
 }

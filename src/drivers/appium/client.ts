@@ -1,13 +1,13 @@
 /**
  * The WebDriver commands the mobile driver sends, and how a session is opened: WebdriverIO's `remote` with the
- * server URL's credentials as `user`/`key` (HTTP Basic auth), quiet and without retries. Text typed into a
+ * server URL's credentials as an HTTP Basic `Authorization` header, quiet and without retries. Text typed into a
  * secret field is sent with WebdriverIO's mask, which adds Appium's `X-Appium-Is-Sensitive` header so that the
  * server logs the request body masked (never the value).
  */
 import { CommandRuntimeOptions } from 'webdriver';
 import { cleanWebDriverMessage } from '../../probes/android-shell.js';
 import type { Capabilities } from './capabilities.js';
-import { connectionOptions } from './credentials.js';
+import { connectionOptions, splitCredentials } from './credentials.js';
 
 /** The WebDriver commands the driver uses (a subset of a WebdriverIO browser; tests inject a recorder). */
 export interface WebDriverClient {
@@ -35,11 +35,17 @@ export interface WebDriverClient {
 /** Opens a WebDriver session on `serverUrl` (default: WebdriverIO's `remote`). */
 export type ConnectFunction = (serverUrl: string, capabilities: Capabilities) => Promise<WebDriverClient>;
 
-/** WebdriverIO's `remote`, quiet and without retries (a failed command fails the action, once). */
+/**
+ * WebdriverIO's `remote`, quiet and without retries (a failed command fails the action, once). Credentials in
+ * the URL are sent as an `Authorization: Basic` header (UTF-8) on every request — WebdriverIO's own `user`/`key`
+ * would authenticate the new-session request only, which a grid behind an authenticating proxy refuses.
+ */
 export const connectWithWebdriverIO: ConnectFunction = async (serverUrl, capabilities) => {
   const { remote } = await import('webdriverio');
+  const { url, authorization } = splitCredentials(serverUrl);
   const browser = await remote({
-    ...connectionOptions(serverUrl),
+    ...connectionOptions(url),
+    ...(authorization ? { headers: { Authorization: authorization } } : {}),
     logLevel: 'silent',
     connectionRetryCount: 0,
     connectionRetryTimeout: 180_000,
