@@ -5,11 +5,13 @@
  * energy is the integral of the samples inside it — or nothing, with the reason, when the conditions of a
  * measurement do not hold (android/energy-verdict.ts).
  *
- * Window: {@link AndroidEnergy.opening} is the LAST probe started (it reads the device clock when every other
- * probe is running) and {@link AndroidEnergy.closing} the FIRST stopped (it reads the clock before any other
- * probe's stop runs), so the window holds the step's actions and settling only. Each clock read is corrected
- * to the host moment it stands for (half the shell round trip, Cristian's method), so a window is as long as
- * the step's `durationMs` up to the clock's 10 ms resolution.
+ * Window: {@link AndroidEnergy.opening} is the LAST probe started (it notes the moment when every other probe
+ * is running) and {@link AndroidEnergy.closing} the FIRST stopped (before any other probe's stop runs), so the
+ * window holds the step's actions and settling only, and no shell call at all. Those host moments are put on
+ * the device's boot clock (CLOCK_BOOTTIME, what `/proc/uptime` and Perfetto's battery packets use) with the
+ * clock's offset, measured when the sampler starts and again when it stops (NTP-like: the read with the
+ * shortest round trip, placed at its middle; the offset interpolated between the two for drift). A window is
+ * therefore exactly as long as the step; where it sits is right within half a shell round trip.
  *
  * During the iteration the samples carry `measuredEnergyMah: null`; {@link AndroidEnergy.finish} fills them.
  */
@@ -34,6 +36,8 @@ export interface IterationEnergy {
   method: EnergyMethod | null;
   /** One sentence about the sampler, for the result's warnings (a fallback, a note), or null. */
   note: string | null;
+  /** The step windows on the device's boot clock, in the order the steps ran. */
+  windows: StepWindow[];
 }
 
 /** Shared by the sessions of a run: which sampler works on this device. */
@@ -46,20 +50,46 @@ export interface EnergyPlan {
   powerCut: string | null;
 }
 
-/** A read of the device's boot clock, placed at a host moment. */
-async function readDeviceClock(shell: AndroidShell, at: 'start' | 'end'): Promise<number> {
-  const before = performance.now();
-  const bootMs = parseUptimeMs(await shell('cat', ['/proc/uptime']));
-  const halfTripMs = (performance.now() - before) / 2;
-  // The device read its clock about half a round trip after `before` and before the answer arrived: the
-  // window opens when the answer is back (start) and closed when the question left (end).
-  return at === 'start' ? bootMs + halfTripMs : bootMs - halfTripMs;
+/** Host time, ms (monotonic, on the epoch's scale). */
+const hostNow = () => performance.timeOrigin + performance.now();
+
+/** Offset of the device's boot clock from the host's clock at one moment: device = host + offsetMs. */
+export interface ClockSync {
+  atHostMs: number;
+  offsetMs: number;
+  /** Round trip of the best read, ms: the offset is right within half of it. */
+  roundTripMs: number;
+}
+
+/**
+ * Estimates the device clock's offset (NTP-like): `rounds` reads of `/proc/uptime`, each placed at the middle
+ * of its round trip, the read with the shortest trip kept.
+ */
+export async function syncDeviceClock(shell: AndroidShell, rounds = 3): Promise<ClockSync> {
+  let best: ClockSync | null = null;
+  for (let i = 0; i < rounds; i++) {
+    const before = hostNow();
+    const bootMs = parseUptimeMs(await shell('cat', ['/proc/uptime']));
+    const after = hostNow();
+    const sync = { atHostMs: (before + after) / 2, offsetMs: bootMs - (before + after) / 2, roundTripMs: after - before };
+    if (best === null || sync.roundTripMs < best.roundTripMs) best = sync;
+  }
+  return best!;
+}
+
+/** The device time of a host moment, with the offset interpolated between two syncs (clock drift). */
+export function deviceTimeOf(hostMs: number, first: ClockSync, last: ClockSync | null): number {
+  if (last === null || last.atHostMs === first.atHostMs) return hostMs + first.offsetMs;
+  const share = (hostMs - first.atHostMs) / (last.atHostMs - first.atHostMs);
+  return hostMs + first.offsetMs + share * (last.offsetMs - first.offsetMs);
 }
 
 interface OpenWindow {
   /** Host time (ms since the epoch) when the window was opened: matches the sample created just before. */
   openedAt: number;
-  window: Partial<StepWindow>;
+  /** Host times of the window's bounds (see {@link hostNow}). */
+  startHostMs: number;
+  endHostMs?: number;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -70,6 +100,7 @@ export class AndroidEnergy {
   private samplerProblem: string | null = null;
   private batteryStart: BatteryState | null = null;
   private readonly windows: OpenWindow[] = [];
+  private firstSync: ClockSync | null = null;
   private fallbackNote: string | null = null;
 
   /** Placed last among the session's probes: opens the window. */
@@ -87,7 +118,8 @@ export class AndroidEnergy {
       start: async () => {
         const openedAt = Date.now();
         await this.ensureSampler();
-        this.windows.push({ openedAt, window: { startBootMs: await readDeviceClock(this.shell, 'start') } });
+        if (this.firstSync === null) throw new Error(this.samplerProblem ?? 'the device clock could not be read');
+        this.windows.push({ openedAt, startHostMs: hostNow() });
       },
       stop: async (): Promise<ProbeFigures> => ({ measuredEnergyMah: null, energyMeasurement: null }),
     };
@@ -97,7 +129,7 @@ export class AndroidEnergy {
       start: async () => undefined,
       stop: async (): Promise<ProbeFigures> => {
         const open = this.windows.at(-1);
-        if (open && open.window.endBootMs === undefined) open.window.endBootMs = await readDeviceClock(this.shell, 'end');
+        if (open && open.endHostMs === undefined) open.endHostMs = hostNow();
         return {};
       },
     };
@@ -115,6 +147,12 @@ export class AndroidEnergy {
   private async ensureSampler(): Promise<void> {
     if (this.sampler !== null || this.samplerProblem !== null) return;
     this.batteryStart = await this.readBattery();
+    try {
+      this.firstSync = await syncDeviceClock(this.shell);
+    } catch (error) {
+      this.samplerProblem = `the device's boot clock could not be read (${(error as Error).message})`;
+      return;
+    }
     const id = randomUUID().slice(0, 8);
     if (this.plan.perfetto) {
       const perfetto = new PerfettoSampler(this.shell, id, { powerRails: true, maxDurationMs: MAX_ITERATION_MS });
@@ -152,8 +190,10 @@ export class AndroidEnergy {
   async finish(samples: RawStepSample[]): Promise<IterationEnergy> {
     let reading: Awaited<ReturnType<Sampler['stop']>> | null = null;
     let problem = this.samplerProblem;
+    let lastSync: ClockSync | null = null;
     if (this.sampler) {
       await sleep(3 * SAMPLE_PERIOD_MS);
+      lastSync = await syncDeviceClock(this.shell).catch(() => null);
       try {
         reading = await this.sampler.stop();
       } catch (error) {
@@ -180,18 +220,20 @@ export class AndroidEnergy {
       powerCut: this.plan.powerCut,
       samplerProblem: problem ?? (reading === null ? 'the battery current sampler did not run' : null),
     };
-    const complete = this.windows.filter((open): open is OpenWindow & { window: StepWindow } => open.window.startBootMs !== undefined && open.window.endBootMs !== undefined);
-    const verdicts = judgeWindows(recording, complete.map((open) => open.window));
+    const first = this.firstSync;
+    const complete = this.windows.filter((open): open is OpenWindow & { endHostMs: number } => open.endHostMs !== undefined);
+    const windows: StepWindow[] = first === null ? [] : complete.map((open) => ({ startBootMs: deviceTimeOf(open.startHostMs, first, lastSync), endBootMs: deviceTimeOf(open.endHostMs, first, lastSync) }));
+    const verdicts = judgeWindows(recording, windows);
     this.apply(samples, complete, verdicts);
     const counters = [this.batteryStart?.chargeCounterUah ?? null, batteryEnd?.chargeCounterUah ?? null];
     const chargeCounter = counters[0] !== null && counters[1] !== null && counters[0] > 0 && counters[1] > 0
       ? { startUah: counters[0], endUah: counters[1], deltaMah: (counters[0] - counters[1]) / 1000 }
       : null;
     const note = [this.fallbackNote, reading?.note ?? null].filter(Boolean).join('; ') || null;
-    return { chargeCounter, batteryStart: this.batteryStart, batteryEnd, method: reading ? method : null, note };
+    return { chargeCounter, batteryStart: this.batteryStart, batteryEnd, method: reading ? method : null, note, windows };
   }
 
-  private apply(samples: RawStepSample[], windows: Array<OpenWindow & { window: StepWindow }>, verdicts: ReturnType<typeof judgeWindows>): void {
+  private apply(samples: RawStepSample[], windows: OpenWindow[], verdicts: ReturnType<typeof judgeWindows>): void {
     const created = samples.map((sample) => Date.parse(sample.startedAt));
     windows.forEach((open, i) => {
       // The sample this window belongs to: the last one created at or before the window opened.
