@@ -361,6 +361,8 @@ export class AppiumSession implements Session {
   }
 
   async close(): Promise<void> {
+    // Whatever the energy sampler left on the device (an iteration that ended without finishIteration).
+    await this.energy?.cleanup();
     await this.client.deleteSession().catch(() => undefined);
   }
 }
