@@ -55,10 +55,10 @@ export interface AppiumServer {
 /**
  * Loaded into the Appium child before Appium (`node --import`): when the parent's IPC channel closes (the
  * parent is gone), the child sends itself SIGTERM — Appium's own graceful shutdown, which ends its drivers'
- * processes — and exits anyway 5 s later.
+ * processes — and SIGKILL 5 s later if it is still there.
  */
 const WATCHDOG =
-  'data:text/javascript,process.on("disconnect",()=>{setTimeout(()=>process.exit(1),5000).unref();process.kill(process.pid,"SIGTERM")})';
+  'data:text/javascript,process.on("disconnect",()=>{setTimeout(()=>process.kill(process.pid,"SIGKILL"),5000).unref();process.kill(process.pid,"SIGTERM")})';
 
 /** A free TCP port on 127.0.0.1. */
 export function freePort(): Promise<number> {

@@ -1,7 +1,8 @@
 /**
  * The two on-device samplers of battery current, both on CLOCK_BOOTTIME:
  *
- * - {@link PerfettoSampler}: a Perfetto session (`perfetto --background-wait --txt -c -`, Android 10+) with the
+ * - {@link PerfettoSampler}: a Perfetto session (`perfetto --background-wait --txt -c -`, or `--background` on
+ *   older builds; Android 10+) with the
  *   `android.power` data source polling the battery counters every 100 ms (and the power rails where the
  *   device has them), stopped with SIGTERM at the end of the iteration; the binary trace is read back as base64
  *   (`mobile: shell` returns text) and decoded (android/perfetto-trace.ts).
@@ -83,7 +84,9 @@ export class PerfettoSampler implements Sampler {
 
   async start(): Promise<void> {
     const config = perfettoPowerConfig({ batteryPollMs: SAMPLE_PERIOD_MS, powerRails: this.options.powerRails, maxDurationMs: this.options.maxDurationMs }).replace(/\n/g, ' ');
-    const output = await runScript(this.shell, `printf '%s' ${shellQuote(config)} | perfetto --background-wait --txt -c - -o ${this.file} 2>&1`);
+    // `--background-wait` (newer perfetto) returns once the data sources run; older builds know `--background` only.
+    const start = (flag: string) => `printf '%s' "$c" | perfetto ${flag} --txt -c - -o ${this.file} 2>/dev/null`;
+    const output = await runScript(this.shell, `c=${shellQuote(config)}; ${start('--background-wait')} || ${start('--background')}`);
     this.pid = pidOf(output, 'perfetto --background-wait');
   }
 
