@@ -11,6 +11,7 @@ import { createServer, request, type Server } from 'node:http';
 import { mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/program.js';
 import { startAppiumServer, type AppiumServer } from '../../src/drivers/appium-server.js';
@@ -157,9 +158,22 @@ describe('a journey through a server that requires credentials (farm, grid)', ()
     expect(leaks).toEqual([]);
   });
 
-  it('masks the secret field on the native screenshot, or takes none (fail closed)', () => {
-    const sample = result.runs[0].samples[1];
-    expect(sample.screenshot !== null || /^not taken: /.test(sample.unavailable?.screenshot ?? '')).toBe(true);
+  it('masks the secret field and the step’s mask entry on the native screenshots', async () => {
+    // health-app.xml: systolic at (20, 760) 160 × 40, measure-1 at (0, 56) 393 × 60, in a 393-wide window.
+    const blackInside = async (file: string, rect: { x: number; y: number; width: number; height: number }) => {
+      const image = PNG.sync.read(await readFile(join(outDir(), file)));
+      const scale = image.width / 393;
+      for (const [fx, fy] of [[0.1, 0.1], [0.5, 0.5], [0.9, 0.9]]) {
+        const x = Math.floor((rect.x + rect.width * fx) * scale);
+        const y = Math.floor((rect.y + rect.height * fy) * scale);
+        const i = (y * image.width + x) * 4;
+        expect([image.data[i], image.data[i + 1], image.data[i + 2]], `${file} at ${x},${y}`).toEqual([0, 0, 0]);
+      }
+    };
+    const [, entered, masked] = result.runs[0].samples;
+    expect(entered.unavailable?.screenshot).toBeUndefined();
+    await blackInside(entered.screenshot!, { x: 20, y: 760, width: 160, height: 40 });
+    await blackInside(masked.screenshot!, { x: 0, y: 56, width: 393, height: 60 });
   });
 
   it('refuses a wrong key before any session, in one sentence that does not print it', async () => {
