@@ -9,9 +9,9 @@
  * is running) and {@link AndroidEnergy.closing} the FIRST stopped (before any other probe's stop runs), so the
  * window holds the step's actions and settling only, and no shell call at all. Those host moments are put on
  * the device's boot clock (CLOCK_BOOTTIME, what `/proc/uptime` and Perfetto's battery packets use) with the
- * clock's offset, measured when the sampler starts and again when it stops (NTP-like: the read with the
- * shortest round trip, placed at its middle; the offset interpolated between the two for drift). A window is
- * therefore exactly as long as the step; where it sits is right within half a shell round trip.
+ * clock's offset, measured when the sampler starts and again when it stops (NTP-like: of three reads each
+ * time, the one with the shortest round trip, placed at its middle; the better of the two syncs is used). A
+ * window is therefore as long as the step; where it sits is right within half a shell round trip.
  *
  * During the iteration the samples carry `measuredEnergyMah: null`; {@link AndroidEnergy.finish} fills them.
  */
@@ -77,11 +77,14 @@ export async function syncDeviceClock(shell: AndroidShell, rounds = 3): Promise<
   return best!;
 }
 
-/** The device time of a host moment, with the offset interpolated between two syncs (clock drift). */
+/**
+ * The device time of a host moment, with the better of the two syncs (the shorter round trip). Not
+ * interpolated between them: the two clocks drift by parts per million (milliseconds an hour), far less than
+ * the error of one sync, which an interpolation would turn into window lengths.
+ */
 export function deviceTimeOf(hostMs: number, first: ClockSync, last: ClockSync | null): number {
-  if (last === null || last.atHostMs === first.atHostMs) return hostMs + first.offsetMs;
-  const share = (hostMs - first.atHostMs) / (last.atHostMs - first.atHostMs);
-  return hostMs + first.offsetMs + share * (last.offsetMs - first.offsetMs);
+  const best = last !== null && last.roundTripMs < first.roundTripMs ? last : first;
+  return hostMs + best.offsetMs;
 }
 
 interface OpenWindow {
