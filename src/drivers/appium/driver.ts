@@ -13,15 +13,14 @@ import { join } from 'node:path';
 import { InputError } from '../../shared/input-error.js';
 import type { DeviceProfile, NetworkProfile } from '../../profiles/schema.js';
 import type { CalibrationMeasure } from '../../probes/calibration.js';
-import { checkAndroidDevice } from '../../probes/android-checks.js';
-import { batterySnapshot, readDeviceFacts, type MobileDeviceRecord } from '../../probes/android-device.js';
-import type { EnergyPlan } from '../../probes/android-energy.js';
-import { adbShell, appiumShell, type AndroidShell } from '../../probes/android-shell.js';
+import type { MobileDeviceRecord } from '../../probes/android-device.js';
+import type { AndroidShell } from '../../probes/android-shell.js';
 import { appiumStatus, startAppiumServer, type AppiumServer } from '../appium-server.js';
-import type { Driver, DriverInfo, Session } from '../driver.js';
-import { automationOf, capabilitiesFor, dialectOf, isLocalAppPath, type AutomationDialect, type Capabilities, type MobileTarget } from './capabilities.js';
+import type { Driver, Session } from '../driver.js';
+import { capabilitiesFor, dialectOf, isLocalAppPath, type AutomationDialect, type Capabilities, type MobileTarget } from './capabilities.js';
 import { connectWithWebdriverIO, describeError, type ConnectFunction, type WebDriverClient } from './client.js';
 import { credentialsOf, redactUrl, scrubCredentials, splitCredentials } from './credentials.js';
+import { DeviceChecks } from './device-checks.js';
 import { AppiumSession } from './session.js';
 
 /** Options of {@link openAppiumDriver}. */
@@ -64,9 +63,6 @@ export interface AppiumDriver extends Driver {
   readonly mobileDevice: () => MobileDeviceRecord | null;
 }
 
-/** Figures lost when the device shell is denied (the one warning a farm run gets). */
-const SHELL_FIGURES = 'measured energy (battery current), device CPU time, memory, frames, app network bytes (native apps) and batterystats';
-
 /** Whether a URL points at this machine. */
 function isLoopback(serverUrl: string): boolean {
   try {
@@ -74,6 +70,25 @@ function isLoopback(serverUrl: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** The server a driver talks to: the target's (checked with `GET /status`), or one started for the run. */
+async function resolveServer(options: AppiumDriverOptions, serverUrlGiven: string | undefined): Promise<{ server: AppiumServer | null; serverUrl: string; version: string; problem: string | null }> {
+  if (serverUrlGiven) {
+    const { url, authorization } = splitCredentials(serverUrlGiven);
+    const status = await appiumStatus(url, 5000, authorization);
+    if (status.version !== null) return { server: null, serverUrl: serverUrlGiven, version: status.version, problem: null };
+    const problem = `no Appium server answers at ${redactUrl(serverUrlGiven)} (GET /status ${status.problem}): start it, or fix target.appiumUrl`;
+    return { server: null, serverUrl: serverUrlGiven, version: 'unknown', problem };
+  }
+  const server = await startAppiumServer({
+    appiumHome: options.appiumHome,
+    logFile: options.outDir ? join(options.outDir, 'appium.log') : undefined,
+    // `mobile: shell` for the Android probes, and a Chromedriver matching the phone's Chrome (Appium 3 scopes
+    // insecure features per driver). The server listens on 127.0.0.1 only.
+    args: options.target.platform === 'android' ? ['--allow-insecure=uiautomator2:adb_shell,uiautomator2:chromedriver_autodownload'] : [],
+  });
+  return { server, serverUrl: server.url, version: server.version, problem: null };
 }
 
 /**
@@ -93,89 +108,13 @@ export async function openAppiumDriver(options: AppiumDriverOptions): Promise<Ap
   if (typeof app === 'string' && isLocalAppPath(app) && (!serverUrlGiven || isLoopback(serverUrlGiven)) && !existsSync(app)) {
     throw new InputError(`target.app: the app file ${app} does not exist`);
   }
-
-  let server: AppiumServer | null = null;
-  let serverUrl: string;
-  let version = 'unknown';
-  let serverProblem: string | null = null;
-  if (serverUrlGiven) {
-    serverUrl = serverUrlGiven;
-    const { url, authorization } = splitCredentials(serverUrl);
-    const status = await appiumStatus(url, 5000, authorization);
-    if (status.version === null) {
-      serverProblem = `no Appium server answers at ${redactUrl(serverUrl)} (GET /status ${status.problem}): start it, or fix target.appiumUrl`;
-    } else version = status.version;
-  } else {
-    server = await startAppiumServer({
-      appiumHome: options.appiumHome,
-      logFile: options.outDir ? join(options.outDir, 'appium.log') : undefined,
-      // `mobile: shell` for the Android probes, and a Chromedriver matching the phone's Chrome (Appium 3 scopes
-      // insecure features per driver). The server listens on 127.0.0.1 only.
-      args: target.platform === 'android' ? ['--allow-insecure=uiautomator2:adb_shell,uiautomator2:chromedriver_autodownload'] : [],
-    });
-    serverUrl = server.url;
-    version = server.version;
-  }
-
+  const { server, serverUrl, version, problem } = await resolveServer(options, serverUrlGiven);
   const connect = options.connect ?? connectWithWebdriverIO;
-  const deviceWarnings: string[] = [];
-  const warnOnce = (warning: string) => {
-    if (!deviceWarnings.includes(warning)) deviceWarnings.push(warning);
-  };
-  if (target.platform === 'ios') {
-    warnOnce('iOS: energy is not measured on iOS devices (no probe reads an iPhone battery); steps get durations and screenshots, and energy is modelled where its inputs are measured, else null');
-  }
   const powerCut = options.powerCut !== undefined ? options.powerCut : process.env.ECOSCORE_POWER_CUT?.trim() || null;
-  let checked = false;
-  let shellDenied = false;
-  let energyPlan: EnergyPlan | null = null;
-  let mobileDevice: MobileDeviceRecord | null = null;
-  const info: DriverInfo = { name: `appium ${automation}`, version };
-
-  const pickShell = (client: WebDriverClient): AndroidShell | null => {
-    if (target.platform !== 'android' || shellDenied) return null;
-    const choice = options.androidShell ?? (process.env.ECOSCORE_ANDROID_SHELL as AppiumDriverOptions['androidShell']) ?? 'appium';
-    if (typeof choice === 'function') return choice;
-    // A desktop Chromium (Appium's Chromium driver) has no Android device behind it.
-    if (choice === 'none' || automationOf(capabilities) === 'chromium') return null;
-    if (choice === 'adb') {
-      const udid = capabilities['appium:udid'];
-      return adbShell(typeof udid === 'string' ? udid : undefined);
-    }
-    return appiumShell((script, args) => client.executeScript(script, args));
-  };
-
-  /** The once-per-run checks on the first session's device; returns the shell to use (null when denied). */
-  const checkDevice = async (shell: AndroidShell, expectedPackage: string | null): Promise<AndroidShell | null> => {
-    checked = true;
-    try {
-      await shell('echo', ['ecoscore']);
-    } catch (error) {
-      shellDenied = true;
-      warnOnce(`the device shell is not available (${redact((error as Error).message)}): ${SHELL_FIGURES} cannot be measured on this server, and energy is modelled; durations, screenshots${dialect === 'web' ? ' and browser bytes' : ''} are measured`);
-      return null;
-    }
-    const facts = await readDeviceFacts(shell).catch(() => null);
-    const checks = await checkAndroidDevice(shell, dialect === 'web' ? null : expectedPackage);
-    for (const warning of checks.warnings) warnOnce(warning);
-    mobileDevice = {
-      platform: 'android',
-      model: facts?.model ?? null,
-      manufacturer: facts?.manufacturer ?? null,
-      androidVersion: facts?.androidVersion ?? null,
-      sdk: facts?.sdk ?? null,
-      fingerprint: facts?.fingerprint ?? null,
-      batteryStart: checks.battery ? batterySnapshot(checks.battery) : null,
-      batteryEnd: null,
-      powerCut,
-    };
-    // Perfetto's battery counters exist from Android 10 (API 29).
-    energyPlan = { perfetto: (facts?.sdk ?? 0) >= 29, perfettoProblem: (facts?.sdk ?? 0) >= 29 ? null : 'Perfetto battery counters need Android 10 or later', powerCut };
-    return shell;
-  };
+  const checks = new DeviceChecks(target, capabilities, dialect, { shell: options.androidShell, powerCut, redact });
 
   const openSession = async (): Promise<Session> => {
-    if (serverProblem) throw new Error(serverProblem);
+    if (problem) throw new Error(problem);
     let client: WebDriverClient;
     try {
       client = await connect(serverUrl, capabilities);
@@ -187,32 +126,25 @@ export async function openAppiumDriver(options: AppiumDriverOptions): Promise<Ap
         : '';
       throw new Error(`Appium could not start a session (${automation}): ${message}${hint}`);
     }
-    let shell = pickShell(client);
-    if (shell && !checked) {
-      const appPackage = capabilities['appium:appPackage'] ?? client.capabilities['appium:appPackage'] ?? client.capabilities.appPackage;
-      shell = await checkDevice(shell, typeof appPackage === 'string' && appPackage ? appPackage : null);
-    }
+    const shell = await checks.shellFor(client);
     return new AppiumSession(client, {
       target,
       capabilities,
       dialect,
       baseUrl: options.baseUrl ?? target.url ?? null,
       androidShell: shell,
-      energyPlan: shell ? energyPlan : null,
+      energyPlan: shell ? checks.energyPlan : null,
       redact,
-      onIterationEnergy: (_run, energy) => {
-        if (energy.note) warnOnce(`energy sampler: ${energy.note}`);
-        if (mobileDevice && energy.batteryEnd) mobileDevice.batteryEnd = batterySnapshot(energy.batteryEnd);
-      },
+      onIterationEnergy: (_run, energy) => checks.iterationDone(energy),
     });
   };
 
   return {
-    info,
+    info: { name: `appium ${automation}`, version },
     capabilities,
     dialect,
-    deviceWarnings,
-    mobileDevice: () => mobileDevice,
+    deviceWarnings: checks.warnings,
+    mobileDevice: () => checks.mobileDevice,
     calibrate: async (): Promise<CalibrationMeasure> => {
       throw new Error('not applicable to a mobile target: device CPU time is measured on the device, not on a throttled host');
     },
