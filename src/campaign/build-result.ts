@@ -2,6 +2,7 @@
  * Builds result.json from what a run has measured so far. Called after every step, so a partial run is
  * always a complete, valid result.
  */
+import { redactTarget } from '../drivers/appium.js';
 import type { DriverInfo } from '../drivers/driver.js';
 import type { LoadedJourney } from '../journey/load.js';
 import { totalOf } from '../methodology/aggregate.js';
@@ -13,6 +14,7 @@ import { METHODOLOGY_VERSION } from '../methodology/version.js';
 import type { GridRegion } from '../methodology/footprint.js';
 import { defaultScoringProfile, type ScoringProfile } from '../methodology/ecoscore.js';
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
+import type { MobileDeviceRecord } from '../probes/android-device.js';
 import { RESULT_SCHEMA_VERSION, type Result, type Run } from '../result/schema.js';
 import { TOOL } from '../shared/version.js';
 import { gitFacts, hostFacts } from './host.js';
@@ -46,10 +48,10 @@ export interface ResultContext {
   cvThreshold?: number;
   /** Warnings of a mobile device's pre-run checks (charging, brightness, foreground app). */
   deviceWarnings?: readonly string[];
+  /** The Android phone measured (facts, battery at start and end), written as `environment.mobileDevice`. */
+  mobileDevice?: () => MobileDeviceRecord | null;
   /** The Lighthouse pass, when the run had one (`--lighthouse`). */
   lighthouse?: LighthousePassRecord;
-  /** Facts of the real mobile device, when the target is one (model, OS, battery). */
-  mobileDevice?: { model?: string } & Record<string, unknown>;
 }
 
 /**
@@ -67,7 +69,8 @@ function energySourceOf(context: ResultContext, runs: Run[], evaluation: Evaluat
     return { source: reason ? { ...model, reason } : model, warning: reason ? `energy is modelled, not measured: ${reason}` : null };
   }
   const modelledSteps = context.loaded.journey.steps.length - measuredSteps;
-  const device = context.mobileDevice?.model ?? context.device.id;
+  const facts = context.mobileDevice?.() ?? null;
+  const device = facts?.model ? `${facts.manufacturer ?? ''} ${facts.model}`.trim() : context.device.id;
   return {
     source: {
       kind: 'measured',
@@ -78,7 +81,8 @@ function energySourceOf(context: ResultContext, runs: Run[], evaluation: Evaluat
       modelledSteps,
       fallback: modelledSteps > 0 ? model : null,
       description:
-        `Measured on the device (${device}): battery current and voltage sampled and integrated over each step window` +
+        `Measured on the device (${device}): battery current sampled every 100 ms and integrated over each step's window on the device clock; ` +
+        'a window counts only when the device was on battery and not charging and the samples cover it with gaps of at most 250 ms' +
         (modelledSteps > 0 ? `; ${modelledSteps} step(s) could not be measured in every iteration and are modelled (${model.model} ${model.version})` : '') +
         '.',
     },
@@ -159,7 +163,7 @@ export function buildResult(context: ResultContext): Result {
 
   const target = journey.target.platform === 'web'
     ? { platform: 'web', url: journey.target.url, measuredUrl: context.targetUrl, ...(journey.target.variant ? { variant: journey.target.variant } : {}) }
-    : { ...journey.target };
+    : redactTarget({ ...journey.target });
   return {
     schemaVersion: RESULT_SCHEMA_VERSION,
     tool: { ...TOOL },
@@ -189,6 +193,7 @@ export function buildResult(context: ResultContext): Result {
         uploadKbps: network.uploadKbps,
       },
       ...(context.lighthouse ? { lighthouse: lighthousePassOf(context.lighthouse) } : {}),
+      ...(context.mobileDevice?.() ? { mobileDevice: context.mobileDevice() } : {}),
     },
     iterations: context.iterations,
     completedIterations: finished.length,

@@ -8,7 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { startDemoServer, type DemoServer } from '../demo/server.js';
 import type { Driver, IterationCollector, Session } from '../drivers/driver.js';
-import { openAppiumDriver } from '../drivers/appium.js';
+import { credentialsOf, isLocalAppPath, openAppiumDriver, scrubCredentials } from '../drivers/appium.js';
 import { openPlaywrightDriver } from '../drivers/playwright.js';
 import type { LoadedJourney } from '../journey/load.js';
 import { DEFAULT_ACTION_TIMEOUT_MS, DEFAULT_REFERENCE_DURATION_MS, type Action, type Journey, type Step } from '../journey/schema.js';
@@ -91,8 +91,11 @@ export async function runJourney(loaded: LoadedJourney, options: RunOptions): Pr
   const iterations = options.iterations ?? journey.iterations;
   const resultFile = join(options.outDir, 'result.json');
   await mkdir(options.outDir, { recursive: true });
+  // Credentials of a device farm or grid (appiumUrl user:key, vendor key capabilities): scrubbed from
+  // everything the run writes or emits, whatever path a value took (mobile targets only).
+  const credentials = journey.target.platform === 'web' ? [] : credentialsOf(journey.target);
   // Events leave the library with secrets already replaced.
-  const emit = (event: RunEvent) => options.onEvent?.(redactor.redactValue(event));
+  const emit = (event: RunEvent) => options.onEvent?.(scrubCredentials(redactor.redactValue(event), credentials));
 
   const target = journey.target;
   let demo: DemoServer | null = null;
@@ -117,7 +120,7 @@ export async function runJourney(loaded: LoadedJourney, options: RunOptions): Pr
     git: gitFacts(),
   };
   const save = async (): Promise<Result> => {
-    const result = redactor.redactValue(buildResult(context));
+    const result = scrubCredentials(redactor.redactValue(buildResult(context)), credentials);
     await writeResult(resultFile, result);
     return result;
   };
@@ -142,7 +145,8 @@ export async function runJourney(loaded: LoadedJourney, options: RunOptions): Pr
         });
     } else {
       // Android / iOS through Appium: an app file is relative to the journey, like profile files.
-      const mobileTarget = target.app && !/^[a-z][a-z0-9+.-]*:\/\//i.test(target.app) ? { ...target, app: resolve(dirname(loaded.file), target.app) } : target;
+      // Ids of uploaded apps (`storage:…`, `bs://…`, `sauce-storage:…`, URLs) are the server's: left as they are.
+      const mobileTarget = target.app && isLocalAppPath(target.app) ? { ...target, app: resolve(dirname(loaded.file), target.app) } : target;
       const appOnThisMachine = !target.appiumUrl || /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(target.appiumUrl);
       if (mobileTarget.app && mobileTarget.app !== target.app && appOnThisMachine && !existsSync(mobileTarget.app)) {
         throw inputErrorAt(loaded.file, undefined, ['target', 'app'], `the app file ${mobileTarget.app} does not exist`);
@@ -150,6 +154,7 @@ export async function runJourney(loaded: LoadedJourney, options: RunOptions): Pr
       openDriver = async () => {
         const mobile = await openAppiumDriver({ target: mobileTarget, device, network, outDir: options.outDir });
         context.deviceWarnings = mobile.deviceWarnings;
+        context.mobileDevice = mobile.mobileDevice;
         return mobile;
       };
     }
@@ -261,6 +266,7 @@ async function runIteration(
     }
   } finally {
     await finishCollectors(collecting, run.samples, redact);
+    await session?.finishIteration?.(run).catch(() => undefined);
     await session?.close().catch(() => undefined);
   }
   run.status = options.signal?.aborted ? 'interrupted' : failed ? 'failed' : 'passed';

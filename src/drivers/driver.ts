@@ -4,6 +4,7 @@
  * plain data; they never score (rule `collectors-do-not-score` of `.dependency-cruiser.cjs`, checked by `npm run lint`).
  */
 import type { Action } from '../journey/schema.js';
+import type { Run } from '../result/schema.js';
 import type { CalibrationMeasure } from '../probes/calibration.js';
 import type { Probe } from '../probes/probe.js';
 import type { StepAuditor } from './lighthouse.js';
@@ -39,6 +40,12 @@ export interface Session {
   screenshot(file: string, options: { maskSelectors: string[]; maskActions: Action[] }): Promise<void>;
   /** Current URL, when the platform has one. */
   currentUrl(): string | null;
+  /**
+   * Called once at the end of the iteration, before {@link close}, with the iteration's run: fills what only
+   * the end of an iteration can tell (Android: the step energies integrated from the iteration's sampler, the
+   * charge-counter cross-check). Optional; never throws.
+   */
+  finishIteration?(run: Run): Promise<void>;
   /** Closes the session and frees everything it holds. */
   close(): Promise<void>;
 }

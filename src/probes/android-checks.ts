@@ -4,11 +4,13 @@
  * in the foreground measures the wrong thing.
  */
 import type { AndroidShell } from './android-shell.js';
-import { parseDumpsysBattery, pluggedSources } from './android/battery.js';
+import { BATTERY_STATUS_CHARGING, parseDumpsysBattery, pluggedSources, type BatteryState } from './android/battery.js';
 import { parseFocusedPackage, parseSettingInt } from './android/package.js';
 
 /** What the checks found. */
 export interface AndroidDeviceChecks {
+  /** `dumpsys battery` before the run, or null when it could not be read. */
+  battery: BatteryState | null;
   /** Power sources plugged in (`USB`, `AC`…); empty on battery; null when unknown. */
   plugged: string[] | null;
   /** Battery charge counter available (µAh), or null. */
@@ -28,18 +30,23 @@ export interface AndroidDeviceChecks {
  * command that fails becomes a warning saying what could not be checked.
  */
 export async function checkAndroidDevice(shell: AndroidShell, expectedPackage: string | null): Promise<AndroidDeviceChecks> {
-  const checks: AndroidDeviceChecks = { plugged: null, chargeCounterUah: null, brightness: null, brightnessAutomatic: null, focusedPackage: null, warnings: [] };
+  const checks: AndroidDeviceChecks = { battery: null, plugged: null, chargeCounterUah: null, brightness: null, brightnessAutomatic: null, focusedPackage: null, warnings: [] };
   try {
     const battery = parseDumpsysBattery(await shell('dumpsys', ['battery']));
+    checks.battery = battery;
     checks.plugged = pluggedSources(battery);
     checks.chargeCounterUah = battery.chargeCounterUah;
-    if (checks.plugged.length > 0) {
+    if (battery.updatesStopped) {
       checks.warnings.push(
-        `the device is ${checks.plugged.join(' + ')} powered: it charges while measured, which falsifies battery figures (charge counter, batterystats); run on battery (unplug, or measure over Wi-Fi adb: adb tcpip 5555)`,
+        'the battery service reports "UPDATES STOPPED" (dumpsys battery unplug or set was run): it prints a simulated state, so no energy can be labelled measured; run adb shell dumpsys battery reset, and cut the power for real (a USB power blocker, or adb over Wi-Fi)',
+      );
+    } else if (checks.plugged.length > 0 || battery.status === BATTERY_STATUS_CHARGING) {
+      checks.warnings.push(
+        `the device is ${checks.plugged.length ? `${checks.plugged.join(' + ')} powered` : 'charging'}: its battery current is not its draw, so energy is modelled, not measured, unless the power is cut (ECOSCORE_POWER_CUT documents a USB power blocker) and it does not charge; or measure over Wi-Fi adb: adb tcpip 5555`,
       );
     }
     if (battery.chargeCounterUah === null || battery.chargeCounterUah <= 0) {
-      checks.warnings.push('the device reports no battery charge counter: energy is modelled, not measured');
+      checks.warnings.push('the device reports no battery charge counter: the whole-iteration cross-check of the sampled energy is not available');
     }
   } catch (error) {
     checks.warnings.push(`the battery state could not be read (${(error as Error).message}): whether the device charges is unknown`);

@@ -80,14 +80,23 @@ export const RawStepSampleSchema = z.object({
    * the methodology keeps it as `energyMah` instead of modelling one. Absent or null: no counter reading.
    */
   measuredEnergyMah: nullableNumber.optional(),
-  /** How the device sampler measured `measuredEnergyMah` (Android), when it did. */
+  /**
+   * How `measuredEnergyMah` was measured: battery current sampled on the device (Perfetto battery counters or
+   * power rails, or sysfs `current_now`) and integrated over the step's window on the device clock. Null when
+   * the window was not measured (the reason is `unavailable.energy`). Absent on platforms without a sampler.
+   */
   energyMeasurement: z
     .object({
       method: z.enum(['perfetto-battery', 'perfetto-rails', 'sysfs-current']),
+      /** Samples inside the window. */
       samples: z.number().int(),
+      /** Longest gap between samples around and inside the window, ms (at most 250 when measured). */
       maxGapMs: z.number(),
+      /** Length of the window on the device clock, ms. */
       windowMs: z.number(),
+      /** `negative-when-discharging` (Android's documented convention) or `positive-when-discharging`. */
       signConvention: z.string(),
+      /** Unit the gauge wrote current in (`µA`, `mA`; `µWs` for rails). */
       unit: z.string(),
     })
     .nullable()
@@ -288,6 +297,12 @@ export const RunSchema = z.object({
   finishedAt: z.string().nullable(),
   status: z.enum(['passed', 'failed', 'running', 'interrupted']),
   samples: z.array(RawStepSampleSchema),
+  /**
+   * Android: the battery charge counter (`dumpsys battery`, µAh) when the iteration's energy sampler started
+   * and after it stopped — a whole-iteration cross-check of the sampled step energies, never a step figure.
+   * Null when the device has no counter or could not be read; absent on other platforms.
+   */
+  chargeCounter: z.object({ startUah: z.number(), endUah: z.number(), deltaMah: z.number() }).nullable().optional(),
 });
 /** One iteration. */
 export type Run = z.infer<typeof RunSchema>;

@@ -6,7 +6,9 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { PNG } from 'pngjs';
 import { describe, expect, it } from 'vitest';
+import { CommandRuntimeOptions } from 'webdriver';
 import {
   AppiumSession,
   capabilitiesFor,
@@ -40,7 +42,14 @@ describe('capabilities of a target', () => {
 
   it('Chrome on Android: a browser session that records the performance log', () => {
     const caps = capabilitiesFor({ platform: 'android', browser: 'chrome', url: 'https://example.org' }, device);
-    expect(caps).toMatchObject({ platformName: 'Android', browserName: 'Chrome', 'appium:automationName': 'UiAutomator2', 'goog:loggingPrefs': { performance: 'ALL' } });
+    // UiAutomator2 hands `appium:chromeLoggingPrefs` to the Chromedriver it starts; `goog:loggingPrefs` is kept too.
+    expect(caps).toMatchObject({
+      platformName: 'Android',
+      browserName: 'Chrome',
+      'appium:automationName': 'UiAutomator2',
+      'appium:chromeLoggingPrefs': { performance: 'ALL' },
+      'goog:loggingPrefs': { performance: 'ALL' },
+    });
     expect(dialectOf(caps)).toBe('web');
   });
 
@@ -117,6 +126,13 @@ describe('locators per automation', () => {
 });
 
 /** A WebDriver client that records the commands and finds one displayed element for any locator. */
+/** A 200 × 400 white PNG: the recording client's screen (half the 400 × 800 window: scale 0.5). */
+const screen = (() => {
+  const image = new PNG({ width: 200, height: 400 });
+  image.data.fill(255);
+  return PNG.sync.write(image);
+})();
+
 function recordingClient(capabilities: Record<string, unknown> = {}): WebDriverClient & { commands: unknown[][] } {
   const commands: unknown[][] = [];
   const record = (name: string) => async (...args: unknown[]) => {
@@ -134,6 +150,10 @@ function recordingClient(capabilities: Record<string, unknown> = {}): WebDriverC
     elementClick: record('elementClick'),
     elementClear: record('elementClear'),
     elementSendKeys: record('elementSendKeys'),
+    getElementRect: async (id) => {
+      commands.push(['getElementRect', id]);
+      return { x: 10, y: 20, width: 100, height: 40 };
+    },
     executeScript: async (script, args) => {
       commands.push(['executeScript', script, ...args]);
       return null;
@@ -145,7 +165,7 @@ function recordingClient(capabilities: Record<string, unknown> = {}): WebDriverC
     getUrl: async () => 'about:blank',
     getWindowRect: async () => ({ width: 400, height: 800, x: 0, y: 0 }),
     getPageSource: async () => '<hierarchy/>',
-    takeScreenshot: async () => Buffer.from('PNG').toString('base64'),
+    takeScreenshot: async () => screen.toString('base64'),
     getLogs: async () => [],
     deleteSession: record('deleteSession'),
   };
@@ -154,7 +174,7 @@ function recordingClient(capabilities: Record<string, unknown> = {}): WebDriverC
 function androidSession(client: WebDriverClient): AppiumSession {
   const target: MobileTarget = { platform: 'android', appPackage: 'org.example.health', appActivity: '.Main' };
   const capabilities = capabilitiesFor(target, device);
-  return new AppiumSession(client, { target, device, network, capabilities, dialect: 'uiautomator2', baseUrl: null, androidShell: 'none' });
+  return new AppiumSession(client, { target, capabilities, dialect: 'uiautomator2', baseUrl: null, androidShell: null, energyPlan: null });
 }
 
 const run = (session: AppiumSession, action: Action) => session.perform(action, 2000);
@@ -205,38 +225,89 @@ describe('actions on Android native (UiAutomator2)', () => {
     expect(moves.map((move) => [move.x, move.y])).toEqual([[200, 600], [200, 200]]); // finger moves up half the screen
   });
 
-  it('refuses a screenshot of a native screen where a secret was typed (it cannot be masked)', async () => {
+  it('sends a secret fill with WebdriverIO’s mask (Appium then logs it masked) and a plain one without', async () => {
+    const client = recordingClient();
+    const session = androidSession(client);
+    await run(session, { kind: 'fill', locator: { id: 'password' }, value: 's3cr3t', secret: true });
+    const sent = client.commands.find((command) => command[0] === 'elementSendKeys')!;
+    expect(sent.slice(0, 3)).toEqual(['elementSendKeys', 'el-1', 's3cr3t']);
+    expect(sent[3]).toBeInstanceOf(CommandRuntimeOptions);
+    expect((sent[3] as { mask: boolean }).mask).toBe(true);
+  });
+
+  it('masks the secret field and the step’s mask entries on a native screenshot (rectangles scaled to the picture)', async () => {
     const dir = await mkdtemp(join(tmpdir(), 'ecoscore-appium-shot-'));
     try {
-      const session = androidSession(recordingClient());
-      const secret: Action = { kind: 'fill', locator: { id: 'password' }, value: 'x', secret: true };
-      await expect(session.screenshot(join(dir, 'a.png'), { maskSelectors: [], maskActions: [secret] })).rejects.toThrow(/cannot be masked/);
-      await session.screenshot(join(dir, 'b.png'), { maskSelectors: [], maskActions: [] });
-      expect(await readFile(join(dir, 'b.png'), 'utf8')).toBe('PNG');
+      const client = recordingClient();
+      const session = androidSession(client);
+      await run(session, { kind: 'fill', locator: { id: 'password' }, value: 'x', secret: true });
+      await session.screenshot(join(dir, 'a.png'), { maskSelectors: ['card-number'], maskActions: [] });
+      const image = PNG.sync.read(await readFile(join(dir, 'a.png')));
+      const pixel = (x: number, y: number) => [...image.data.subarray((y * image.width + x) * 4, (y * image.width + x) * 4 + 3)];
+      // Window rect (10, 20, 100 × 40) at scale 0.5 → pixels (5..55, 10..30).
+      expect(pixel(6, 11)).toEqual([0, 0, 0]);
+      expect(pixel(54, 29)).toEqual([0, 0, 0]);
+      expect(pixel(60, 35)).toEqual([255, 255, 255]);
+      expect(client.commands.filter((command) => command[0] === 'getElementRect')).toHaveLength(2);
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
   });
 
-  it('attaches every Android probe when a shell is available', () => {
+  it('writes no native screenshot when a secret field or a mask entry cannot be located (fail closed)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ecoscore-appium-shot-'));
+    try {
+      const client = recordingClient();
+      const session = androidSession(client);
+      await run(session, { kind: 'fill', locator: { id: 'password' }, value: 'x', secret: true });
+      client.findElements = async () => [];
+      await expect(session.screenshot(join(dir, 'a.png'), { maskSelectors: [], maskActions: [] })).rejects.toThrow('not taken: the secret field id "password" cannot be located, so it cannot be masked');
+      const plain = androidSession(client);
+      await expect(plain.screenshot(join(dir, 'b.png'), { maskSelectors: ['card-number'], maskActions: [] })).rejects.toThrow(/mask entry "card-number" matches no element/);
+      await expect(readFile(join(dir, 'a.png'))).rejects.toThrow();
+      await expect(readFile(join(dir, 'b.png'))).rejects.toThrow();
+      await plain.screenshot(join(dir, 'c.png'), { maskSelectors: [], maskActions: [] });
+      expect((await readFile(join(dir, 'c.png'))).subarray(1, 4).toString()).toBe('PNG');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('forgets the secret fields after a navigation (back, deep link)', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ecoscore-appium-shot-'));
+    try {
+      const client = recordingClient();
+      const session = androidSession(client);
+      await run(session, { kind: 'fill', locator: { id: 'password' }, value: 'x', secret: true });
+      await run(session, { kind: 'back' });
+      client.findElements = async () => [];
+      await session.screenshot(join(dir, 'a.png'), { maskSelectors: [], maskActions: [] });
+      expect((await readFile(join(dir, 'a.png'))).subarray(1, 4).toString()).toBe('PNG');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('attaches every Android probe when a shell is available, the energy window closing first and opening last', () => {
     const target: MobileTarget = { platform: 'android', appPackage: 'org.example.health' };
     const session = new AppiumSession(recordingClient(), {
       target,
-      device,
-      network,
       capabilities: capabilitiesFor(target, device),
       dialect: 'uiautomator2',
       baseUrl: null,
       androidShell: async () => '',
+      energyPlan: { perfetto: true, perfettoProblem: null, powerCut: null },
     });
-    expect(session.probes.map((probe) => probe.name)).toEqual(['android-battery', 'android-netstats', 'android-cpu', 'android-memory', 'android-gfxinfo', 'android-batterystats']);
+    expect(session.probes.map((probe) => probe.name)).toEqual(['energy', 'android-netstats', 'android-cpu', 'android-memory', 'android-gfxinfo', 'android-batterystats', 'energy']);
+    expect(session.probes[0]).toBe(session.energy!.closing);
+    expect(session.probes.at(-1)).toBe(session.energy!.opening);
   });
 });
 
 describe('actions in a mobile browser', () => {
   it('refuses app lifecycle actions with one sentence', async () => {
     const target: MobileTarget = { platform: 'android', browser: 'chrome', url: 'https://example.org' };
-    const session = new AppiumSession(recordingClient(), { target, device, network, capabilities: capabilitiesFor(target, device), dialect: 'web', baseUrl: target.url!, androidShell: 'none' });
+    const session = new AppiumSession(recordingClient(), { target, capabilities: capabilitiesFor(target, device), dialect: 'web', baseUrl: target.url!, androidShell: null, energyPlan: null });
     await expect(run(session, { kind: 'launchApp' })).rejects.toThrow('launchApp needs a native app target (appPackage or bundleId), not a browser');
     expect(session.probes.map((probe) => probe.name)).toEqual(['chromium-perf-log']);
   });
@@ -244,7 +315,7 @@ describe('actions in a mobile browser', () => {
   it('resolves relative URLs against the target and shows about:blank for the reference', async () => {
     const client = recordingClient();
     const target: MobileTarget = { platform: 'android', browser: 'chrome', url: 'https://example.org/app/' };
-    const session = new AppiumSession(client, { target, device, network, capabilities: capabilitiesFor(target, device), dialect: 'web', baseUrl: target.url!, androidShell: 'none' });
+    const session = new AppiumSession(client, { target, capabilities: capabilitiesFor(target, device), dialect: 'web', baseUrl: target.url!, androidShell: null, energyPlan: null });
     await run(session, { kind: 'goto', url: 'measures' });
     await session.showBlank();
     expect(client.commands).toEqual([['navigateTo', 'https://example.org/app/measures'], ['navigateTo', 'about:blank']]);

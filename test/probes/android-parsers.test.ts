@@ -28,6 +28,7 @@ describe('dumpsys battery', () => {
       scale: 100,
       voltageMv: 4156,
       temperatureDeciC: 357,
+      updatesStopped: false,
     });
     expect(pluggedSources(state)).toEqual(['USB']);
   });

@@ -5,7 +5,6 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { AndroidBatteryProbe } from '../../src/probes/android-battery.js';
 import { AndroidBatterystatsProbe } from '../../src/probes/android-batterystats.js';
 import { checkAndroidDevice } from '../../src/probes/android-checks.js';
 import { AndroidCpuProbe } from '../../src/probes/android-cpu.js';
@@ -34,35 +33,6 @@ function recordedShell(answers: Record<string, string | Error | Array<string | E
 }
 
 const pkg = async () => 'com.instagram.android';
-
-describe('android-battery (charge counter)', () => {
-  it('reports the charge the counter lost during the step, in mAh', async () => {
-    // The recorded output at the start; at the end the same output with only its "Charge counter" 1 500 µAh
-    // lower (a derived input for the arithmetic, not a recording).
-    const after = BATTERY.replace('  Charge counter: 3719506', '  Charge counter: 3718006');
-    const probe = new AndroidBatteryProbe(recordedShell({ 'dumpsys battery': [BATTERY, after] }));
-    await probe.start();
-    expect(await probe.stop()).toEqual({ measuredEnergyMah: 1.5 });
-  });
-
-  it('refuses a counter that did not move (too coarse for the step): no 0 mAh', async () => {
-    const probe = new AndroidBatteryProbe(recordedShell({ 'dumpsys battery': BATTERY }));
-    await probe.start();
-    await expect(probe.stop()).rejects.toThrow(/did not change during the step/);
-  });
-
-  it('refuses a counter that rose: the device charged', async () => {
-    const after = BATTERY.replace('  Charge counter: 3719506', '  Charge counter: 3720506');
-    const probe = new AndroidBatteryProbe(recordedShell({ 'dumpsys battery': [BATTERY, after] }));
-    await probe.start();
-    await expect(probe.stop()).rejects.toThrow(/gained 1000 µAh during the step \(USB powered\): unplug the device/);
-  });
-
-  it('is unavailable on a device without a charge counter', async () => {
-    const probe = new AndroidBatteryProbe(recordedShell({ 'dumpsys battery': BATTERY.replace(/^ {2}Charge counter: .*\n/m, '') }));
-    await expect(probe.start()).rejects.toThrow(/reports no battery charge counter/);
-  });
-});
 
 describe('android-batterystats', () => {
   it('resets the statistics at the start and reads the uid’s estimate at the end', async () => {
@@ -130,7 +100,7 @@ describe('android-netstats', () => {
 });
 
 describe('device checks before measuring', () => {
-  it('warns that a USB-powered device falsifies battery figures, and about automatic brightness', async () => {
+  it('warns that a USB-powered, charging device cannot be measured, and about automatic brightness', async () => {
     const checks = await checkAndroidDevice(
       recordedShell({
         'dumpsys battery': BATTERY,
@@ -144,7 +114,8 @@ describe('device checks before measuring', () => {
     expect(checks.brightness).toBe(128);
     expect(checks.brightnessAutomatic).toBe(true);
     expect(checks.warnings).toHaveLength(2);
-    expect(checks.warnings[0]).toMatch(/^the device is USB powered: it charges while measured, which falsifies battery figures/);
+    expect(checks.battery?.status).toBe(2);
+    expect(checks.warnings[0]).toMatch(/^the device is USB powered: its battery current is not its draw, so energy is modelled, not measured/);
     expect(checks.warnings[1]).toMatch(/^automatic brightness is on/);
   });
 

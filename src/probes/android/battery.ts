@@ -23,10 +23,27 @@ export interface BatteryState {
   voltageMv: number | null;
   /** Tenths of a degree Celsius. */
   temperatureDeciC: number | null;
+  /**
+   * True when the service prints `(UPDATES STOPPED -- use 'reset' to restart)`: its state was overridden with
+   * `dumpsys battery unplug` / `set …`, so what it prints (plugged, status) is simulated, not the hardware's.
+   */
+  updatesStopped: boolean;
 }
 
 /** BatteryManager.BATTERY_STATUS_CHARGING. */
 export const BATTERY_STATUS_CHARGING = 2;
+
+/** BatteryManager.BATTERY_STATUS_DISCHARGING. */
+export const BATTERY_STATUS_DISCHARGING = 3;
+
+/** BatteryManager's status codes by name (BATTERY_STATUS_UNKNOWN = 1 … BATTERY_STATUS_FULL = 5). */
+const STATUS_NAMES: Record<number, string> = { 1: 'unknown', 2: 'charging', 3: 'discharging', 4: 'not charging', 5: 'full' };
+
+/** `charging`, `discharging`, `not charging`, `full`, `unknown`, or `status N` for a vendor code. */
+export function statusName(status: number | null): string {
+  if (status === null) return 'unknown';
+  return STATUS_NAMES[status] ?? `status ${status}`;
+}
 
 /** Parses `dumpsys battery`. Throws when the text is not a BatteryService dump. */
 export function parseDumpsysBattery(text: string): BatteryState {
@@ -59,6 +76,7 @@ export function parseDumpsysBattery(text: string): BatteryState {
     scale: int('scale'),
     voltageMv: int('voltage'),
     temperatureDeciC: int('temperature'),
+    updatesStopped: /^\s*\(UPDATES STOPPED\b/m.test(text),
   };
 }
 
