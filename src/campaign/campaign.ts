@@ -29,7 +29,7 @@ export type CampaignEvent =
 
 /** Options of {@link runCampaign}; run options apply to every combination. */
 export interface CampaignOptions
-  extends Pick<RunOptions, 'executablePath' | 'browserEndpoint' | 'headed' | 'lighthouse' | 'grid' | 'scoring' | 'usage' | 'cvThreshold' | 'untilStable' | 'signal'> {
+  extends Pick<RunOptions, 'executablePath' | 'browserEndpoint' | 'headed' | 'lighthouse' | 'grid' | 'scoring' | 'usage' | 'cvThreshold' | 'untilStable' | 'signal' | 'keepBrowserOnSignals'> {
   /** Output folder (default: the campaign's `out`, else `reports/campaigns/<name>`). */
   outDir?: string;
   /** Overrides the campaign's and journeys' iterations. */
