@@ -3,7 +3,7 @@
  * `process.exitCode` (0 success, 1 a step or gate failed, 2 bad input or usage).
  */
 import { Command, CommanderError, InvalidArgumentError } from 'commander';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { stringify } from 'yaml';
 import { DEMO_PASSWORD, startDemoServer } from '../demo/server.js';
 import { exportLoadedJourneyGdsl, importGdslToYaml } from '../journey/gdsl.js';
@@ -12,6 +12,10 @@ import { resolveProfiles } from '../journey/profiles.js';
 import { journeyJsonSchema } from '../journey/schema.js';
 import { GRID_REGIONS, type GridRegion } from '../profiles/footprint/index.js';
 import { InputError } from '../shared/input-error.js';
+import { readInputFile } from '../shared/input-file.js';
+import { assertNotAnInput } from '../shared/safe-path.js';
+import { withSecretScope } from '../journey/secrets.js';
+import { guardIo } from './safe-io.js';
 import { TOOL } from '../shared/version.js';
 import { mergeCampaigns } from '../campaign/merge.js';
 import type { Result } from '../result/schema.js';
@@ -151,6 +155,7 @@ export function buildProgram(
     .option('--tolerance <percent>', 'relative rise of bytes or requests before it is a regression', nonNegative, 5)
     .option('--time-tolerance <percent>', 'relative rise of durations, CPU time or energy before it is a regression', nonNegative, 10)
     .option('--budget <file>', 'budget file (YAML or JSON) checked on the head result')
+    .option('--allow-methodology-change', 'gate a head against a base scored with another major version of the methodology')
     .option('--format <format>', 'text, markdown or json', (value) => {
       if (!['text', 'markdown', 'json'].includes(value)) throw new InvalidArgumentError('must be text, markdown or json');
       return value;
@@ -217,6 +222,7 @@ export function buildProgram(
     .argument('<journey>', 'journey file')
     .option('-o, --out <file>', 'write to a file instead of standard output')
     .action(async (file: string, options: { out?: string }) => {
+      if (options.out) await assertNotAnInput(options.out, [file]);
       const loaded = await loadJourney(file, { allowMissingEnv: true });
       const text = exportLoadedJourneyGdsl(loaded);
       if (options.out) {
@@ -231,12 +237,8 @@ export function buildProgram(
     .argument('<file>', '.testgb file')
     .option('-o, --out <file>', 'write to a file instead of standard output')
     .action(async (file: string, options: { out?: string }) => {
-      let text: string;
-      try {
-        text = await readFile(file, 'utf8');
-      } catch (error) {
-        throw new InputError(`${file}: cannot read the GDSL file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, file);
-      }
+      if (options.out) await assertNotAnInput(options.out, [file]);
+      const text = await readInputFile(file, 'GDSL file');
       const yaml = importGdslToYaml(text, file);
       if (options.out) {
         await writeFile(options.out, yaml);
@@ -264,7 +266,12 @@ export function buildProgram(
  * Runs the CLI with `argv` (without `node` and the script). Bad input is reported in one sentence with
  * exit code 2; other errors in one sentence with exit code 1; stack traces only with `--debug`.
  */
-export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+export function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  // Each command has its own set of known secrets; everything it prints is redacted with them.
+  return withSecretScope(() => runMain(argv, guardIo(io)));
+}
+
+async function runMain(argv: string[], io: CliIo): Promise<number> {
   let code: number = EXIT.ok;
   const program = buildProgram(io, (value) => (code = value));
   const debug = argv.includes('--debug');

@@ -3,7 +3,6 @@
  * measure (bad input: exit code 2, nothing run); then each file runs in turn. Ctrl-C finishes the
  * current step, writes what was measured and exits 1; a second Ctrl-C quits at once.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { runCampaign, type CampaignEvent } from '../campaign/campaign.js';
 import { loadCampaign, looksLikeCampaign, type LoadedCampaign } from '../campaign/campaign-file.js';
@@ -14,9 +13,11 @@ import { loadScoringProfile } from '../journey/scoring-file.js';
 import type { GridRegion } from '../profiles/footprint/index.js';
 import type { CampaignIndex } from '../result/campaign.js';
 import type { Result } from '../result/schema.js';
-import { checkBudget, loadBudget } from '../result/budget.js';
+import { budgetScopeProblems, checkBudget, loadBudget } from '../result/budget.js';
 import { appendHistory, historyEntry } from '../result/history.js';
 import { InputError } from '../shared/input-error.js';
+import { readInputFile } from '../shared/input-file.js';
+import { assertNotAnInput } from '../shared/safe-path.js';
 import { slugify } from '../shared/text.js';
 import { parseYamlInput } from '../shared/yaml-input.js';
 import { createProgress } from './progress.js';
@@ -84,13 +85,7 @@ export function parseVars(flags: string[] | undefined): Record<string, string | 
 type Loaded = { kind: 'journey'; loaded: LoadedJourney } | { kind: 'campaign'; loaded: LoadedCampaign };
 
 async function loadAny(file: string, flags: RunFlags): Promise<Loaded> {
-  let source: string;
-  try {
-    source = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : code ?? String(error)})`, file);
-  }
+  const source = await readInputFile(file, 'file');
   if (looksLikeCampaign(parseYamlInput(source, file).data)) {
     if (flags.device || flags.network) throw new InputError(`--device and --network apply to journeys; set devices and networks in the campaign file ${file}`);
     return { kind: 'campaign', loaded: await loadCampaign(file, parseVars(flags.var)) };
@@ -114,17 +109,31 @@ export async function runCommand(files: string[], flags: RunFlags, io: CliIo, ho
   if (journeys.length > 0 && (flags.shard || flags.resume)) {
     throw new InputError(`--shard and --resume apply to campaign files; ${journeys[0].loaded.file} is a journey`);
   }
+  if (budget) {
+    // A budget that cannot be checked on these journeys fails before anything is measured.
+    const names = journeys.map(({ loaded }) => ({ name: loaded.journey.name, steps: loaded.journey.steps.map((step) => step.name) }));
+    const problem = budgetScopeProblems(budget, names, { allJourneys: journeys.length === all.length })[0];
+    if (problem) throw new InputError(`${flags.budget}: ${problem}`, flags.budget);
+  }
+  if (flags.out) {
+    const written = ['result.json', 'report.html', 'report.md', 'junit.xml', 'campaign.json', 'index.html', 'index.md'];
+    for (const name of written) await assertNotAnInput(join(flags.out, name), [...files, ...(flags.budget ? [flags.budget] : []), ...(flags.scoring ? [flags.scoring] : [])]);
+  }
 
+  // Ctrl-C (and SIGTERM, SIGHUP: a CI job cancelled, a terminal closed): the current step finishes and is
+  // kept, result.json is written, the browser and servers are closed; a second signal quits at once (the
+  // browser is then killed by Playwright's exit handler, the embedded demo server dies with the process).
   const controller = new AbortController();
   let interrupts = 0;
-  const onSigint = () => {
+  const onSignal = (signal: NodeJS.Signals) => {
     interrupts++;
     if (interrupts === 1) {
-      io.err('\nInterrupted: finishing the current step and writing what was measured (Ctrl-C again to quit now).');
+      io.err(`\nInterrupted (${signal}): finishing the current step and writing what was measured (Ctrl-C again to quit now).`);
       controller.abort();
-    } else process.exit(130);
+    } else process.exit(signal === 'SIGINT' ? 130 : 128 + (signal === 'SIGTERM' ? 15 : 1));
   };
-  process.on('SIGINT', onSigint);
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const signal of signals) process.on(signal, onSignal);
   const runOptions: Omit<RunOptions, 'outDir'> = {
     iterations: flags.iterations,
     device: flags.device,
@@ -138,9 +147,11 @@ export async function runCommand(files: string[], flags: RunFlags, io: CliIo, ho
     cvThreshold: flags.cvThreshold / 100,
     untilStable: flags.untilStable ? { cvThreshold: flags.cvThreshold / 100, maxIterations: flags.maxIterations } : undefined,
     signal: controller.signal,
+    keepBrowserOnSignals: true,
   };
   const write = io.write ?? ((text: string) => io.err(text.replace(/\n$/, '')));
   let anyFailed = false;
+  let budgetUnchecked = false;
   /** History and budget, after each result. */
   const afterResult = async (result: Result, resultFile: string): Promise<boolean> => {
     if (flags.history !== false) {
@@ -150,7 +161,12 @@ export async function runCommand(files: string[], flags: RunFlags, io: CliIo, ho
     const check = checkBudget(result, budget);
     for (const warning of check.warnings) io.err(`warning: budget: ${warning}`);
     for (const violation of check.violations) io.err(`BUDGET ${result.journey.name}: ${violation.message}`);
-    return check.violations.length === 0;
+    if (check.unchecked.length > 0 && result.status === 'passed') {
+      // The gate cannot check: it fails closed (exit code 2); what was measured is kept.
+      io.err(`error: ${flags.budget}: ${check.unchecked[0]}`);
+      budgetUnchecked = true;
+    }
+    return check.violations.length === 0 && check.unchecked.length === 0;
   };
   try {
     for (const item of all) {
@@ -199,7 +215,8 @@ export async function runCommand(files: string[], flags: RunFlags, io: CliIo, ho
       if (controller.signal.aborted) break;
     }
   } finally {
-    process.off('SIGINT', onSigint);
+    for (const signal of signals) process.off(signal, onSignal);
   }
+  if (budgetUnchecked) return 2;
   return anyFailed || controller.signal.aborted ? 1 : 0;
 }

@@ -200,7 +200,15 @@ export function registerSecrets(secrets: Iterable<string>): void {
   for (const secret of secrets) if (typeof secret === 'string' && secret.length > 0) known.add(secret);
 }
 
+const redactorOfScope = new WeakMap<Set<string>, { size: number; redactor: Redactor }>();
+
 /** A redactor of every secret registered in the current scope so far. */
 export function scopeRedactor(): Redactor {
-  return new Redactor(scope.getStore() ?? []);
+  const known = scope.getStore();
+  if (!known) return new Redactor();
+  const cached = redactorOfScope.get(known);
+  if (cached && cached.size === known.size) return cached.redactor;
+  const redactor = new Redactor(known);
+  redactorOfScope.set(known, { size: known.size, redactor });
+  return redactor;
 }

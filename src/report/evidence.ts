@@ -139,10 +139,10 @@ export function stepScreenshotPath(index: number, name: string): string {
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0];
 
 /** The first bytes of every PNG file. */
-const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+export const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
 
 /** A step screenshot path as results write them: `screenshots/<iteration>/<file>.png`, nothing else. */
-const SCREENSHOT_PATH = /^screenshots\/[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+\.png$/;
+export const SCREENSHOT_PATH = /^screenshots\/[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+\.png$/;
 
 /**
  * Removes the files of an earlier bundle, as its manifest lists them (and the manifest and zip): a file

@@ -77,9 +77,10 @@ describe('budgets', () => {
     expect(broken[0].limit).toBe(200_000);
   });
 
-  it('names an unknown step with the closest one', async () => {
+  it('cannot check a budget of an unknown step: it says so, with the closest step, and the gate fails closed', async () => {
     const check = checkBudget(await load('base'), { steps: { 'sign-in': { maxBytes: 1 } } });
-    expect(check.warnings[0]).toContain('did you mean "sign in"');
+    expect(check.unchecked[0]).toContain('did you mean "sign in"');
+    expect(check.violations).toEqual([]);
   });
 
   it('rejects a budget file with a typo, naming file, line and field', async () => {
