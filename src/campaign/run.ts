@@ -19,7 +19,7 @@ import type { RawStepSample, Result, Run } from '../result/schema.js';
 import type { ScoringProfile } from '../methodology/ecoscore.js';
 import type { GridRegion } from '../methodology/footprint.js';
 import { inputErrorAt } from '../shared/input-error.js';
-import { errorSummary, slugify } from '../shared/text.js';
+import { errorSummary, slugify, stripControlCharactersDeep } from '../shared/text.js';
 import { buildResult, type ResultContext } from './build-result.js';
 import { gitFacts } from './host.js';
 import { resolveProfiles } from '../journey/profiles.js';
@@ -120,7 +120,7 @@ export async function runJourney(loaded: LoadedJourney, options: RunOptions): Pr
     git: gitFacts(),
   };
   const save = async (): Promise<Result> => {
-    const result = redactor.redactValue(buildResult(context));
+    const result = stripControlCharactersDeep(redactor.redactValue(buildResult(context)));
     await writeResult(resultFile, result);
     return result;
   };

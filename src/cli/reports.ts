@@ -13,7 +13,7 @@ import type { CampaignIndex } from '../result/campaign.js';
 import type { Result } from '../result/schema.js';
 import { InputError } from '../shared/input-error.js';
 import { firstLinkUnder, readFileInside } from '../shared/safe-path.js';
-import { errorSummary } from '../shared/text.js';
+import { errorSummary, stripControlCharactersDeep } from '../shared/text.js';
 import type { CliIo } from './io.js';
 
 /** Writes every report of `result` into `outDir` (which holds result.json and screenshots/). Returns report.html's path. */
@@ -82,7 +82,8 @@ export async function regenerateReports(result: Result, resultFile: string, outD
 }
 
 /** Writes index.html and index.md of a campaign beside its campaign.json. */
-export async function writeCampaignPages(index: CampaignIndex, outDir: string): Promise<void> {
+export async function writeCampaignPages(input: CampaignIndex, outDir: string): Promise<void> {
+  const index = stripControlCharactersDeep(input);
   await writeFile(join(outDir, 'index.html'), renderCampaignIndexHtml(index));
   await writeFile(join(outDir, 'index.md'), renderCampaignIndexMarkdown(index));
 }

@@ -73,7 +73,7 @@ export function defaultOutDir(journeyFile: string, date = new Date()): string {
 
 /** `--var NAME=VALUE` flags as typed variables. */
 export function parseVars(flags: string[] | undefined): Record<string, string | number | boolean> {
-  const vars: Record<string, string | number | boolean> = {};
+  const vars = Object.create(null) as Record<string, string | number | boolean>;
   for (const flag of flags ?? []) {
     const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(flag);
     if (!match) throw new InputError(`--var ${flag}: write it NAME=VALUE`);

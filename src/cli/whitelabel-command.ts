@@ -12,6 +12,7 @@ import type { Result } from '../result/schema.js';
 import { closestMatch } from '../profiles/closest-match.js';
 import { InputError } from '../shared/input-error.js';
 import { assertNotAnInput } from '../shared/safe-path.js';
+import { stripControlCharactersDeep } from '../shared/text.js';
 import { TOOL } from '../shared/version.js';
 import type { CliIo } from './io.js';
 
@@ -73,7 +74,8 @@ export async function whiteLabelCommand(args: string[], flags: WhiteLabelFlags, 
   }
   let statement;
   try {
-    statement = whiteLabelStatement(variants, { estimate, rule: flags.rule, generatedAt: new Date().toISOString(), tool: { ...TOOL } });
+    // Names come from arguments and folder names: no control character reaches the statement files.
+    statement = stripControlCharactersDeep(whiteLabelStatement(variants, { estimate, rule: flags.rule, generatedAt: new Date().toISOString(), tool: { ...TOOL } }));
   } catch (error) {
     throw new InputError(`whitelabel: ${(error as Error).message}`);
   }

@@ -5,6 +5,7 @@
 import { writeJsonAtomic } from '../shared/json-file.js';
 import { InputError, formatFieldPath } from '../shared/input-error.js';
 import { readInputFile } from '../shared/input-file.js';
+import { stripControlCharactersDeep } from '../shared/text.js';
 import { ResultSchema, type Result } from './schema.js';
 
 /** Validates and writes a result atomically. */
@@ -26,5 +27,6 @@ export async function readResult(file: string): Promise<Result> {
     const issue = parsed.error.issues[0];
     throw new InputError(`${file}: ${formatFieldPath(issue.path) || 'result'}: ${issue.message}`, file, undefined, formatFieldPath(issue.path));
   }
-  return parsed.data;
+  // A result file is data from elsewhere: no string of it reaches a terminal or a report with control characters.
+  return stripControlCharactersDeep(parsed.data);
 }
