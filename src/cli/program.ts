@@ -264,7 +264,8 @@ export function buildProgram(
     .option('-p, --port <port>', 'port (default: a free one)', (value) => Number(value))
     .action(async (options: { port?: number }) => {
       const server = await startDemoServer({ port: options.port });
-      io.out(`demo health app on ${server.url} (identifiant: any, mot de passe: ${DEMO_PASSWORD}) — Ctrl-C to stop`);
+      const password = process.env.DEMO_PASSWORD ? 'the value of $DEMO_PASSWORD' : DEMO_PASSWORD;
+      io.out(`demo health app on ${server.url} (identifiant: any, mot de passe: ${password}) — Ctrl-C to stop`);
       await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
       await server.close();
       setExit(EXIT.ok);

@@ -5,9 +5,10 @@
  * Redaction is a walk over values, never an edit of serialised text: only strings are searched, keys and
  * numbers, booleans and nulls are left as they are (a secret `1234`, `true` or `null` cannot break a
  * result). In a string, every form a secret can take when it travels is replaced with
- * {@link SECRET_PLACEHOLDER}: as written, JSON-escaped (once or twice, `\uXXXX` for non-ASCII too),
- * percent-encoded (component, URI, form, userinfo, path and query encode sets, upper- or lower-case hex)
- * and base64 (standard and URL alphabets, at the three byte alignments it can have inside a longer payload).
+ * {@link SECRET_PLACEHOLDER}: as written, percent-encoded (component, URI, form, userinfo, path and query
+ * encode sets, upper- or lower-case hex) or HTML-escaped, each of them as is or JSON-escaped (once or
+ * twice, `\uXXXX` for non-ASCII too), and base64 (standard and URL alphabets, at the three byte alignments
+ * it can have inside a longer payload).
  *
  * Short secrets would mangle ordinary text (a PIN `2026` inside the date `2026-12-01`), so the rule
  * depends on the secret's length:
@@ -95,17 +96,29 @@ function base64Forms(secret: string): string[] {
     .filter((form) => form.length >= MIN_BASE64_FRAGMENT_LENGTH);
 }
 
+/** HTML/XML character references of `&`, `<`, `>`, `"` and `'` (named, decimal and hexadecimal). */
+function htmlForms(text: string): string[] {
+  if (!/[&<>"']/.test(text)) return [];
+  const named: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
+  return [
+    text.replace(/[&<>"']/g, (c) => named[c]),
+    text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`),
+    text.replace(/[&<>"']/g, (c) => `&#x${c.charCodeAt(0).toString(16)};`),
+  ];
+}
+
+/** A string's JSON-escaped forms: once, twice, and with `\uXXXX` for non-ASCII. */
+function jsonForms(text: string): string[] {
+  const json = JSON.stringify(text).slice(1, -1);
+  return [json, JSON.stringify(json).slice(1, -1), asciiJson(json, false), asciiJson(json, true)];
+}
+
 /** Every form a secret can take in text (see the module comment), the secret itself first. */
 export function secretForms(secret: string): string[] {
-  const json = JSON.stringify(secret).slice(1, -1);
-  const forms = [
-    secret,
-    json,
-    JSON.stringify(json).slice(1, -1),
-    asciiJson(json, false),
-    asciiJson(json, true),
-    ...urlForms(secret),
-  ];
+  // As written, percent-encoded or HTML-escaped; each of those also JSON-escaped (a URL inside a JSON log).
+  const written = [secret, ...urlForms(secret)];
+  const escaped = [...written, ...htmlForms(secret)];
+  const forms = [...escaped, ...escaped.flatMap(jsonForms)];
   const unique = [...new Set(forms.filter((form) => form.length > 0))];
   if (secret.length > WHOLE_STRING_MAX_LENGTH) unique.push(...base64Forms(secret).filter((form) => !unique.includes(form)));
   return unique;
