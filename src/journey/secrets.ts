@@ -182,16 +182,13 @@ export class Redactor {
   private walk(value: unknown): unknown {
     if (typeof value === 'string') return this.redact(value);
     if (Array.isArray(value)) return value.map((item) => this.walk(item));
-    if (value !== null && typeof value === 'object' && isPlainObject(value)) {
+    if (value instanceof Date || ArrayBuffer.isView(value)) return value;
+    // Any other object is walked as data (own enumerable keys): nothing escapes redaction by its class.
+    if (value !== null && typeof value === 'object') {
       return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, this.walk(item)]));
     }
     return value;
   }
-}
-
-function isPlainObject(value: object): boolean {
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
 }
 
 /**
