@@ -13,7 +13,7 @@ import { loadScoringProfile } from '../journey/scoring-file.js';
 import type { GridRegion } from '../profiles/footprint/index.js';
 import type { CampaignIndex } from '../result/campaign.js';
 import type { Result } from '../result/schema.js';
-import { budgetScopeProblems, checkBudget, loadBudget } from '../result/budget.js';
+import { budgetScopeProblems, checkBudget, loadBudget, type Budget } from '../result/budget.js';
 import { appendHistory, historyEntry } from '../result/history.js';
 import { InputError } from '../shared/input-error.js';
 import { readInputFile } from '../shared/input-file.js';
@@ -95,6 +95,45 @@ async function loadAny(file: string, flags: RunFlags): Promise<Loaded> {
   return { kind: 'journey', loaded };
 }
 
+/**
+ * What can be checked before the first measure: the budget's scopes against the journeys (a budget that
+ * cannot be checked fails now, exit code 2), and that `--out` would replace none of the inputs.
+ */
+async function checkBeforeRunning(files: string[], all: Loaded[], flags: RunFlags, budget: Budget | null): Promise<void> {
+  const journeys = all.flatMap((item) => (item.kind === 'journey' ? [item.loaded] : []));
+  if (budget) {
+    const names = journeys.map((loaded) => ({ name: loaded.journey.name, steps: loaded.journey.steps.map((step) => step.name) }));
+    const problem = budgetScopeProblems(budget, names, { allJourneys: journeys.length === all.length })[0];
+    if (problem) throw new InputError(`${flags.budget}: ${problem}`, flags.budget);
+  }
+  if (flags.out) {
+    const inputs = [...files, ...(flags.budget ? [flags.budget] : []), ...(flags.scoring ? [flags.scoring] : [])];
+    for (const name of ['result.json', 'report.html', 'report.md', 'junit.xml', 'campaign.json', 'index.html', 'index.md']) {
+      await assertNotAnInput(join(flags.out, name), inputs);
+    }
+  }
+}
+
+/**
+ * Ctrl-C (and SIGTERM, SIGHUP: a CI job cancelled, a terminal closed): the current step finishes and is
+ * kept, result.json is written, the browser and servers are closed; a second signal quits at once (the
+ * browser is then killed by Playwright's exit handler, the embedded demo server dies with the process).
+ */
+function interruptOnSignals(io: CliIo): { controller: AbortController; dispose: () => void } {
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    interrupts++;
+    if (interrupts === 1) {
+      io.err(`\nInterrupted (${signal}): finishing the current step and writing what was measured (Ctrl-C again to quit now).`);
+      controller.abort();
+    } else process.exit(signal === 'SIGINT' ? 130 : 128 + (signal === 'SIGTERM' ? 15 : 1));
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const signal of signals) process.on(signal, onSignal);
+  return { controller, dispose: () => signals.forEach((signal) => process.off(signal, onSignal)) };
+}
+
 /** Runs the command; returns the exit code. */
 export async function runCommand(files: string[], flags: RunFlags, io: CliIo, hooks: RunHooks = {}): Promise<number> {
   if (flags.shard || flags.resume || flags.workers > 1) {
@@ -109,31 +148,9 @@ export async function runCommand(files: string[], flags: RunFlags, io: CliIo, ho
   if (journeys.length > 0 && (flags.shard || flags.resume)) {
     throw new InputError(`--shard and --resume apply to campaign files; ${journeys[0].loaded.file} is a journey`);
   }
-  if (budget) {
-    // A budget that cannot be checked on these journeys fails before anything is measured.
-    const names = journeys.map(({ loaded }) => ({ name: loaded.journey.name, steps: loaded.journey.steps.map((step) => step.name) }));
-    const problem = budgetScopeProblems(budget, names, { allJourneys: journeys.length === all.length })[0];
-    if (problem) throw new InputError(`${flags.budget}: ${problem}`, flags.budget);
-  }
-  if (flags.out) {
-    const written = ['result.json', 'report.html', 'report.md', 'junit.xml', 'campaign.json', 'index.html', 'index.md'];
-    for (const name of written) await assertNotAnInput(join(flags.out, name), [...files, ...(flags.budget ? [flags.budget] : []), ...(flags.scoring ? [flags.scoring] : [])]);
-  }
-
-  // Ctrl-C (and SIGTERM, SIGHUP: a CI job cancelled, a terminal closed): the current step finishes and is
-  // kept, result.json is written, the browser and servers are closed; a second signal quits at once (the
-  // browser is then killed by Playwright's exit handler, the embedded demo server dies with the process).
-  const controller = new AbortController();
-  let interrupts = 0;
-  const onSignal = (signal: NodeJS.Signals) => {
-    interrupts++;
-    if (interrupts === 1) {
-      io.err(`\nInterrupted (${signal}): finishing the current step and writing what was measured (Ctrl-C again to quit now).`);
-      controller.abort();
-    } else process.exit(signal === 'SIGINT' ? 130 : 128 + (signal === 'SIGTERM' ? 15 : 1));
-  };
-  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
-  for (const signal of signals) process.on(signal, onSignal);
+  await checkBeforeRunning(files, all, flags, budget);
+  const interrupt = interruptOnSignals(io);
+  const controller = interrupt.controller;
   const runOptions: Omit<RunOptions, 'outDir'> = {
     iterations: flags.iterations,
     device: flags.device,
@@ -215,7 +232,7 @@ export async function runCommand(files: string[], flags: RunFlags, io: CliIo, ho
       if (controller.signal.aborted) break;
     }
   } finally {
-    for (const signal of signals) process.off(signal, onSignal);
+    interrupt.dispose();
   }
   if (budgetUnchecked) return 2;
   return anyFailed || controller.signal.aborted ? 1 : 0;
