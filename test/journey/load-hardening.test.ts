@@ -9,6 +9,7 @@ import { parseJourney } from '../../src/journey/load.js';
 import { InputError } from '../../src/shared/input-error.js';
 
 const head = 'name: t\ntarget: { platform: web, url: demo }\nsteps:\n';
+const action = (yaml: string) => `${head}  - name: s\n    type: action\n    actions:\n      - ${yaml}\n`;
 
 function errorOf(source: string, env: Record<string, string> = {}): InputError {
   try {
@@ -118,6 +119,11 @@ describe('bounds and malformed placeholders', () => {
     const error = errorOf(`${head}  - name: s\n    type: action\n    actions:\n      - fill: { label: P, value: ${value} }\n`);
     expect(error.message).toMatch(/^j\.yaml:7: steps\[0\]\.actions\[0\]\.fill\.value: /);
     expect(error.message).toContain(message);
+  });
+
+  it('a placeholder named after a prototype property is just an unset name', () => {
+    expect(errorOf(action('goto: "/${env:__proto__}"')).message).toContain('environment variable __proto__ is not set');
+    expect(() => parseJourney(action('goto: "/${var:constructor}"'), 'j.yaml', { env: {}, vars: {} })).toThrow('variable constructor is not defined');
   });
 
   it('$${ writes a literal ${', () => {
