@@ -5,13 +5,13 @@
  * embedded demo app's options).
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { strictObject } from '../shared/strict-object.js';
 import { closestMatch } from '../profiles/closest-match.js';
 import { deviceProfileIds, networkProfileIds } from '../profiles/index.js';
 import { InputError, inputErrorAt } from '../shared/input-error.js';
+import { readInputFile } from '../shared/input-file.js';
 import { slugify } from '../shared/text.js';
 import { parseYamlInput } from '../shared/yaml-input.js';
 
@@ -117,12 +117,7 @@ export function parseCampaign(source: string, file: string, vars: Record<string,
 
 /** Reads and validates a campaign file. */
 export async function loadCampaign(file: string, vars: Record<string, string | number | boolean> = {}): Promise<LoadedCampaign> {
-  let source: string;
-  try {
-    source = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`${file}: cannot read the campaign file (${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : String(error)})`, file);
-  }
+  const source = await readInputFile(file, 'campaign file');
   return parseCampaign(source, file, vars);
 }
 

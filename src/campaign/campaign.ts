@@ -4,7 +4,7 @@
  * skipping what is already on disk with `--resume`. `campaign.json` is rewritten after every combination,
  * so an interrupted campaign leaves a valid partial index.
  */
-import { mkdir, readFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { join, relative, resolve } from 'node:path';
 import pLimit from 'p-limit';
 import { loadJourney, type LoadedJourney } from '../journey/load.js';
@@ -13,6 +13,7 @@ import { CAMPAIGN_SCHEMA_VERSION, CampaignIndexSchema, type CampaignIndex, type 
 import { readResult } from '../result/io.js';
 import type { Result } from '../result/schema.js';
 import { formatFieldPath, InputError } from '../shared/input-error.js';
+import { readInputFile } from '../shared/input-file.js';
 import { writeJsonAtomic } from '../shared/json-file.js';
 import { errorSummary, slugify } from '../shared/text.js';
 import { TOOL } from '../shared/version.js';
@@ -29,7 +30,7 @@ export type CampaignEvent =
 
 /** Options of {@link runCampaign}; run options apply to every combination. */
 export interface CampaignOptions
-  extends Pick<RunOptions, 'executablePath' | 'browserEndpoint' | 'headed' | 'lighthouse' | 'grid' | 'scoring' | 'usage' | 'cvThreshold' | 'untilStable' | 'signal'> {
+  extends Pick<RunOptions, 'executablePath' | 'browserEndpoint' | 'headed' | 'lighthouse' | 'grid' | 'scoring' | 'usage' | 'cvThreshold' | 'untilStable' | 'signal' | 'keepBrowserOnSignals'> {
   /** Output folder (default: the campaign's `out`, else `reports/campaigns/<name>`). */
   outDir?: string;
   /** Overrides the campaign's and journeys' iterations. */
@@ -244,11 +245,12 @@ function previousWallTime(result: Result): number | null {
 
 /** Reads and validates a campaign.json. */
 export async function readCampaignIndex(file: string): Promise<CampaignIndex> {
+  const text = await readInputFile(file, 'campaign index');
   let data: unknown;
   try {
-    data = JSON.parse(await readFile(file, 'utf8'));
+    data = JSON.parse(text);
   } catch (error) {
-    throw new InputError(`${file}: cannot read the campaign index (${(error as Error).message})`, file);
+    throw new InputError(`${file}: not valid JSON (${(error as Error).message.split('\n')[0]})`, file);
   }
   const parsed = CampaignIndexSchema.safeParse(data);
   if (!parsed.success) {

@@ -7,11 +7,11 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { startDemoServer, type DemoServer } from '../demo/server.js';
-import type { Driver, IterationCollector, Session } from '../drivers/driver.js';
+import type { Driver, IterationCollector, ScreenshotMasks, Session } from '../drivers/driver.js';
 import { credentialsOf, isLocalAppPath, openAppiumDriver, scrubCredentials } from '../drivers/appium.js';
 import { openPlaywrightDriver } from '../drivers/playwright.js';
 import type { LoadedJourney } from '../journey/load.js';
-import { DEFAULT_ACTION_TIMEOUT_MS, DEFAULT_REFERENCE_DURATION_MS, type Action, type Journey, type Step } from '../journey/schema.js';
+import { DEFAULT_ACTION_TIMEOUT_MS, DEFAULT_REFERENCE_DURATION_MS, type Action, type Journey, type Locator, type Step } from '../journey/schema.js';
 import { writeResult } from '../result/io.js';
 import { skippedSample } from '../result/empty-sample.js';
 import { startProbes, stopProbes } from '../probes/probe.js';
@@ -19,7 +19,7 @@ import type { RawStepSample, Result, Run } from '../result/schema.js';
 import type { ScoringProfile } from '../methodology/ecoscore.js';
 import type { GridRegion } from '../methodology/footprint.js';
 import { inputErrorAt } from '../shared/input-error.js';
-import { errorSummary, slugify } from '../shared/text.js';
+import { errorSummary, slugify, stripControlCharactersDeep } from '../shared/text.js';
 import { buildResult, type ResultContext } from './build-result.js';
 import { gitFacts } from './host.js';
 import { resolveProfiles } from '../journey/profiles.js';
@@ -71,6 +71,11 @@ export interface RunOptions {
   /** Aborting stops after the current step and writes an `interrupted` result. */
   signal?: AbortSignal;
   /**
+   * The caller handles SIGINT/SIGTERM/SIGHUP itself (by aborting `signal`): the browser is not closed by
+   * Playwright on those signals, so that the current step can finish. Default false.
+   */
+  keepBrowserOnSignals?: boolean;
+  /**
    * Web targets: after the measured iterations, one more pass with Lighthouse observing every step (metrics
    * and sobriety recommendations per step; never in the medians). Default off. docs/lighthouse.md.
    */
@@ -120,7 +125,7 @@ export async function runJourney(loaded: LoadedJourney, options: RunOptions): Pr
     git: gitFacts(),
   };
   const save = async (): Promise<Result> => {
-    const result = scrubCredentials(redactor.redactValue(buildResult(context)), credentials);
+    const result = scrubCredentials(stripControlCharactersDeep(redactor.redactValue(buildResult(context))), credentials);
     await writeResult(resultFile, result);
     return result;
   };
@@ -142,6 +147,7 @@ export async function runJourney(loaded: LoadedJourney, options: RunOptions): Pr
           browserEndpoint: options.browserEndpoint,
           headed: options.headed,
           lighthouse: options.lighthouse,
+          keepBrowserOnSignals: options.keepBrowserOnSignals,
         });
     } else {
       // Android / iOS through Appium: an app file is relative to the journey, like profile files.
@@ -283,6 +289,19 @@ export function describeAction(action: Action, index: number): string {
   return `actions[${index}] ${action.kind}${detail ? ` ${detail}` : ''}`;
 }
 
+/** Secret fills each session has performed, oldest first: every screenshot of the session masks them all. */
+const secretFillsOf = new WeakMap<Session, Action[]>();
+
+/** The step's `mask:` split into CSS selectors and locators, and the session's secret fills so far. */
+function screenshotMasks(session: Session, step: Step): ScreenshotMasks {
+  const mask = step.mask ?? [];
+  return {
+    maskSelectors: mask.filter((entry): entry is string => typeof entry === 'string'),
+    maskLocators: mask.filter((entry): entry is Locator => typeof entry !== 'string'),
+    maskActions: [...(secretFillsOf.get(session) ?? [])],
+  };
+}
+
 async function runStep(
   session: Session,
   journey: Journey,
@@ -309,6 +328,12 @@ async function runStep(
   const defaultTimeoutMs = step.timeout ?? journey.timeout ?? DEFAULT_ACTION_TIMEOUT_MS;
   try {
     for (const [actionIndex, action] of (step.actions ?? []).entries()) {
+      if (action.kind === 'fill' && action.secret) {
+        // Recorded before typing: a fill that fails half-way may have typed part of the secret.
+        const fills = secretFillsOf.get(session) ?? [];
+        if (!fills.includes(action)) fills.push(action);
+        secretFillsOf.set(session, fills);
+      }
       const startMs = performance.now() - t0;
       let pacingMs = 0;
       try {
@@ -341,8 +366,7 @@ async function runStep(
   const relative = join('screenshots', String(iteration), `${String(index + 1).padStart(2, '0')}-${slugify(step.name)}.png`);
   try {
     await mkdir(join(outDir, 'screenshots', String(iteration)), { recursive: true });
-    const maskActions = (step.actions ?? []).filter((action) => action.kind === 'fill' && action.secret);
-    await session.screenshot(join(outDir, relative), { maskSelectors: step.mask ?? [], maskActions });
+    await session.screenshot(join(outDir, relative), screenshotMasks(session, step));
     sample.screenshot = relative.split('\\').join('/');
   } catch (error) {
     unavailable.screenshot = redact(errorSummary(error));

@@ -1,18 +1,21 @@
 /**
- * The renderer of the evidence's results screenshot: report.html's `#summary` drawn by Chromium (the run's
- * own browser when it is known, else the one {@link findBrowser} finds). Shared by the CLI and the
- * Playwright Test reporter.
+ * The renderer of the evidence's results screenshot: report.html's `#summary` drawn by the Chromium that
+ * {@link findBrowser} finds (`CHROME_PATH`, the system's, or Playwright's cache). Never the one a result
+ * file names: a data file does not choose a program to run. Shared by the CLI and the Playwright Test reporter.
  */
 import { findBrowser } from '../drivers/find-browser.js';
 import { renderElementPng } from '../drivers/render-png.js';
 import type { SummaryPngRenderer } from '../report/write.js';
 import type { Result } from '../result/schema.js';
 
-/** A renderer of `#summary` for `result`, or null when no browser can be found. `warn` receives problems. */
-export function chromiumSummaryRenderer(result: Result, warn: (message: string) => void): SummaryPngRenderer | null {
+/**
+ * A renderer of `#summary`, or null when no browser can be found. `warn` receives problems. The result is
+ * not read for a browser (`environment.browser.executablePath` only records what the run used).
+ */
+export function chromiumSummaryRenderer(_result: Result, warn: (message: string) => void): SummaryPngRenderer | null {
   let executablePath: string | undefined;
   try {
-    executablePath = result.environment.browser?.executablePath ?? findBrowser()?.executablePath;
+    executablePath = findBrowser()?.executablePath;
   } catch {
     executablePath = undefined;
   }

@@ -8,7 +8,8 @@ import { writeFile } from 'node:fs/promises';
 import { exportLoadedJourneyGdsl, importGdslDetailed, importGdslToYaml } from '../journey/gdsl.js';
 import { loadJourney, parseJourney } from '../journey/load.js';
 import type { CliIo } from './io.js';
-import { readInputFile } from './import-command.js';
+import { readInputFile } from '../shared/input-file.js';
+import { assertNotAnInput } from '../shared/safe-path.js';
 
 /** Options of `gdsl export`. */
 interface ExportFlags {
@@ -28,6 +29,7 @@ export function registerGdslCommand(program: Command, io: CliIo, setExit: (code:
     .option('--strict', 'only attested commands; an action with none is an error naming it (the default)')
     .option('--lenient', 'also write ecoscore’s extensions (not attested), each under a "# ecoscore extension" comment')
     .action(async (file: string, options: ExportFlags) => {
+      if (options.out) await assertNotAnInput(options.out, [file]);
       const loaded = await loadJourney(file, { allowMissingEnv: true });
       const text = exportLoadedJourneyGdsl(loaded, options.lenient && !options.strict ? 'lenient' : 'strict');
       if (options.out) {
@@ -42,6 +44,7 @@ export function registerGdslCommand(program: Command, io: CliIo, setExit: (code:
     .argument('<file>', '.testgb file')
     .option('-o, --out <file>', 'write to a file instead of standard output')
     .action(async (file: string, options: { out?: string }) => {
+      if (options.out) await assertNotAnInput(options.out, [file]);
       const text = await readInputFile(file, 'GDSL file');
       const yaml = importGdslToYaml(text, file);
       for (const warning of gdslWarnings(text, file)) io.err(`warning: ${warning}`);

@@ -4,7 +4,9 @@
  */
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
+import { readInputFile } from '../shared/input-file.js';
+import { assertNotAnInput } from '../shared/safe-path.js';
 import { parseDurationMs } from '../journey/duration.js';
 import { importRecordingToYaml } from '../journey/recorder.js';
 import { InputError } from '../shared/input-error.js';
@@ -33,16 +35,6 @@ function durationOption(value: string): string {
   return value;
 }
 
-/** Reads a text file, or throws an InputError naming it. */
-export async function readInputFile(file: string, what: string): Promise<string> {
-  try {
-    return await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: cannot read the ${what} (${code === 'ENOENT' ? 'no such file' : code ?? String(error)})`, file);
-  }
-}
-
 /** Adds `import recorder` to the program. */
 export function registerImportCommand(program: Command, io: CliIo, setExit: (code: number) => void): void {
   const command = program.command('import').description('turn a journey recorded by another tool into a journey file');
@@ -54,6 +46,7 @@ export function registerImportCommand(program: Command, io: CliIo, setExit: (cod
     .option('--target <url>', 'measure another address than the recorded one: demo (the embedded demo app) or an origin', targetOption)
     .option('--reference <duration>', 'duration of the reference step added first', durationOption, '10s')
     .action(async (file: string, options: RecorderFlags) => {
+      if (options.out) await assertNotAnInput(options.out, [file]);
       const text = await readInputFile(file, 'Recorder export');
       const yaml = importRecordingToYaml(text, file, { target: options.target, referenceDuration: options.reference });
       if (options.out) {

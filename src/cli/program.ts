@@ -11,6 +11,10 @@ import { journeyWarnings } from '../methodology/journey-checks.js';
 import { journeyJsonSchema } from '../journey/schema.js';
 import { GRID_REGIONS, type GridRegion } from '../profiles/footprint/index.js';
 import { InputError } from '../shared/input-error.js';
+import { readInputFile } from '../shared/input-file.js';
+import { assertNotAnInput } from '../shared/safe-path.js';
+import { withSecretScope } from '../journey/secrets.js';
+import { guardIo } from './safe-io.js';
 import { TOOL } from '../shared/version.js';
 import { mergeCampaigns } from '../campaign/merge.js';
 import type { Result } from '../result/schema.js';
@@ -41,7 +45,17 @@ const defaultIo: CliIo = {
 function positiveInt(value: string): number {
   const number = Number(value);
   if (!Number.isInteger(number) || number < 1) throw new InvalidArgumentError('must be a whole number ≥ 1');
+  if (number > 1_000_000_000) throw new InvalidArgumentError('must be at most 1000000000');
   return number;
+}
+
+/** A whole number from 1 to `max`. */
+function intUpTo(max: number): (value: string) => number {
+  return (value) => {
+    const number = positiveInt(value);
+    if (number > max) throw new InvalidArgumentError(`must be at most ${max}`);
+    return number;
+  };
 }
 
 function percent(value: string): number {
@@ -59,6 +73,7 @@ function gridRegion(value: string): GridRegion {
 function nonNegative(value: string): number {
   const number = Number(value);
   if (!Number.isFinite(number) || number < 0) throw new InvalidArgumentError('must be a number ≥ 0');
+  if (number > 1_000_000) throw new InvalidArgumentError('must be at most 1000000');
   return number;
 }
 
@@ -66,7 +81,7 @@ function shardSpec(value: string): { index: number; total: number } {
   const match = /^(\d+)\/(\d+)$/.exec(value);
   const index = Number(match?.[1]);
   const total = Number(match?.[2]);
-  if (!match || index < 1 || total < 1 || index > total) throw new InvalidArgumentError('must be I/N with 1 ≤ I ≤ N, e.g. 1/4');
+  if (!match || index < 1 || total < 1 || index > total || total > 10_000) throw new InvalidArgumentError('must be I/N with 1 ≤ I ≤ N ≤ 10000, e.g. 1/4');
   return { index, total };
 }
 
@@ -90,21 +105,21 @@ export function buildProgram(
     .description('replay journeys in real Chromium and measure every step')
     .argument('<file...>', 'journey or campaign files (.yaml, .json)')
     .option('-o, --out <dir>', 'output folder (default: reports/<journey>/<date>, or the campaign’s out)')
-    .option('-n, --iterations <n>', 'iterations (default: the journey’s)', positiveInt)
+    .option('-n, --iterations <n>', 'iterations (default: the journey’s; at most 100)', intUpTo(100))
     .option('--device <id>', 'device profile id or JSON file (overrides the journey)')
     .option('--network <id>', 'network profile id or JSON file (overrides the journey)')
     .option('--browser-endpoint <ws>', 'use a remote browser (Playwright server or CDP ws:// endpoint)')
     .option('--headed', 'show the browser window')
     .option('--lighthouse', 'web: after the measured iterations, one more pass with Lighthouse per step (metrics and sobriety recommendations; not in the medians)')
     .option('--until-stable', 'add iterations until the ecoscore’s cv is under --cv-threshold (at most --max-iterations)')
-    .option('--max-iterations <n>', 'upper bound for --until-stable', positiveInt, 10)
+    .option('--max-iterations <n>', 'upper bound for --until-stable (at most 100)', intUpTo(100), 10)
     .option('--cv-threshold <percent>', 'coefficient of variation above which a figure is reported unstable', percent, 5)
     .option('--scoring <file>', 'a custom scoring profile (JSON or YAML), e.g. official thresholds')
     .option('--grid <region>', 'electricity grid of the footprint: FRA or WORLD', gridRegion, 'FRA')
     .option('--users <n>', 'users, for the yearly footprint projection', positiveInt)
     .option('--journeys-per-user <n>', 'journeys per user per year, for the projection (default 52 with --users)', positiveInt)
     .option('-q, --quiet', 'print only the summary')
-    .option('-w, --workers <n>', 'campaigns: combinations run at the same time (perturbs energy figures)', positiveInt, 1)
+    .option('-w, --workers <n>', 'campaigns: combinations run at the same time (perturbs energy figures; at most 64)', intUpTo(64), 1)
     .option('--shard <i/n>', 'campaigns: run only shard i of n (split deterministically)', shardSpec)
     .option('--resume', 'campaigns: keep the combinations already measured in the output folder')
     .option('--no-reports', 'write result.json and screenshots only (no HTML, Markdown, JUnit or evidence)')
@@ -153,6 +168,7 @@ export function buildProgram(
     .option('--tolerance <percent>', 'relative rise of bytes or requests before it is a regression', nonNegative, 5)
     .option('--time-tolerance <percent>', 'relative rise of durations, CPU time or energy before it is a regression', nonNegative, 10)
     .option('--budget <file>', 'budget file (YAML or JSON) checked on the head result')
+    .option('--allow-methodology-change', 'gate a head against a base scored with another major version of the methodology')
     .option('--format <format>', 'text, markdown or json', (value) => {
       if (!['text', 'markdown', 'json'].includes(value)) throw new InvalidArgumentError('must be text, markdown or json');
       return value;
@@ -214,7 +230,8 @@ export function buildProgram(
     .option('-p, --port <port>', 'port (default: a free one)', (value) => Number(value))
     .action(async (options: { port?: number }) => {
       const server = await startDemoServer({ port: options.port });
-      io.out(`demo health app on ${server.url} (identifiant: any, mot de passe: ${DEMO_PASSWORD}) — Ctrl-C to stop`);
+      const password = process.env.DEMO_PASSWORD ? 'the value of $DEMO_PASSWORD' : DEMO_PASSWORD;
+      io.out(`demo health app on ${server.url} (identifiant: any, mot de passe: ${password}) — Ctrl-C to stop`);
       await new Promise<void>((resolve) => process.once('SIGINT', () => resolve()));
       await server.close();
       setExit(EXIT.ok);
@@ -227,7 +244,12 @@ export function buildProgram(
  * Runs the CLI with `argv` (without `node` and the script). Bad input is reported in one sentence with
  * exit code 2; other errors in one sentence with exit code 1; stack traces only with `--debug`.
  */
-export async function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+export function main(argv: string[], io: CliIo = defaultIo): Promise<number> {
+  // Each command has its own set of known secrets; everything it prints is redacted with them.
+  return withSecretScope(() => runMain(argv, guardIo(io)));
+}
+
+async function runMain(argv: string[], io: CliIo): Promise<number> {
   let code: number = EXIT.ok;
   const program = buildProgram(io, (value) => (code = value));
   const debug = argv.includes('--debug');

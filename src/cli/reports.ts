@@ -3,14 +3,17 @@
  * results screenshot rendered by Chromium. Report problems are warnings: they never change a run's exit
  * code (the measures are in result.json whatever happens to the reports).
  */
-import { cp, copyFile, mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { chromiumSummaryRenderer } from '../campaign/summary-png.js';
 import { renderCampaignIndexHtml, renderCampaignIndexMarkdown } from '../report/campaign-index.js';
+import { PNG_SIGNATURE, SCREENSHOT_PATH, writeFileAtomic } from '../report/evidence.js';
 import { writeReports } from '../report/write.js';
 import type { CampaignIndex } from '../result/campaign.js';
 import type { Result } from '../result/schema.js';
-import { errorSummary } from '../shared/text.js';
+import { InputError } from '../shared/input-error.js';
+import { firstLinkUnder, readFileInside } from '../shared/safe-path.js';
+import { errorSummary, stripControlCharactersDeep } from '../shared/text.js';
 import type { CliIo } from './io.js';
 
 /** Writes every report of `result` into `outDir` (which holds result.json and screenshots/). Returns report.html's path. */
@@ -27,20 +30,60 @@ export async function writeAllReports(result: Result, outDir: string, io: CliIo,
   return files.html ?? null;
 }
 
+/**
+ * The folder `ecoscore report --out DIR` writes into must hold nothing it did not write: it is new or
+ * empty, or holds this very result.json (a report regenerated again). Anything else is refused (exit 2)
+ * rather than overwritten.
+ */
+async function checkReportFolder(target: string, resultBytes: Buffer): Promise<void> {
+  let entries: string[];
+  try {
+    entries = await readdir(target);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+    throw new InputError(`--out ${target}: cannot be used (${(error as NodeJS.ErrnoException).code ?? String(error)})`);
+  }
+  if (entries.length === 0) return;
+  const existing = await readFile(join(target, 'result.json')).catch(() => null);
+  if (existing && existing.equals(resultBytes)) return;
+  throw new InputError(`--out ${target}: the folder is not empty and holds ${existing ? 'another result.json' : 'no result of this run'}; give a new or empty folder (nothing there is overwritten)`);
+}
+
+/** The screenshots a result refers to (steps and every sample), as checked relative paths. */
+function screenshotsOf(result: Result): string[] {
+  const paths = [...result.steps.map((step) => step.screenshot), ...result.runs.flatMap((run) => run.samples.map((sample) => sample.screenshot))];
+  return [...new Set(paths.filter((path): path is string => typeof path === 'string' && SCREENSHOT_PATH.test(path)))];
+}
+
 /** `ecoscore report`: regenerates the reports of a result, in its folder or in `outDir`. */
 export async function regenerateReports(result: Result, resultFile: string, outDir: string | undefined, io: CliIo): Promise<string | null> {
   const sourceDir = dirname(resultFile);
   const target = outDir ?? sourceDir;
   if (resolve(target) !== resolve(sourceDir)) {
+    const bytes = await readFile(resultFile);
+    await checkReportFolder(target, bytes);
     await mkdir(target, { recursive: true });
-    await copyFile(resultFile, join(target, 'result.json'));
-    await cp(join(sourceDir, 'screenshots'), join(target, 'screenshots'), { recursive: true, force: true }).catch(() => undefined);
+    await writeFileAtomic(join(target, 'result.json'), bytes);
+    // Only the screenshots the result names, read without following a link, each a PNG.
+    const notCopied: string[] = [];
+    for (const path of screenshotsOf(result)) {
+      try {
+        const png = await readFileInside(sourceDir, path);
+        if (!PNG_SIGNATURE.every((byte, i) => png[i] === byte)) throw new Error('not a PNG file');
+        if (await firstLinkUnder(target, path)) throw new Error('the destination goes through a symbolic link');
+        await writeFileAtomic(join(target, path), png);
+      } catch (error) {
+        notCopied.push(`${path} (${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : errorSummary(error)})`);
+      }
+    }
+    if (notCopied.length > 0) io.err(`warning: ${notCopied.length} screenshot(s) not copied: ${notCopied.slice(0, 3).join(', ')}${notCopied.length > 3 ? ', …' : ''}`);
   }
   return writeAllReports(result, target, io);
 }
 
 /** Writes index.html and index.md of a campaign beside its campaign.json. */
-export async function writeCampaignPages(index: CampaignIndex, outDir: string): Promise<void> {
+export async function writeCampaignPages(input: CampaignIndex, outDir: string): Promise<void> {
+  const index = stripControlCharactersDeep(input);
   await writeFile(join(outDir, 'index.html'), renderCampaignIndexHtml(index));
   await writeFile(join(outDir, 'index.md'), renderCampaignIndexMarkdown(index));
 }

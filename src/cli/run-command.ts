@@ -3,7 +3,6 @@
  * measure (bad input: exit code 2, nothing run); then each file runs in turn. Ctrl-C finishes the
  * current step, writes what was measured and exits 1; a second Ctrl-C quits at once.
  */
-import { readFile } from 'node:fs/promises';
 import { basename, extname, join } from 'node:path';
 import { runCampaign, type CampaignEvent } from '../campaign/campaign.js';
 import { loadCampaign, looksLikeCampaign, type LoadedCampaign } from '../campaign/campaign-file.js';
@@ -14,9 +13,11 @@ import { loadScoringProfile } from '../journey/scoring-file.js';
 import type { GridRegion } from '../profiles/footprint/index.js';
 import type { CampaignIndex } from '../result/campaign.js';
 import type { Result } from '../result/schema.js';
-import { checkBudget, loadBudget } from '../result/budget.js';
+import { budgetScopeProblems, checkBudget, loadBudget, type Budget } from '../result/budget.js';
 import { appendHistory, historyEntry } from '../result/history.js';
 import { InputError } from '../shared/input-error.js';
+import { readInputFile } from '../shared/input-file.js';
+import { assertNotAnInput } from '../shared/safe-path.js';
 import { slugify } from '../shared/text.js';
 import { parseYamlInput } from '../shared/yaml-input.js';
 import { createProgress } from './progress.js';
@@ -72,7 +73,7 @@ export function defaultOutDir(journeyFile: string, date = new Date()): string {
 
 /** `--var NAME=VALUE` flags as typed variables. */
 export function parseVars(flags: string[] | undefined): Record<string, string | number | boolean> {
-  const vars: Record<string, string | number | boolean> = {};
+  const vars = Object.create(null) as Record<string, string | number | boolean>;
   for (const flag of flags ?? []) {
     const match = /^([A-Za-z_][A-Za-z0-9_]*)=(.*)$/.exec(flag);
     if (!match) throw new InputError(`--var ${flag}: write it NAME=VALUE`);
@@ -84,13 +85,7 @@ export function parseVars(flags: string[] | undefined): Record<string, string | 
 type Loaded = { kind: 'journey'; loaded: LoadedJourney } | { kind: 'campaign'; loaded: LoadedCampaign };
 
 async function loadAny(file: string, flags: RunFlags): Promise<Loaded> {
-  let source: string;
-  try {
-    source = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: cannot read the file (${code === 'ENOENT' ? 'no such file' : code ?? String(error)})`, file);
-  }
+  const source = await readInputFile(file, 'file');
   if (looksLikeCampaign(parseYamlInput(source, file).data)) {
     if (flags.device || flags.network) throw new InputError(`--device and --network apply to journeys; set devices and networks in the campaign file ${file}`);
     return { kind: 'campaign', loaded: await loadCampaign(file, parseVars(flags.var)) };
@@ -98,6 +93,45 @@ async function loadAny(file: string, flags: RunFlags): Promise<Loaded> {
   const loaded = await loadJourney(file, { vars: parseVars(flags.var) });
   await resolveProfiles(loaded, { device: flags.device, network: flags.network });
   return { kind: 'journey', loaded };
+}
+
+/**
+ * What can be checked before the first measure: the budget's scopes against the journeys (a budget that
+ * cannot be checked fails now, exit code 2), and that `--out` would replace none of the inputs.
+ */
+async function checkBeforeRunning(files: string[], all: Loaded[], flags: RunFlags, budget: Budget | null): Promise<void> {
+  const journeys = all.flatMap((item) => (item.kind === 'journey' ? [item.loaded] : []));
+  if (budget) {
+    const names = journeys.map((loaded) => ({ name: loaded.journey.name, steps: loaded.journey.steps.map((step) => step.name) }));
+    const problem = budgetScopeProblems(budget, names, { allJourneys: journeys.length === all.length })[0];
+    if (problem) throw new InputError(`${flags.budget}: ${problem}`, flags.budget);
+  }
+  if (flags.out) {
+    const inputs = [...files, ...(flags.budget ? [flags.budget] : []), ...(flags.scoring ? [flags.scoring] : [])];
+    for (const name of ['result.json', 'report.html', 'report.md', 'junit.xml', 'campaign.json', 'index.html', 'index.md']) {
+      await assertNotAnInput(join(flags.out, name), inputs);
+    }
+  }
+}
+
+/**
+ * Ctrl-C (and SIGTERM, SIGHUP: a CI job cancelled, a terminal closed): the current step finishes and is
+ * kept, result.json is written, the browser and servers are closed; a second signal quits at once (the
+ * browser is then killed by Playwright's exit handler, the embedded demo server dies with the process).
+ */
+function interruptOnSignals(io: CliIo): { controller: AbortController; dispose: () => void } {
+  const controller = new AbortController();
+  let interrupts = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    interrupts++;
+    if (interrupts === 1) {
+      io.err(`\nInterrupted (${signal}): finishing the current step and writing what was measured (Ctrl-C again to quit now).`);
+      controller.abort();
+    } else process.exit(signal === 'SIGINT' ? 130 : 128 + (signal === 'SIGTERM' ? 15 : 1));
+  };
+  const signals: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP'];
+  for (const signal of signals) process.on(signal, onSignal);
+  return { controller, dispose: () => signals.forEach((signal) => process.off(signal, onSignal)) };
 }
 
 /** Runs the command; returns the exit code. */
@@ -114,17 +148,9 @@ export async function runCommand(files: string[], flags: RunFlags, io: CliIo, ho
   if (journeys.length > 0 && (flags.shard || flags.resume)) {
     throw new InputError(`--shard and --resume apply to campaign files; ${journeys[0].loaded.file} is a journey`);
   }
-
-  const controller = new AbortController();
-  let interrupts = 0;
-  const onSigint = () => {
-    interrupts++;
-    if (interrupts === 1) {
-      io.err('\nInterrupted: finishing the current step and writing what was measured (Ctrl-C again to quit now).');
-      controller.abort();
-    } else process.exit(130);
-  };
-  process.on('SIGINT', onSigint);
+  await checkBeforeRunning(files, all, flags, budget);
+  const interrupt = interruptOnSignals(io);
+  const controller = interrupt.controller;
   const runOptions: Omit<RunOptions, 'outDir'> = {
     iterations: flags.iterations,
     device: flags.device,
@@ -138,9 +164,11 @@ export async function runCommand(files: string[], flags: RunFlags, io: CliIo, ho
     cvThreshold: flags.cvThreshold / 100,
     untilStable: flags.untilStable ? { cvThreshold: flags.cvThreshold / 100, maxIterations: flags.maxIterations } : undefined,
     signal: controller.signal,
+    keepBrowserOnSignals: true,
   };
   const write = io.write ?? ((text: string) => io.err(text.replace(/\n$/, '')));
   let anyFailed = false;
+  let budgetUnchecked = false;
   /** History and budget, after each result. */
   const afterResult = async (result: Result, resultFile: string): Promise<boolean> => {
     if (flags.history !== false) {
@@ -150,7 +178,12 @@ export async function runCommand(files: string[], flags: RunFlags, io: CliIo, ho
     const check = checkBudget(result, budget);
     for (const warning of check.warnings) io.err(`warning: budget: ${warning}`);
     for (const violation of check.violations) io.err(`BUDGET ${result.journey.name}: ${violation.message}`);
-    return check.violations.length === 0;
+    if (check.unchecked.length > 0 && result.status === 'passed') {
+      // The gate cannot check: it fails closed (exit code 2); what was measured is kept.
+      io.err(`error: ${flags.budget}: ${check.unchecked[0]}`);
+      budgetUnchecked = true;
+    }
+    return check.violations.length === 0 && check.unchecked.length === 0;
   };
   try {
     for (const item of all) {
@@ -199,7 +232,8 @@ export async function runCommand(files: string[], flags: RunFlags, io: CliIo, ho
       if (controller.signal.aborted) break;
     }
   } finally {
-    process.off('SIGINT', onSigint);
+    interrupt.dispose();
   }
+  if (budgetUnchecked) return 2;
   return anyFailed || controller.signal.aborted ? 1 : 0;
 }

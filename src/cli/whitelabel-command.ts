@@ -9,7 +9,10 @@ import { whiteLabelStatement } from '../methodology/whitelabel.js';
 import { renderWhiteLabelHtml, renderWhiteLabelJson, renderWhiteLabelMarkdown } from '../report/whitelabel.js';
 import { readResult } from '../result/io.js';
 import type { Result } from '../result/schema.js';
+import { closestMatch } from '../profiles/closest-match.js';
 import { InputError } from '../shared/input-error.js';
+import { assertNotAnInput } from '../shared/safe-path.js';
+import { stripControlCharactersDeep } from '../shared/text.js';
 import { TOOL } from '../shared/version.js';
 import type { CliIo } from './io.js';
 
@@ -31,6 +34,21 @@ export function variantName(file: string): string {
   return (parts.length === 4 ? parts[3] : folder) || basename(file, '.json');
 }
 
+/** Refuses (exit code 2) variants that are not measures of one journey: their figures cannot be set side by side. */
+function checkSameJourney(variants: ReadonlyArray<{ name: string; result: Result }>): void {
+  const [first, ...others] = variants;
+  if (!first) return;
+  const steps = (result: Result) => result.steps.map((step) => step.name).join('\u0000');
+  for (const other of others) {
+    if (other.result.journey.name !== first.result.journey.name) {
+      throw new InputError(`whitelabel: variants ${first.name} and ${other.name} measure different journeys ("${first.result.journey.name}" and "${other.result.journey.name}"); a white-label statement compares one journey across variants`);
+    }
+    if (steps(other.result) !== steps(first.result)) {
+      throw new InputError(`whitelabel: variants ${first.name} and ${other.name} have different steps; a white-label statement compares the same journey across variants`);
+    }
+  }
+}
+
 /** Runs the command; returns the exit code. */
 export async function whiteLabelCommand(args: string[], flags: WhiteLabelFlags, io: CliIo): Promise<number> {
   const variants: { name: string; result: Result }[] = [];
@@ -45,13 +63,25 @@ export async function whiteLabelCommand(args: string[], flags: WhiteLabelFlags, 
     if (!variants.some((variant) => variant.name === name)) variants.push({ name, result: await readResult(estimate) });
     estimate = name;
   }
+  checkSameJourney(variants);
+  const names = variants.map((variant) => variant.name);
+  if (!names.includes(estimate) && flags.rule === undefined) {
+    // An unknown name is most often a typo: stating an unmeasured service's estimate must be asked for.
+    const suggestion = closestMatch(estimate, names);
+    throw new InputError(
+      `--estimate ${estimate} is not one of the measured variants (${names.join(', ')}${suggestion ? `; did you mean ${suggestion}?` : ''}): to state the estimate of a service that was not measured, give --rule median or --rule conservative`,
+    );
+  }
   let statement;
   try {
-    statement = whiteLabelStatement(variants, { estimate, rule: flags.rule, generatedAt: new Date().toISOString(), tool: { ...TOOL } });
+    // Names come from arguments and folder names: no control character reaches the statement files.
+    statement = stripControlCharactersDeep(whiteLabelStatement(variants, { estimate, rule: flags.rule, generatedAt: new Date().toISOString(), tool: { ...TOOL } }));
   } catch (error) {
     throw new InputError(`whitelabel: ${(error as Error).message}`);
   }
   const out = flags.out ?? join(dirname(args[0].replace(/^[^=/\\]+=/, '')), 'whitelabel');
+  const inputs = [...args.map((arg) => arg.replace(/^[^=/\\]+=/, '')), ...(flags.estimate.endsWith('.json') ? [flags.estimate] : [])];
+  for (const name of ['whitelabel.json', 'whitelabel.md', 'whitelabel.html']) await assertNotAnInput(join(out, name), inputs);
   await mkdir(out, { recursive: true });
   await writeFile(join(out, 'whitelabel.json'), renderWhiteLabelJson(statement));
   await writeFile(join(out, 'whitelabel.md'), renderWhiteLabelMarkdown(statement));

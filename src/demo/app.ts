@@ -9,7 +9,10 @@ import {
 } from './pages.js';
 import type { MeasureFormValues } from './pages.js';
 
-/** The password the demo app accepts, for any identifiant (sign-in and measure confirmation). */
+/**
+ * The password the demo app accepts by default, for any identifiant (sign-in and measure confirmation).
+ * `DEMO_PASSWORD` in the environment replaces it (the demo journey types `${env:DEMO_PASSWORD}`).
+ */
 export const DEMO_PASSWORD = 'tensio-demo-2026';
 
 /** Name of the HttpOnly session cookie set at sign-in. */
@@ -81,7 +84,7 @@ export interface DemoApp {
 }
 
 /** Creates a demo app with the seeded measures and appointments and no session. */
-export function createDemoApp(variant: DemoVariant = {}): DemoApp {
+export function createDemoApp(variant: DemoVariant = {}, password: string = DEMO_PASSWORD): DemoApp {
   const measures: Measure[] = seedMeasures();
   const appointments = seedAppointments();
   const sessions = new Map<string, string>();
@@ -100,7 +103,7 @@ export function createDemoApp(variant: DemoVariant = {}): DemoApp {
 
   function signIn(form: URLSearchParams | undefined): DemoReply {
     const username = (form?.get('username') ?? '').trim();
-    if (form?.get('password') !== DEMO_PASSWORD) {
+    if (form?.get('password') !== password) {
       return page(401, renderLogin(variant, { username }), { cacheControl: 'no-cache' });
     }
     const token = randomUUID();
@@ -120,7 +123,7 @@ export function createDemoApp(variant: DemoVariant = {}): DemoApp {
     const pulse = parseField(values.pulse, 'Pouls', 30, 220, 'bpm');
     const errors = [systolic, diastolic, pulse].filter((v): v is string => typeof v === 'string');
     if (!errors.length && (systolic as number) <= (diastolic as number)) errors.push('La systolique doit être supérieure à la diastolique.');
-    if (form?.get('password') !== DEMO_PASSWORD) errors.push('Mot de passe incorrect.');
+    if (form?.get('password') !== password) errors.push('Mot de passe incorrect.');
     if (errors.length) return page(422, renderNewMeasure(variant, measures[0], values, errors));
     const measure: Measure = {
       id: Math.max(...measures.map((m) => m.id)) + 1,

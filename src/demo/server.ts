@@ -2,7 +2,7 @@ import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { createDemoApp } from './app.js';
+import { createDemoApp, DEMO_PASSWORD } from './app.js';
 import type { DemoApp, DemoReply } from './app.js';
 import { countElements } from './html.js';
 import type { DemoVariant } from './layout.js';
@@ -18,6 +18,8 @@ export interface DemoServerOptions {
   host?: string;
   /** Look variation of the app (default: light theme, light dashboard). */
   variant?: DemoVariant;
+  /** The password the app accepts (default: `DEMO_PASSWORD` from the environment, else {@link DEMO_PASSWORD}). */
+  password?: string;
 }
 
 /** A running demo server. */
@@ -96,7 +98,7 @@ async function handle(app: DemoApp, request: IncomingMessage, response: ServerRe
 
 /**
  * Starts the embedded demo health web app ("Tensio", French labels): a sign-in page at `/`
- * (any identifiant, password {@link DEMO_PASSWORD}), then `/dashboard`, `/measures`,
+ * (any identifiant, password `DEMO_PASSWORD` from the environment or {@link DEMO_PASSWORD}), then `/dashboard`, `/measures`,
  * `/measures/new`, `/appointments` and the deliberately heavy `/ressources`. Light pages are
  * gzipped and their static files cached for a year; the heavy page shows what audits flag.
  * Sessions and added measures live in memory, per server.
@@ -106,7 +108,7 @@ async function handle(app: DemoApp, request: IncomingMessage, response: ServerRe
  */
 export async function startDemoServer(options: DemoServerOptions = {}): Promise<DemoServer> {
   const host = options.host ?? '127.0.0.1';
-  const app = createDemoApp(options.variant);
+  const app = createDemoApp(options.variant, options.password ?? (process.env.DEMO_PASSWORD || DEMO_PASSWORD));
   const server = createServer((request, response) => {
     handle(app, request, response).catch(() => {
       if (!response.headersSent) response.writeHead(500, { 'Content-Type': 'text/plain; charset=utf-8' });

@@ -3,7 +3,7 @@
  * session per iteration and performs the journey's actions in it. Drivers and probes only collect
  * plain data; they never score (rule `collectors-do-not-score` of `.dependency-cruiser.cjs`, checked by `npm run lint`).
  */
-import type { Action } from '../journey/schema.js';
+import type { Action, Locator } from '../journey/schema.js';
 import type { Run } from '../result/schema.js';
 import type { CalibrationMeasure } from '../probes/calibration.js';
 import type { Probe } from '../probes/probe.js';
@@ -14,6 +14,24 @@ export interface DriverInfo {
   name: string;
   version: string;
   executablePath?: string;
+}
+
+/**
+ * What a screenshot must cover. Masking fails closed: a driver that cannot cover one of these (a field it
+ * no longer finds, a mask it cannot apply on this platform) does not write the file and throws, saying why
+ * (the runner records it in the step's `unavailable.screenshot`).
+ */
+export interface ScreenshotMasks {
+  /** CSS selectors of the step's `mask:` (web). */
+  maskSelectors: string[];
+  /** Locators of the step's `mask:` (web and native screens: id, accessibilityId, xpath, text…). */
+  maskLocators?: Locator[];
+  /**
+   * Every secret `fill` the session has performed so far (`secret: true` or typed from `${env:…}`), oldest
+   * first: every field that received one is covered until the page navigates away, and anything on screen
+   * that still holds a typed secret is covered too.
+   */
+  maskActions: Action[];
 }
 
 /** One iteration's session: a fresh browser profile or a freshly launched app. */
@@ -36,8 +54,8 @@ export interface Session {
    * quiet network (no request for 500 ms), waiting at most `maxWaitMs`. Never fails.
    */
   settle(maxWaitMs: number): Promise<void>;
-  /** Writes a PNG of the screen; `maskSelectors` and `maskActions` (fills marked secret) are covered. */
-  screenshot(file: string, options: { maskSelectors: string[]; maskActions: Action[] }): Promise<void>;
+  /** Writes a PNG of the screen with everything in `masks` covered, or throws without writing it. */
+  screenshot(file: string, masks: ScreenshotMasks): Promise<void>;
   /** Current URL, when the platform has one. */
   currentUrl(): string | null;
   /**

@@ -18,7 +18,8 @@ import { MemoryProbe } from '../probes/memory.js';
 import { NetworkProbe } from '../probes/network.js';
 import { findProcessByMarker, ProcessCpuProbe } from '../probes/process-cpu.js';
 import type { Probe } from '../probes/probe.js';
-import type { AuditSession, Driver, DriverInfo, IterationCollector, Session } from './driver.js';
+import type { AuditSession, Driver, DriverInfo, IterationCollector, ScreenshotMasks, Session } from './driver.js';
+import { describeFill, markSecrets, unmarkSecrets } from './secret-mask.js';
 import { findBrowser, NO_BROWSER_MESSAGE } from './find-browser.js';
 import { browserWsEndpointOf, connectLighthouse, reserveDebuggingPort } from './lighthouse.js';
 
@@ -55,6 +56,11 @@ export interface PlaywrightDriverOptions {
    * port on 127.0.0.1 for Puppeteer. Off by default: nothing else listens during a plain run.
    */
   lighthouse?: boolean;
+  /**
+   * The caller handles SIGINT, SIGTERM and SIGHUP (the CLI finishes the current step on Ctrl-C): Playwright
+   * must not close the browser on them. Default false: Playwright closes it, as it does by default.
+   */
+  keepBrowserOnSignals?: boolean;
 }
 
 /** Launches Chromium and returns the web driver. */
@@ -75,7 +81,8 @@ export async function openPlaywrightDriver(options: PlaywrightDriverOptions): Pr
     // Lighthouse (issue 7): a DevTools port beside Playwright's pipe, for Puppeteer to connect to.
     debuggingPort = options.lighthouse ? await reserveDebuggingPort() : null;
     const lighthouseArgs = debuggingPort === null ? [] : [`--remote-debugging-port=${debuggingPort}`];
-    browser = await chromium.launch({ executablePath, headless: !options.headed, args: [...CHROMIUM_FLAGS, ...lighthouseArgs, marker] });
+    const signals = options.keepBrowserOnSignals ? { handleSIGINT: false, handleSIGTERM: false, handleSIGHUP: false } : {};
+    browser = await chromium.launch({ executablePath, headless: !options.headed, args: [...CHROMIUM_FLAGS, ...lighthouseArgs, marker], ...signals });
     rootPid = process.platform === 'linux' ? findProcessByMarker(marker) : null;
   }
   const info: DriverInfo = { name: browser.browserType().name(), version: browser.version(), ...(executablePath ? { executablePath } : {}) };
@@ -209,6 +216,11 @@ async function applyEmulation(cdp: CDPSession, device: DeviceProfile, network: N
 }
 
 class PlaywrightSession implements Session {
+  /** Main-frame navigations so far: a secret field must be found until the page navigates away. */
+  private navigations = 0;
+  /** The navigation count at each secret fill this session performed. */
+  private readonly secretFills = new Map<Action, number>();
+
   constructor(
     /** Closes what the session owns (its browser context; nothing for an attached page). */
     private readonly closeOwner: () => Promise<void>,
@@ -217,7 +229,11 @@ class PlaywrightSession implements Session {
     readonly probes: Probe[],
     private readonly options: PlaywrightDriverOptions,
     readonly collectors: IterationCollector[] = [],
-  ) {}
+  ) {
+    page.on('framenavigated', (frame) => {
+      if (frame === page.mainFrame()) this.navigations++;
+    });
+  }
 
   async showBlank(): Promise<void> {
     await this.page.goto('about:blank');
@@ -249,6 +265,8 @@ class PlaywrightSession implements Session {
         await (await this.locate(action.locator)).click({ timeout: timeoutMs });
         return;
       case 'fill':
+        // Recorded before typing: a fill that fails half-way has typed part of the secret.
+        if (action.secret) this.secretFills.set(action, this.navigations);
         await (await this.locate(action.locator)).fill(action.value, { timeout: timeoutMs });
         return;
       case 'press':
@@ -322,16 +340,28 @@ class PlaywrightSession implements Session {
     return page.locator(`[aria-label="${locator.accessibilityId!.replace(/"/g, '\\"')}"]`).first();
   }
 
-  async screenshot(file: string, options: { maskSelectors: string[]; maskActions: Action[] }): Promise<void> {
-    const mask: PwLocator[] = options.maskSelectors.map((selector) => this.page.locator(selector));
+  async screenshot(file: string, options: ScreenshotMasks): Promise<void> {
+    const page = this.page;
+    const mask: PwLocator[] = options.maskSelectors.map((selector) => page.locator(selector));
+    for (const locator of options.maskLocators ?? []) mask.push(await this.locate(locator));
+    const values: string[] = [];
     for (const action of options.maskActions) {
       if (action.kind !== 'fill') continue;
-      // Mask the secret field when it is still on screen (a submitted form has usually gone).
+      values.push(action.value);
       const field = await this.locate(action.locator);
       if ((await field.count()) > 0) mask.push(field);
+      else if ((this.secretFills.get(action) ?? this.navigations) >= this.navigations) {
+        // Filled on this page and gone from its locator: it may still show, re-rendered elsewhere.
+        throw new Error(`not saved: the secret field of ${describeFill(action)} is no longer found on the page, so it cannot be masked`);
+      }
     }
-    // CSS-pixel scale: the evidence a reviewer needs, at a fraction of the encoding time of device pixels.
-    await this.page.screenshot({ path: file, mask, animations: 'disabled', scale: 'css', timeout: 15_000 });
+    try {
+      mask.push(...(await markSecrets(page, values)));
+      // CSS-pixel scale: the evidence a reviewer needs, at a fraction of the encoding time of device pixels.
+      await page.screenshot({ path: file, mask, animations: 'disabled', scale: 'css', timeout: 15_000 });
+    } finally {
+      if (values.length > 0) await unmarkSecrets(page);
+    }
   }
 
   async close(): Promise<void> {

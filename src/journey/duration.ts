@@ -6,8 +6,12 @@ const DURATION_PATTERN = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min)?\s*$/;
 
 const FACTOR_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, min: 60_000 };
 
+/** The longest duration an input file may give: 24 hours, in milliseconds. */
+export const MAX_DURATION_MS = 24 * 60 * 60 * 1000;
+
 /**
- * Parses a duration written as `500ms`, `10s`, `1.5s`, `2m` or a number of milliseconds.
+ * Parses a duration written as `500ms`, `10s`, `1.5s`, `2m` or a number of milliseconds. Bounds are the
+ * caller's: see {@link MAX_DURATION_MS}.
  * @returns the duration in milliseconds, or `undefined` when the text is not a duration.
  */
 export function parseDurationMs(value: string | number): number | undefined {

@@ -1,14 +1,19 @@
 /**
  * Reads a journey file (YAML or JSON), interpolates `${env:NAME}` values, validates it with the zod
- * schema and turns every problem into one sentence naming the file, line and field.
+ * schema and turns every problem into one sentence naming the file, line and field. No message echoes a
+ * secret: the value of a secret `fill` and any value that came from the environment are named, not shown.
  */
 import { createHash } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
 import { InputError, inputErrorAt } from '../shared/input-error.js';
-import { parseYamlInput } from '../shared/yaml-input.js';
+import { readInputFile } from '../shared/input-file.js';
+import { parseYamlInput, type HiddenValues, type YamlInput } from '../shared/yaml-input.js';
 import { getDeviceProfile, getNetworkProfile } from '../profiles/index.js';
+import { interpolate, malformedPlaceholder, placeholdersOf, stringsOf } from './placeholders.js';
+import { redactedSource } from './redacted-source.js';
 import { JourneySchema, type Journey } from './schema.js';
-import { Redactor } from './secrets.js';
+import { Redactor, registerSecrets } from './secrets.js';
+
+export { typedVariable } from './placeholders.js';
 
 /** A journey ready to run, with what is needed to keep its secrets out of every output. */
 export interface LoadedJourney {
@@ -17,7 +22,10 @@ export interface LoadedJourney {
   file: string;
   /** sha256 of the file's bytes (which hold `${env:…}` placeholders, never the secrets themselves). */
   sha256: string;
-  /** The file's text as written (placeholders, not values). */
+  /**
+   * The journey's text with its secrets replaced, rebuilt from the parsed document (see
+   * journey/redacted-source.ts): placeholders by name, no `${env:…}` default, no secret `fill` value.
+   */
   source: string;
   /** Hides env values and `secret: true` values. */
   redactor: Redactor;
@@ -40,26 +48,30 @@ export interface LoadJourneyOptions {
   vars?: Record<string, string | number | boolean>;
 }
 
-const PLACEHOLDER_PATTERN = /\$\{(env|var):([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}/g;
-const WHOLE_VAR_PATTERN = /^\$\{var:([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?\}$/;
-
-/** A variable's text as a typed value: `true`/`false` → boolean, a number → number, else the text. */
-export function typedVariable(text: string): string | number | boolean {
-  if (text === 'true' || text === 'false') return text === 'true';
-  if (/^-?\d+(\.\d+)?$/.test(text)) return Number(text);
-  return text;
-}
-
 /** Reads and validates a journey file. Throws {@link InputError} on any problem. */
 export async function loadJourney(file: string, options: LoadJourneyOptions = {}): Promise<LoadedJourney> {
-  let source: string;
-  try {
-    source = await readFile(file, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new InputError(`${file}: cannot read the journey file (${code === 'ENOENT' ? 'no such file' : code ?? String(error)})`, file);
+  return parseJourney(await readInputFile(file, 'journey file'), file, options);
+}
+
+const isPrefix = (prefix: ReadonlyArray<PropertyKey>, path: ReadonlyArray<PropertyKey>) =>
+  prefix.length <= path.length && prefix.every((part, index) => String(part) === String(path[index]));
+
+/** Paths of `fill` values that are secret in the raw document: `secret: true`, or typed from `${env:…}`. */
+function secretFillPaths(raw: Record<string, unknown>): PropertyKey[][] {
+  const paths: PropertyKey[][] = [];
+  const steps = Array.isArray(raw.steps) ? raw.steps : [];
+  for (const [stepIndex, step] of steps.entries()) {
+    const actions = step && typeof step === 'object' && Array.isArray((step as { actions?: unknown }).actions) ? (step as { actions: unknown[] }).actions : [];
+    for (const [actionIndex, action] of actions.entries()) {
+      const fill = action && typeof action === 'object' ? (action as { fill?: unknown }).fill : undefined;
+      if (!fill || typeof fill !== 'object') continue;
+      const { value, secret } = fill as { value?: unknown; secret?: unknown };
+      if (secret === true || (typeof value === 'string' && placeholdersOf(value).some((p) => p.kind === 'env'))) {
+        paths.push(['steps', stepIndex, 'actions', actionIndex, 'fill', 'value']);
+      }
+    }
   }
-  return parseJourney(source, file, options);
+  return paths;
 }
 
 /** Validates journey text (YAML or JSON). `file` is only used in messages. */
@@ -70,28 +82,71 @@ export function parseJourney(source: string, file: string, options: LoadJourneyO
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) {
     throw new InputError(`${file}:1: a journey file must be a mapping with name, target and steps`, file, 1);
   }
+  for (const { path, text } of stringsOf(raw)) {
+    const problem = malformedPlaceholder(text);
+    if (problem) throw inputErrorAt(file, input.lineOf(path), path, problem);
+  }
 
   const secrets: string[] = [];
+  const defaults: string[] = [];
+  const envPaths: { path: PropertyKey[]; names: string[] }[] = [];
+  const fillPaths = secretFillPaths(raw as Record<string, unknown>);
   const vars = options.vars ?? {};
   const interpolated = interpolate(raw, [], (kind, name, fallback, path) => {
     if (kind === 'var') {
-      const value = vars[name] ?? fallback;
+      const value = (Object.hasOwn(vars, name) ? vars[name] : undefined) ?? fallback;
       if (value === undefined) {
         const known = Object.keys(vars);
         throw inputErrorAt(file, input.lineOf(path), path, `variable ${name} is not defined${known.length ? ` (defined: ${known.join(', ')})` : ' (variables come from a campaign variant)'}`);
       }
       return value;
     }
-    const value = env[name] ?? fallback ?? (options.allowMissingEnv ? `unset-env-${name}` : undefined);
+    if (fallback !== undefined) defaults.push(fallback);
+    const set = env[name];
+    const value = (typeof set === 'string' ? set : undefined) ?? fallback ?? (options.allowMissingEnv ? `unset-env-${name}` : undefined);
     if (value === undefined) {
       throw inputErrorAt(file, input.lineOf(path), path, `environment variable ${name} is not set (write \${env:${name}:-default} to give a default)`);
     }
+    const entry = envPaths.find((candidate) => isPrefix(candidate.path, path) && candidate.path.length === path.length);
+    if (entry) entry.names.push(name);
+    else envPaths.push({ path, names: [name] });
     secrets.push(value);
     return value;
   });
+  for (const path of fillPaths) {
+    const value = path.reduce<unknown>((node, key) => (node && typeof node === 'object' ? (node as Record<PropertyKey, unknown>)[key] : undefined), interpolated);
+    if (typeof value === 'string' || typeof value === 'number') secrets.push(String(value));
+  }
+  registerSecrets(secrets);
 
+  const hidden: HiddenValues = (path) => {
+    const fromEnv = envPaths.find((entry) => isPrefix(entry.path, path));
+    if (fromEnv) return `the value of ${fromEnv.names.map((name) => `\${env:${name}}`).join(' and ')}`;
+    return fillPaths.some((fill) => isPrefix(fill, path)) ? 'a secret value' : null;
+  };
+  const journey = validate(interpolated, input, file, hidden);
+  // A value typed from the environment is a secret whether or not the file says so: masked, never written.
+  for (const [stepIndex, step] of journey.steps.entries()) {
+    for (const [actionIndex, action] of (step.actions ?? []).entries()) {
+      if (action.kind !== 'fill') continue;
+      if (fillPaths.some((path) => path[1] === stepIndex && path[3] === actionIndex)) action.secret = true;
+      if (action.secret && !secrets.includes(action.value)) secrets.push(action.value);
+    }
+  }
+  registerSecrets(secrets);
+  return {
+    journey,
+    file,
+    sha256: createHash('sha256').update(source).digest('hex'),
+    source: redactedSource(input.doc, fillPaths, [...secrets, ...defaults]),
+    redactor: new Redactor(secrets),
+  };
+}
+
+/** The zod validation and the checks it cannot express; values named by `hidden` are never echoed. */
+function validate(interpolated: unknown, input: YamlInput, file: string, hidden: HiddenValues): Journey {
   const parsed = JourneySchema.safeParse(interpolated, { reportInput: true });
-  if (!parsed.success) throw input.issueToError(parsed.error.issues[0]);
+  if (!parsed.success) throw input.issueToError(parsed.error.issues[0], hidden);
   const journey = parsed.data;
   for (const [field, get] of [['device', getDeviceProfile], ['network', getNetworkProfile]] as const) {
     const value = journey[field];
@@ -99,7 +154,9 @@ export function parseJourney(source: string, file: string, options: LoadJourneyO
     try {
       get(value);
     } catch (error) {
-      throw inputErrorAt(file, input.lineOf([field]), [field], (error as Error).message);
+      const secret = hidden([field]);
+      const message = secret === null ? (error as Error).message : `${secret} is not a known ${field} profile id`;
+      throw inputErrorAt(file, input.lineOf([field]), [field], message);
     }
   }
   if (journey.target.platform === 'web') {
@@ -115,32 +172,5 @@ export function parseJourney(source: string, file: string, options: LoadJourneyO
       }
     }
   }
-  for (const step of journey.steps) {
-    for (const action of step.actions ?? []) if (action.kind === 'fill' && action.secret) secrets.push(action.value);
-  }
-  return {
-    journey,
-    file,
-    sha256: createHash('sha256').update(source).digest('hex'),
-    source,
-    redactor: new Redactor(secrets),
-  };
-}
-
-type Resolve = (kind: 'env' | 'var', name: string, fallback: string | undefined, path: PropertyKey[]) => string | number | boolean;
-
-function interpolate(value: unknown, path: PropertyKey[], resolve: Resolve): unknown {
-  if (typeof value === 'string') {
-    const whole = WHOLE_VAR_PATTERN.exec(value);
-    if (whole) {
-      const resolved = resolve('var', whole[1], whole[2], path);
-      return typeof resolved === 'string' && whole[2] !== undefined && resolved === whole[2] ? typedVariable(resolved) : resolved;
-    }
-    return value.replace(PLACEHOLDER_PATTERN, (_, kind: 'env' | 'var', name: string, fallback?: string) => String(resolve(kind, name, fallback, path)));
-  }
-  if (Array.isArray(value)) return value.map((item, index) => interpolate(item, [...path, index], resolve));
-  if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, interpolate(item, [...path, key], resolve)]));
-  }
-  return value;
+  return journey;
 }

@@ -2,11 +2,11 @@
  * Resolves a journey's device and network: a built-in profile id, or a path to a custom profile JSON
  * file (relative to the journey file), validated by the profile schemas.
  */
-import { readFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { getDeviceProfile, getNetworkProfile, parseDeviceProfile, parseNetworkProfile } from '../profiles/index.js';
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
 import { InputError } from '../shared/input-error.js';
+import { readInputFile } from '../shared/input-file.js';
 import type { LoadedJourney } from './load.js';
 
 /** True when a device/network value names a file rather than a built-in id. */
@@ -15,12 +15,7 @@ export function isProfileFile(value: string): boolean {
 }
 
 async function readProfileFile<T>(path: string, kind: string, parse: (data: unknown) => T): Promise<T> {
-  let text: string;
-  try {
-    text = await readFile(path, 'utf8');
-  } catch (error) {
-    throw new InputError(`${path}: cannot read the ${kind} profile (${(error as NodeJS.ErrnoException).code ?? String(error)})`, path);
-  }
+  const text = await readInputFile(path, `${kind} profile`);
   try {
     return parse(JSON.parse(text));
   } catch (error) {

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { strictObject } from '../shared/strict-object.js';
-import { parseDurationMs } from './duration.js';
+import { formatDurationMs, MAX_DURATION_MS, parseDurationMs } from './duration.js';
 
 /** Step types of the method (DOMAIN.md: reference, pause, first load, load, action, scroll; background on mobile). */
 export const STEP_TYPES = ['reference', 'pause', 'first-load', 'load', 'action', 'scroll', 'background'] as const;
@@ -17,20 +17,37 @@ export const DEFAULT_ACTION_TIMEOUT_MS = 30_000;
 /** Default duration of a reference step in milliseconds. */
 export const DEFAULT_REFERENCE_DURATION_MS = 10_000;
 
-/** A duration such as `10s`, `500ms`, `1.5s`, `2m`, or a number of milliseconds; parsed to milliseconds. */
-export const DurationSchema = z
-  .union([z.string(), z.number()])
-  .transform((value, ctx) => {
-    const ms = parseDurationMs(value);
-    if (ms === undefined) {
-      ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration; write it like 500ms, 10s or 2m` });
-      return z.NEVER;
-    }
-    return ms;
-  })
-  .meta({ description: 'A duration: 500ms, 10s, 1.5s, 2m, or a number of milliseconds.' });
+function durationSchema(minMs: number) {
+  return z
+    .union([z.string(), z.number()])
+    .transform((value, ctx) => {
+      const ms = parseDurationMs(value);
+      if (ms === undefined) {
+        ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration; write it like 500ms, 10s or 2m` });
+        return z.NEVER;
+      }
+      if (ms > MAX_DURATION_MS) {
+        ctx.addIssue({ code: 'custom', message: `"${value}" is longer than 24h, the longest duration a journey may give` });
+        return z.NEVER;
+      }
+      if (ms < minMs) {
+        ctx.addIssue({ code: 'custom', message: `"${value}" is too short: a timeout is at least ${formatDurationMs(minMs)} (0 would disable it)` });
+        return z.NEVER;
+      }
+      return ms;
+    });
+}
+
+/** A duration such as `10s`, `500ms`, `1.5s`, `2m`, or a number of milliseconds (0 to 24 h); parsed to milliseconds. */
+export const DurationSchema = durationSchema(0).meta({ description: 'A duration: 500ms, 10s, 1.5s, 2m, or a number of milliseconds (at most 24h).' });
+
+/** A timeout: a duration of at least 1 ms and at most 24 h (0 is refused: Playwright reads it as "no timeout"). */
+export const TimeoutSchema = durationSchema(1).meta({ description: 'A timeout: 500ms, 10s, 2m… (more than 0, at most 24h).' });
 
 const LOCATOR_KINDS = ['text', 'selector', 'id', 'role', 'label', 'xpath', 'accessibilityId'] as const;
+
+/** The longest scroll an action may ask for, in CSS pixels. */
+const MAX_SCROLL_PX = 1_000_000;
 
 const locatorShape = {
   text: z.string().min(1).optional().meta({ description: 'Visible text of the element.' }),
@@ -72,7 +89,7 @@ const FillSchema = strictObject({
 const ScrollSchema = strictObject({
   ...locatorShape,
   to: z.enum(['top', 'bottom']).optional(),
-  by: z.number().optional().meta({ description: 'Pixels to scroll down (negative: up).' }),
+  by: z.number().min(-MAX_SCROLL_PX).max(MAX_SCROLL_PX).optional().meta({ description: 'Pixels to scroll down (negative: up), at most 1,000,000.' }),
 }).superRefine((value, ctx) => {
   const hasLocator = LOCATOR_KINDS.some((kind) => value[kind] !== undefined);
   const forms = [value.to !== undefined, value.by !== undefined, hasLocator].filter(Boolean).length;
@@ -88,7 +105,7 @@ const WaitForSchema = strictObject({
   ...locatorShape,
   gone: z.boolean().optional().meta({ description: 'Wait until the element is gone instead of visible.' }),
   networkIdle: z.boolean().optional().meta({ description: 'Wait until no request is in flight for 500 ms.' }),
-  timeout: DurationSchema.optional().meta({ description: 'How long to wait (default: the journey timeout).' }),
+  timeout: TimeoutSchema.optional().meta({ description: 'How long to wait (default: the journey timeout).' }),
 }).superRefine((value, ctx) => {
   if (value.networkIdle) {
     if (LOCATOR_KINDS.some((kind) => value[kind] !== undefined)) {
@@ -127,7 +144,7 @@ const RawActionSchema = strictObject({
   launchApp: z.literal(true).optional(),
   closeApp: z.literal(true).optional(),
   background: DurationSchema.optional().meta({ description: 'Send the app to the background for this long (mobile).' }),
-  timeout: DurationSchema.optional().meta({ description: 'Timeout of this action (default: the journey timeout).' }),
+  timeout: TimeoutSchema.optional().meta({ description: 'Timeout of this action (default: the journey timeout).' }),
 });
 
 /** A locator after validation. */
@@ -210,8 +227,11 @@ export const StepSchema = strictObject({
   critical: z.boolean().default(false).meta({ description: 'Critical steps weigh 0.7 in the journey score, others 0.3.' }),
   duration: DurationSchema.optional().meta({ description: 'For reference and pause steps: how long to stay idle.' }),
   actions: z.array(ActionSchema).optional(),
-  timeout: DurationSchema.optional().meta({ description: 'Default timeout of this step’s actions.' }),
-  mask: z.array(z.string().min(1)).optional().meta({ description: 'CSS selectors masked in this step’s screenshot.' }),
+  timeout: TimeoutSchema.optional().meta({ description: 'Default timeout of this step’s actions.' }),
+  mask: z
+    .array(z.union([z.string().min(1), LocatorSchema]))
+    .optional()
+    .meta({ description: 'What is masked in this step’s screenshot: CSS selectors (web) or locators (web and mobile).' }),
   description: z.string().optional(),
 }).superRefine((step, ctx) => {
   const hasActions = step.actions !== undefined && step.actions.length > 0;
@@ -278,7 +298,7 @@ export const JourneySchema = strictObject({
   device: z.string().min(1).default('mid-range-phone').meta({ description: 'Device profile id, or a path to a profile JSON file.' }),
   network: z.string().min(1).default('wifi').meta({ description: 'Network profile id, or a path to a profile JSON file.' }),
   iterations: z.number().int().min(1).max(100).default(1),
-  timeout: DurationSchema.optional().meta({ description: 'Default timeout of every action (default 30s).' }),
+  timeout: TimeoutSchema.optional().meta({ description: 'Default timeout of every action (default 30s).' }),
   steps: z.array(StepSchema).min(1, { message: 'a journey needs at least one step' }),
 }).superRefine((journey, ctx) => {
   const seen = new Map<string, number>();

@@ -18,6 +18,7 @@ import { parseDurationMs } from '../journey/duration.js';
 import type { LoadedJourney } from '../journey/load.js';
 import { DEFAULT_REFERENCE_DURATION_MS, type Journey, type Step, type StepType } from '../journey/schema.js';
 import { Redactor } from '../journey/secrets.js';
+import { markSecrets, unmarkSecrets } from '../drivers/secret-mask.js';
 import type { CalibrationMeasure } from '../probes/calibration.js';
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
 import { writeResult } from '../result/io.js';
@@ -311,8 +312,15 @@ export class JourneyRecorder {
         const file = join(this.options.outDir, relative);
         await mkdir(dirname(file), { recursive: true });
         const mask = [page.locator(ALWAYS_MASKED), ...(options.mask ?? []).map((item) => (typeof item === 'string' ? page.locator(item) : item))];
-        // CSS-pixel scale, as the runner: the evidence a reviewer needs at a fraction of the encoding time.
-        await page.screenshot({ path: file, mask, animations: 'disabled', scale: 'css', timeout: 15_000 });
+        // Whatever still holds a declared secret (a field, text the app shows back) is covered too.
+        const secrets = [...(this.options.secrets ?? [])];
+        try {
+          mask.push(...(await markSecrets(page, secrets)));
+          // CSS-pixel scale, as the runner: the evidence a reviewer needs at a fraction of the encoding time.
+          await page.screenshot({ path: file, mask, animations: 'disabled', scale: 'css', timeout: 15_000 });
+        } finally {
+          if (secrets.length > 0) await unmarkSecrets(page);
+        }
         sample.screenshot = relative;
       } catch (error) {
         unavailable.screenshot = redact(errorSummary(error));

@@ -53,7 +53,13 @@ function devToolsMessage(entry: WebDriverLogEntry): DevToolsMessage | null {
 export function trafficOfPerformanceLog(entries: readonly WebDriverLogEntry[], firstPartyHost: string | null): PerfLogTraffic {
   const hostOf = new Map<string, string>();
   const traffic: PerfLogTraffic = { bytes: 0, requests: 0, cachedRequests: 0, failedRequests: 0, firstPartyBytes: 0, thirdPartyBytes: 0, domains: {} };
-  const domain = (host: string) => (traffic.domains[host] ??= { bytes: 0, requests: 0 });
+  // Keyed by host names from the page: a Map, so that a host named `__proto__` is just a host.
+  const domains = new Map<string, { bytes: number; requests: number }>();
+  const domain = (host: string) => {
+    let entry = domains.get(host);
+    if (!entry) domains.set(host, (entry = { bytes: 0, requests: 0 }));
+    return entry;
+  };
   for (const entry of entries) {
     const message = devToolsMessage(entry);
     if (!message?.method || !message.params) continue;
@@ -99,6 +105,7 @@ export function trafficOfPerformanceLog(entries: readonly WebDriverLogEntry[], f
     traffic.firstPartyBytes = null;
     traffic.thirdPartyBytes = null;
   }
+  traffic.domains = Object.fromEntries(domains);
   return traffic;
 }
 

@@ -35,8 +35,9 @@ const VALUE = /<value>\s*([^<\s]+)\s*<\/value>/g;
  */
 export function parseAndroidPowerProfileXml(xml: string): AndroidPowerProfile {
   const text = xml.replace(/<!--[\s\S]*?-->/g, '');
-  const items: Record<string, number> = {};
-  const arrays: Record<string, number[]> = {};
+  // Keyed by names from the device's XML: no prototype, so that an item named `__proto__` is just an item.
+  const items: Record<string, number> = Object.create(null) as Record<string, number>;
+  const arrays: Record<string, number[]> = Object.create(null) as Record<string, number[]>;
   for (const match of text.matchAll(ENTRY)) {
     const [, tag, name, , body = ''] = match;
     if (tag === 'item') {

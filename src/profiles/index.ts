@@ -124,8 +124,7 @@ export class UnknownProfileError extends InputError {
     readonly suggestion: string | undefined,
   ) {
     super(
-      `unknown ${profileKind} "${id}"; known ${profileKind}s: ${known.join(', ')}` +
-        (suggestion ? `. Did you mean "${suggestion}"?` : ''),
+      `unknown ${profileKind} "${id}"` + (suggestion ? ` (did you mean "${suggestion}"?)` : '') + `; known ${profileKind}s: ${known.join(', ')}`,
       undefined,
       undefined,
       profileKind,

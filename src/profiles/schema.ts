@@ -40,9 +40,9 @@ const SourcesSchema = z.array(ProfileSourceSchema).min(1, 'a profile must cite a
 export const ViewportSchema = z
   .object({
     /** Width in CSS pixels. */
-    width: z.number().int().positive(),
+    width: z.number().int().positive().max(16_384),
     /** Height in CSS pixels. */
-    height: z.number().int().positive(),
+    height: z.number().int().positive().max(16_384),
   })
   .strict();
 
@@ -50,15 +50,16 @@ export const ViewportSchema = z
 export const BatterySchema = z
   .object({
     /** Rated capacity in mAh (Android's `battery.capacity`). */
-    capacityMah: z.number().positive(),
+    capacityMah: z.number().positive().max(1_000_000),
     /** Nominal voltage in volts, used to convert currents (mA) to power (W). */
-    voltageV: z.number().positive(),
+    voltageV: z.number().positive().max(1000),
   })
   .strict();
 /** Battery of a device. */
 export type Battery = z.infer<typeof BatterySchema>;
 
-const current = z.number().nonnegative();
+// Bounds on every number of a profile file: generous, but no 1e300 that would overflow a figure.
+const current = z.number().nonnegative().max(1_000_000);
 
 /** One operating point of a CPU cluster: a frequency and the current one busy core draws at it. */
 export const CpuFrequencyStepSchema = z
@@ -145,7 +146,7 @@ export const DeviceProfileSchema = z
     /** Layout viewport in CSS pixels. */
     viewport: ViewportSchema,
     /** Device pixel ratio (physical pixels per CSS pixel). */
-    deviceScaleFactor: z.number().positive(),
+    deviceScaleFactor: z.number().positive().max(10),
     /** `User-Agent` the browser sends. */
     userAgent: z.string().min(1),
     /** Mobile viewport meta handling and mobile UA behaviour in Chromium. */
@@ -156,7 +157,7 @@ export const DeviceProfileSchema = z
      * Chromium CPU throttling rate (`Emulation.setCPUThrottlingRate`) relative to a reference desktop:
      * 1 = no slowdown; Lighthouse emulates a mid-tier phone with 4.
      */
-    cpuSlowdownFactor: z.number().min(1),
+    cpuSlowdownFactor: z.number().min(1).max(100),
     battery: BatterySchema,
     power: DevicePowerSchema,
     /** Free text: caveats, how the device was chosen. */
@@ -177,11 +178,11 @@ export const NETWORK_RADIOS = ['wifi', 'cellular', 'none'] as const;
 export const NetworkTargetSchema = z
   .object({
     /** Round-trip time in ms. */
-    rttMs: z.number().nonnegative(),
+    rttMs: z.number().nonnegative().max(600_000),
     /** Downlink in kbit/s (1 kbit = 1000 bits). */
-    downloadKbps: z.number().positive(),
+    downloadKbps: z.number().positive().max(1e9),
     /** Uplink in kbit/s. */
-    uploadKbps: z.number().positive(),
+    uploadKbps: z.number().positive().max(1e9),
   })
   .strict();
 
@@ -199,11 +200,11 @@ export const NetworkProfileSchema = z
     name: z.string().min(1),
     kind: z.enum(NETWORK_KINDS),
     /** Latency added to each request, ms (CDP `latency`). */
-    latencyMs: z.number().nonnegative(),
+    latencyMs: z.number().nonnegative().max(600_000),
     /** Download throughput in kbit/s (1 kbit = 1000 bits). */
-    downloadKbps: z.number().positive(),
+    downloadKbps: z.number().positive().max(1e9),
     /** Upload throughput in kbit/s. */
-    uploadKbps: z.number().positive(),
+    uploadKbps: z.number().positive().max(1e9),
     radio: z.enum(NETWORK_RADIOS),
     /** The packet-level connection the preset emulates, when it differs from the applied values. */
     target: NetworkTargetSchema.optional(),

@@ -14,13 +14,14 @@
  * and the other parts are still written. Every file is written atomically (temporary file + rename).
  */
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rename, rm, unlink, writeFile } from 'node:fs/promises';
-import { dirname, isAbsolute, join, relative, resolve, sep } from 'node:path';
+import { lstat, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
+import { dirname, join, resolve } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { exportLoadedJourneyGdsl } from '../journey/gdsl.js';
 import { parseJourney } from '../journey/load.js';
 import { SECRET_PLACEHOLDER } from '../journey/secrets.js';
 import type { Result } from '../result/schema.js';
+import { firstLinkUnder, isInside, readFileInside } from '../shared/safe-path.js';
 import { slugify } from '../shared/text.js';
 import { TOOL } from '../shared/version.js';
 
@@ -137,10 +138,31 @@ export function stepScreenshotPath(index: number, name: string): string {
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0];
 
-/** Is `child` inside `parent` (both absolute)? */
-function isInside(parent: string, child: string): boolean {
-  const rel = relative(parent, child);
-  return rel !== '' && !rel.startsWith('..') && !isAbsolute(rel) && !rel.split(sep).includes('..');
+/** The first bytes of every PNG file. */
+export const PNG_SIGNATURE = [0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a];
+
+/** A step screenshot path as results write them: `screenshots/<iteration>/<file>.png`, nothing else. */
+export const SCREENSHOT_PATH = /^screenshots\/[A-Za-z0-9._-]+\/[A-Za-z0-9._-]+\.png$/;
+
+/**
+ * Removes the files of an earlier bundle, as its manifest lists them (and the manifest and zip): a file
+ * in evidence/ that no bundle wrote is left alone, and is never packed.
+ */
+async function removeEarlierBundle(dir: string, errors: ReportError[]): Promise<void> {
+  let listed: string[] = [];
+  try {
+    const earlier = JSON.parse(await readFile(join(dir, 'manifest.json'), 'utf8')) as { files?: { path?: unknown }[] };
+    listed = (earlier.files ?? []).map((file) => file.path).filter((path): path is string => typeof path === 'string');
+  } catch {
+    // no earlier bundle, or not one of ours
+  }
+  for (const path of [...listed, 'manifest.json', EVIDENCE_ZIP]) {
+    const file = resolve(dir, path);
+    if (!isInside(dir, file) || (await firstLinkUnder(dir, path))) continue;
+    await unlink(file).catch((error: NodeJS.ErrnoException) => {
+      if (error.code !== 'ENOENT') errors.push({ file, message: message(error) });
+    });
+  }
 }
 
 /**
@@ -154,8 +176,11 @@ export async function writeEvidence(result: Result, outDir: string, options: Evi
   const missing: ManifestMissing[] = [];
   const errors: ReportError[] = [];
 
-  // The folder is derived content: start afresh so that no file of an earlier bundle lingers in it.
-  await rm(dir, { recursive: true, force: true }).catch((error: unknown) => errors.push({ file: dir, message: message(error) }));
+  // evidence/ must be a real folder of the output folder: a link would send the bundle elsewhere.
+  const linked = await lstat(dir).then((info) => info.isSymbolicLink(), () => false);
+  if (linked) throw new Error(`${dir} is a symbolic link; the evidence bundle is written only into a real folder`);
+  // No file of an earlier bundle lingers; nothing else is deleted.
+  await removeEarlierBundle(dir, errors);
   try {
     await mkdir(dir, { recursive: true });
   } catch (error) {
@@ -164,6 +189,8 @@ export async function writeEvidence(result: Result, outDir: string, options: Evi
 
   const put = async (path: string, data: Uint8Array): Promise<boolean> => {
     try {
+      const link = await firstLinkUnder(dir, path);
+      if (link) throw new Error(`${link} is a symbolic link; not written through`);
       await writeFileAtomic(join(dir, path), data);
       files.set(path, data);
       return true;
@@ -219,17 +246,24 @@ export async function writeEvidence(result: Result, outDir: string, options: Evi
       missing.push({ path, reason: step.status === 'skipped' ? 'the step was not run' : 'no screenshot: the step reached its end in no iteration' });
       continue;
     }
-    const from = resolve(sourceDir, step.screenshot);
-    if (!isInside(sourceDir, from)) {
+    if (!isInside(sourceDir, resolve(sourceDir, step.screenshot))) {
       missing.push({ path, reason: `screenshot path ${step.screenshot} points outside the result folder; not copied` });
+      continue;
+    }
+    if (!SCREENSHOT_PATH.test(step.screenshot)) {
+      missing.push({ path, reason: `screenshot path ${step.screenshot} is not a screenshots/<iteration>/<name>.png path; not copied` });
       continue;
     }
     let png: Uint8Array;
     try {
-      png = await readFile(from);
+      png = await readFileInside(sourceDir, step.screenshot);
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
-      missing.push({ path, reason: `${step.screenshot} ${code === 'ENOENT' ? 'not found' : `unreadable (${code ?? message(error)})`} in ${sourceDir}` });
+      missing.push({ path, reason: `${step.screenshot} ${code === 'ENOENT' ? 'not found' : `not copied: ${code === 'ELOOP' ? 'it is a symbolic link' : message(error)}`} in ${sourceDir}` });
+      continue;
+    }
+    if (!PNG_SIGNATURE.every((byte, i) => png[i] === byte)) {
+      missing.push({ path, reason: `${step.screenshot} is not a PNG file; not copied` });
       continue;
     }
     await put(path, png);

@@ -9,6 +9,7 @@
 import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Result } from '../result/schema.js';
+import { stripControlCharactersDeep } from '../shared/text.js';
 import { writeEvidence, writeFileAtomic, type EvidenceFiles, type ReportError, type SummaryPngRenderer } from './evidence.js';
 import { renderHtmlReport, type HtmlReportOptions } from './html.js';
 import { renderJunit } from './junit.js';
@@ -69,7 +70,9 @@ const message = (error: unknown): string => (error instanceof Error ? error.mess
  * Writes the reports of `result` into `outDir`. Never throws for a failed part: see `errors` (and the
  * evidence manifest's `missing`).
  */
-export async function writeReports(result: Result, outDir: string, options: WriteReportsOptions = {}): Promise<ReportFiles> {
+export async function writeReports(input: Result, outDir: string, options: WriteReportsOptions = {}): Promise<ReportFiles> {
+  // Step names, errors and URLs come from pages and files: no control character reaches a report.
+  const result = stripControlCharactersDeep(input);
   const formats = new Set(options.formats ?? REPORT_FORMATS);
   const generatedAt = options.generatedAt ?? new Date().toISOString();
   const renderHtml = options.renderHtml ?? renderHtmlReport;

@@ -9,34 +9,50 @@
  * journeys:            # optional: budgets of one journey by name, applied on top of the above
  *   "Demo health app — record a blood pressure measure": { journey: { minEcoscore: 80 } }
  * ```
+ *
+ * The gate fails closed: a budget with no limit, a limit on a step the journey does not have, a journey no
+ * budget applies to, or a figure that was not measured cannot be checked, and {@link checkBudget} lists it
+ * in `unchecked` (the commands then exit with code 2) rather than passing.
  */
-import { readFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { strictObject } from '../shared/strict-object.js';
-import { parseDurationMs } from '../journey/duration.js';
+import { MAX_DURATION_MS, parseDurationMs } from '../journey/duration.js';
 import { closestMatch } from '../profiles/closest-match.js';
 import { InputError } from '../shared/input-error.js';
+import { readInputFile } from '../shared/input-file.js';
 import { parseYamlInput } from '../shared/yaml-input.js';
 import type { Result } from './schema.js';
 
 const SIZE_PATTERN = /^\s*(\d+(?:\.\d+)?)\s*(B|kB|KB|MB|GB)?\s*$/;
 const SIZE_FACTOR: Record<string, number> = { B: 1, kB: 1e3, KB: 1e3, MB: 1e6, GB: 1e9 };
 
-/** A size in bytes: a number, or `500kB`, `2MB` (1 kB = 1000 bytes, as EcoIndex). */
-const BytesSchema = z.union([z.number().nonnegative(), z.string()]).transform((value, ctx) => {
+/** The largest size a budget may give: 1 TB, far above any journey. */
+const MAX_BUDGET_BYTES = 1e12;
+
+/** A size in bytes: a number, or `500kB`, `2MB` (1 kB = 1000 bytes, as EcoIndex); at most 1 TB. */
+const BytesSchema = z.union([z.number().nonnegative().max(MAX_BUDGET_BYTES), z.string()]).transform((value, ctx) => {
   if (typeof value === 'number') return value;
   const match = SIZE_PATTERN.exec(value);
-  if (!match) {
+  const bytes = match ? Number(match[1]) * SIZE_FACTOR[match[2] ?? 'B'] : undefined;
+  if (bytes === undefined || !Number.isFinite(bytes)) {
     ctx.addIssue({ code: 'custom', message: `"${value}" is not a size; write it like 500kB, 2MB or a number of bytes` });
     return z.NEVER;
   }
-  return Number(match[1]) * SIZE_FACTOR[match[2] ?? 'B'];
+  if (bytes > MAX_BUDGET_BYTES) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is more than 1 TB, the largest size a budget may give` });
+    return z.NEVER;
+  }
+  return bytes;
 });
 
-const MillisecondsSchema = z.union([z.number().nonnegative(), z.string()]).transform((value, ctx) => {
+const MillisecondsSchema = z.union([z.number().nonnegative().max(MAX_DURATION_MS), z.string()]).transform((value, ctx) => {
   const ms = parseDurationMs(value);
   if (ms === undefined) {
     ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration; write it like 500ms, 2s or 1m` });
+    return z.NEVER;
+  }
+  if (ms > MAX_DURATION_MS) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is longer than 24h, the longest duration a budget may give` });
     return z.NEVER;
   }
   return ms;
@@ -48,9 +64,11 @@ const LimitsSchema = strictObject({
   minEcoscore: Score.optional(),
   minScores: strictObject({ energy: Score.optional(), performance: Score.optional(), data: Score.optional() }).optional(),
   maxBytes: BytesSchema.optional(),
-  maxRequests: z.number().int().nonnegative().optional(),
-  maxEnergyMah: z.number().nonnegative().optional(),
+  maxRequests: z.number().int().nonnegative().max(1e9).optional(),
+  maxEnergyMah: z.number().nonnegative().max(1e6).optional(),
   maxDurationMs: MillisecondsSchema.optional(),
+}).superRefine((limits, ctx) => {
+  if (countLimits(limits) === 0) ctx.addIssue({ code: 'custom', message: 'sets no limit: an empty budget would pass everything' });
 });
 
 const JourneyBudgetSchema = strictObject({
@@ -63,7 +81,14 @@ export const BudgetSchema = strictObject({
   journey: LimitsSchema.optional(),
   steps: z.record(z.string(), LimitsSchema).optional(),
   journeys: z.record(z.string(), JourneyBudgetSchema).optional(),
+}).superRefine((budget, ctx) => {
+  const scopes = [budget.journey, ...Object.values(budget.steps ?? {}), ...Object.values(budget.journeys ?? {}).flatMap((j) => [j.journey, ...Object.values(j.steps ?? {})])];
+  if (!scopes.some((limits) => limits && countLimits(limits) > 0)) ctx.addIssue({ code: 'custom', message: 'sets no limit: an empty budget would pass everything' });
 });
+
+function countLimits(limits: { minScores?: Record<string, unknown> } & Record<string, unknown>): number {
+  return Object.entries(limits).filter(([key, value]) => value !== undefined && key !== 'minScores').length + Object.values(limits.minScores ?? {}).filter((v) => v !== undefined).length;
+}
 
 /** Limits of one scope. */
 export type Limits = z.output<typeof LimitsSchema>;
@@ -83,7 +108,12 @@ export interface BudgetViolation {
 /** The outcome of a budget check. */
 export interface BudgetCheck {
   violations: BudgetViolation[];
-  /** Budgets that could not be checked (unknown step, figure not measured). */
+  /**
+   * What could not be checked (no budget for the journey, a step it does not have, a figure not
+   * measured): the gate fails closed on any of these.
+   */
+  unchecked: string[];
+  /** Notes that do not change the outcome. */
   warnings: string[];
 }
 
@@ -91,7 +121,7 @@ function checkLimits(scope: string, limits: Limits, figures: { ecoscore: number 
   const check = (figure: string, actual: number | null, limit: number | undefined, kind: 'min' | 'max') => {
     if (limit === undefined) return;
     if (actual === null) {
-      out.warnings.push(`${scope}: ${figure} was not measured, its budget (${kind} ${limit}) could not be checked`);
+      out.unchecked.push(`${scope}: ${figure} was not measured, its budget (${kind} ${limit}) could not be checked`);
       return;
     }
     if (kind === 'max' ? actual > limit : actual < limit) {
@@ -110,13 +140,49 @@ function round(value: number): number {
   return Math.round(value * 1000) / 1000;
 }
 
-/** Checks a result against a budget. */
-export function checkBudget(result: Result, budget: Budget): BudgetCheck {
-  const out: BudgetCheck = { violations: [], warnings: [] };
-  const specific = budget.journeys?.[result.journey.name];
-  if (budget.journeys && !specific && !budget.journey && !budget.steps) {
-    out.warnings.push(`no budget names the journey "${result.journey.name}"`);
+/** A journey a budget is checked on: its name and step names. */
+export interface BudgetedJourney {
+  name: string;
+  steps: readonly string[];
+}
+
+/**
+ * What in `budget` cannot be checked on `journeys` (one sentence each): no budget applies to a journey,
+ * a step budget names a step the journey does not have, a `journeys:` key looks like a misspelt journey
+ * name. With `allJourneys` (the journeys of a whole run are known), a `journeys:` key naming none of
+ * them is one too.
+ */
+export function budgetScopeProblems(budget: Budget, journeys: readonly BudgetedJourney[], options: { allJourneys?: boolean } = {}): string[] {
+  const problems: string[] = [];
+  const names = journeys.map((journey) => journey.name);
+  for (const key of Object.keys(budget.journeys ?? {})) {
+    if (names.includes(key)) continue;
+    const suggestion = closestMatch(key, names);
+    if (options.allJourneys || suggestion) {
+      problems.push(`the budget names the journey "${key}", which was not measured${suggestion ? ` (did you mean "${suggestion}"?)` : names.length ? ` (measured: ${names.map((n) => `"${n}"`).join(', ')})` : ''}`);
+    }
   }
+  for (const journey of journeys) {
+    const specific = budget.journeys && Object.hasOwn(budget.journeys, journey.name) ? budget.journeys[journey.name] : undefined;
+    if (!specific && !budget.journey && !budget.steps) {
+      problems.push(`no budget applies to the journey "${journey.name}" (the budget names only ${Object.keys(budget.journeys ?? {}).map((n) => `"${n}"`).join(', ')})`);
+    }
+    for (const steps of [budget.steps, specific?.steps]) {
+      for (const name of Object.keys(steps ?? {})) {
+        if (journey.steps.includes(name)) continue;
+        const suggestion = closestMatch(name, journey.steps);
+        problems.push(`the budget of step "${name}" cannot be checked: the journey "${journey.name}" has no such step${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`);
+      }
+    }
+  }
+  return problems;
+}
+
+/** Checks a result against a budget; see {@link BudgetCheck} for what fails closed. */
+export function checkBudget(result: Result, budget: Budget): BudgetCheck {
+  const out: BudgetCheck = { violations: [], unchecked: [], warnings: [] };
+  out.unchecked.push(...budgetScopeProblems(budget, [{ name: result.journey.name, steps: result.steps.map((step) => step.name) }]));
+  const specific = budget.journeys && Object.hasOwn(budget.journeys, result.journey.name) ? budget.journeys[result.journey.name] : undefined;
   const totals = result.summary.totals as Record<string, number | null>;
   const journeyFigures = {
     ecoscore: result.summary.ecoscore,
@@ -127,15 +193,10 @@ export function checkBudget(result: Result, budget: Budget): BudgetCheck {
     durationMs: totals.durationMs ?? null,
   };
   for (const limits of [budget.journey, specific?.journey]) if (limits) checkLimits('journey', limits, journeyFigures, out);
-  const names = result.steps.map((step) => step.name);
   for (const steps of [budget.steps, specific?.steps]) {
     for (const [name, limits] of Object.entries(steps ?? {})) {
       const step = result.steps.find((candidate) => candidate.name === name);
-      if (!step) {
-        const suggestion = closestMatch(name, names);
-        out.warnings.push(`budget for step "${name}": the journey has no such step${suggestion ? ` (did you mean "${suggestion}"?)` : ''}`);
-        continue;
-      }
+      if (!step) continue; // in `unchecked` already
       checkLimits(`step "${name}"`, limits, {
         ecoscore: step.scores?.ecoscore ?? null,
         scores: step.scores,
@@ -151,14 +212,10 @@ export function checkBudget(result: Result, budget: Budget): BudgetCheck {
 
 /** Reads and validates a budget file (YAML or JSON); problems name the file, line and field. */
 export async function loadBudget(file: string): Promise<Budget> {
-  let source: string;
-  try {
-    source = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`${file}: cannot read the budget file (${(error as NodeJS.ErrnoException).code ?? String(error)})`, file);
-  }
+  const source = await readInputFile(file, 'budget file');
   const input = parseYamlInput(source, file);
-  const parsed = BudgetSchema.safeParse(input.data ?? {}, { reportInput: true });
+  if (input.data === null || input.data === undefined) throw new InputError(`${file}:1: the budget file is empty: an empty budget would pass everything`, file, 1);
+  const parsed = BudgetSchema.safeParse(input.data, { reportInput: true });
   if (!parsed.success) throw input.issueToError(parsed.error.issues[0]);
   return parsed.data;
 }

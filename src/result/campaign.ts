@@ -12,10 +12,16 @@ export const CAMPAIGN_SCHEMA_VERSION = 1;
 
 const nullableNumber = z.number().nullable();
 
+/**
+ * A combination id: the slugs of journey, device, network and variant joined by `--` — lower-case letters,
+ * digits and dashes only, so that it is always one plain folder name (never `..`, never a path).
+ */
+export const COMBINATION_ID_PATTERN = /^[a-z0-9][a-z0-9-]{0,254}$/;
+
 /** One combination of the campaign. */
 export const CombinationSchema = z.object({
-  /** Stable id: `<journey>--<device>--<network>--<variant>` (file-name safe). */
-  id: z.string(),
+  /** Stable id: `<journey>--<device>--<network>--<variant>` (file-name safe, {@link COMBINATION_ID_PATTERN}). */
+  id: z.string().regex(COMBINATION_ID_PATTERN, 'is not a combination id (lower-case letters, digits and dashes)'),
   journey: z.object({ name: z.string().nullable(), file: z.string() }),
   device: z.string(),
   network: z.string(),
@@ -38,6 +44,10 @@ export const CombinationSchema = z.object({
   wallTimeMs: nullableNumber,
   /** True when this combination ran while others ran in parallel (energy figures may be perturbed). */
   parallel: z.boolean(),
+}).superRefine((combination, ctx) => {
+  if (combination.resultFile !== null && combination.resultFile.replace(/\\/g, '/') !== `${combination.id}/result.json`) {
+    ctx.addIssue({ code: 'custom', path: ['resultFile'], message: `must be ${combination.id}/result.json (the result of the combination, in its own folder)` });
+  }
 });
 /** One combination. */
 export type Combination = z.infer<typeof CombinationSchema>;

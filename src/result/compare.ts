@@ -69,6 +69,51 @@ export interface Comparison {
   warnings: string[];
 }
 
+/** The methodology version a result was produced with: `environment.methodology.version`, "1.0.0" when absent. */
+export function methodologyVersionOf(result: Result): string {
+  const version = (result.environment.methodology as { version?: unknown } | undefined)?.version;
+  return typeof version === 'string' && version.trim() !== '' ? version.trim() : '1.0.0';
+}
+
+/** The major number of a semver string (`2.1.0` → 2), or null when it is not one. */
+function majorOf(version: string): number | null {
+  const match = /^v?(\d+)(?:\.\d+){0,2}(?:[-+].*)?$/.exec(version);
+  return match ? Number(match[1]) : null;
+}
+
+/** Options of {@link gateProblem}. */
+export interface GateOptions {
+  /** Accept a head measured with another major version of the methodology than the base. */
+  allowMethodologyChange?: boolean;
+}
+
+/**
+ * Why `head` cannot be gated against `base`, in one sentence, or null when it can: a gate that cannot
+ * check fails closed. Different journeys (names), a changed list of steps (a step removed, added or moved:
+ * a removed step would hide its regression), a head without steps, or another major version of the
+ * methodology (scores are not comparable across it) unless `allowMethodologyChange`.
+ */
+export function gateProblem(base: Result, head: Result, options: GateOptions = {}): string | null {
+  if (head.steps.length === 0) return 'the head result has no steps: there is nothing to compare';
+  if (base.steps.length === 0) return 'the base result has no steps: there is nothing to compare against';
+  if (base.journey.name !== head.journey.name) {
+    return `the results are of different journeys ("${base.journey.name}" and "${head.journey.name}"): compare a head with a base of the same journey`;
+  }
+  const baseNames = base.steps.map((step) => step.name);
+  const headNames = head.steps.map((step) => step.name);
+  const removed = baseNames.filter((name) => !headNames.includes(name));
+  const added = headNames.filter((name) => !baseNames.includes(name));
+  if (removed.length > 0) return `the head result has no step ${removed.map((n) => `"${n}"`).join(', ')} of the base: a removed step cannot be gated (measure a new base)`;
+  if (added.length > 0) return `the head result has step(s) ${added.map((n) => `"${n}"`).join(', ')} that the base has not: the journeys differ (measure a new base)`;
+  if (baseNames.some((name, index) => headNames[index] !== name)) return 'the head result has the steps of the base in another order: the journeys differ (measure a new base)';
+  const [baseVersion, headVersion] = [methodologyVersionOf(base), methodologyVersionOf(head)];
+  const [baseMajor, headMajor] = [majorOf(baseVersion), majorOf(headVersion)];
+  if (!options.allowMethodologyChange && (baseMajor === null || headMajor === null || baseMajor !== headMajor)) {
+    return `the base was scored with methodology ${baseVersion} and the head with ${headVersion}: scores of different major versions are not comparable (measure a new base, or pass --allow-methodology-change)`;
+  }
+  return null;
+}
+
 /** Standard deviation of a figure from its spread (cv × |median|), or null when unknown. */
 function sdOf(value: number | null, cv: number | null | undefined): number | null {
   if (value === null || cv === null || cv === undefined) return null;
@@ -117,7 +162,8 @@ export function compareResults(base: Result, head: Result, options: CompareOptio
   const deltas: Delta[] = [];
   const warnings: string[] = [];
   if (base.journey.name !== head.journey.name) warnings.push(`the results are of different journeys ("${base.journey.name}" and "${head.journey.name}")`);
-  else if (base.journey.sha256 !== head.journey.sha256) warnings.push('the journey file changed between the two results: steps may not measure the same thing');
+  else if (base.journey.sha256 !== head.journey.sha256) warnings.push('the journey file changed between the two results (same steps): steps may not measure the same thing');
+  if (methodologyVersionOf(base) !== methodologyVersionOf(head)) warnings.push(`methodology versions differ (${methodologyVersionOf(base)} vs ${methodologyVersionOf(head)})`);
   if (base.environment.device.id !== head.environment.device.id || base.environment.network.id !== head.environment.network.id) {
     warnings.push(`device or network differ (${base.environment.device.id}/${base.environment.network.id} vs ${head.environment.device.id}/${head.environment.network.id}): figures are not comparable`);
   }

@@ -2,9 +2,10 @@
  * Reading and writing result.json. Writes are atomic (temporary file + rename) so that a crash or
  * Ctrl-C never leaves a truncated file: the last complete state is always on disk.
  */
-import { readFile } from 'node:fs/promises';
 import { writeJsonAtomic } from '../shared/json-file.js';
 import { InputError, formatFieldPath } from '../shared/input-error.js';
+import { readInputFile } from '../shared/input-file.js';
+import { stripControlCharactersDeep } from '../shared/text.js';
 import { ResultSchema, type Result } from './schema.js';
 
 /** Validates and writes a result atomically. */
@@ -14,12 +15,7 @@ export async function writeResult(file: string, result: Result): Promise<void> {
 
 /** Reads and validates a result.json; bad files give an {@link InputError} naming the file and field. */
 export async function readResult(file: string): Promise<Result> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new InputError(`${file}: cannot read the result (${(error as NodeJS.ErrnoException).code ?? String(error)})`, file);
-  }
+  const text = await readInputFile(file, 'result');
   let data: unknown;
   try {
     data = JSON.parse(text);
@@ -31,5 +27,6 @@ export async function readResult(file: string): Promise<Result> {
     const issue = parsed.error.issues[0];
     throw new InputError(`${file}: ${formatFieldPath(issue.path) || 'result'}: ${issue.message}`, file, undefined, formatFieldPath(issue.path));
   }
-  return parsed.data;
+  // A result file is data from elsewhere: no string of it reaches a terminal or a report with control characters.
+  return stripControlCharactersDeep(parsed.data);
 }

@@ -2,7 +2,7 @@
  * YAML/JSON input files with line numbers: parsing (syntax errors name the line) and turning a zod issue
  * into one sentence naming the file, the line and the field. Shared by journey and campaign files.
  */
-import { isMap, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isScalar, LineCounter, parseDocument, visit, type Document } from 'yaml';
 import type { z } from 'zod';
 import { InputError, inputErrorAt } from './input-error.js';
 
@@ -14,9 +14,19 @@ export interface YamlInput {
   data: unknown;
   /** 1-based line of the node at `path` (or of its closest parent); with `isKey`, the key's line. */
   lineOf(path: PropertyKey[], isKey?: boolean): number | undefined;
-  /** The {@link InputError} of a zod issue: `file:line: field: message`. */
-  issueToError(issue: z.core.$ZodIssue): InputError;
+  /**
+   * The {@link InputError} of a zod issue: `file:line: field: message`. `hidden(path)` names the fields
+   * whose value must not be echoed (secrets, values from the environment): it returns how to call the value
+   * instead (`the value of ${env:X}`), or null when the value may be shown.
+   */
+  issueToError(issue: z.core.$ZodIssue, hidden?: HiddenValues): InputError;
 }
+
+/** Says whether the value at a path may be shown in a message: null if so, else what to call it. */
+export type HiddenValues = (path: ReadonlyArray<PropertyKey>) => string | null;
+
+/** How many aliases a document may expand (the `yaml` package's default; no input file needs more). */
+export const MAX_YAML_ALIASES = 100;
 
 /** Parses YAML or JSON text; a syntax error is an {@link InputError} naming the line. */
 export function parseYamlInput(source: string, file: string): YamlInput {
@@ -29,26 +39,54 @@ export function parseYamlInput(source: string, file: string): YamlInput {
     throw new InputError(`${file}:${line}: syntax error: ${reason}`, file, line);
   }
   const lineOfPath = (path: PropertyKey[], isKey = false) => lineOf(doc, lineCounter, path, isKey);
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_YAML_ALIASES });
+  } catch (error) {
+    // Only alias expansion can fail here ("billion laughs"): name the line of the first alias.
+    let line: number | undefined;
+    visit(doc, {
+      Alias(_, node) {
+        if (node.range) line = lineCounter.linePos(node.range[0]).line;
+        return visit.BREAK;
+      },
+    });
+    const reason = /alias/i.test(String((error as Error).message)) ? `its aliases expand to more than ${MAX_YAML_ALIASES} copies (a YAML alias bomb?)` : String((error as Error).message).split('\n')[0];
+    throw new InputError(`${file}${line ? `:${line}` : ''}: cannot be read: ${reason}`, file, line);
+  }
   return {
     doc,
     lineCounter,
-    data: doc.toJS(),
+    data,
     lineOf: lineOfPath,
-    issueToError: (issue) => issueToError(issue, file, lineOfPath),
+    issueToError: (issue, hidden) => issueToError(issue, file, lineOfPath, hidden),
   };
 }
 
-function issueToError(issue: z.core.$ZodIssue, file: string, lineOfPath: (path: PropertyKey[], isKey?: boolean) => number | undefined): InputError {
+function issueToError(issue: z.core.$ZodIssue, file: string, lineOfPath: (path: PropertyKey[], isKey?: boolean) => number | undefined, hidden?: HiddenValues): InputError {
   let path: PropertyKey[] = [...issue.path];
   let message = issue.message;
   if (issue.code === 'unrecognized_keys') {
     path = [...path, issue.keys[0]];
     return inputErrorAt(file, lineOfPath(path, true), path, message);
   }
+  const secret = hidden?.(path) ?? null;
   if (issue.code === 'invalid_type' && issue.input === undefined) message = 'is required';
-  else if (issue.code === 'invalid_type') message = `expected ${issue.expected}, got ${describe(issue.input)}`;
+  else if (issue.code === 'invalid_type') message = `expected ${issue.expected}, got ${secret === null ? describe(issue.input) : `${kindOf(issue.input)} (${secret}, not shown)`}`;
   else if (issue.code === 'invalid_value') message = `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
+  else if (secret !== null && issue.input !== undefined && issue.input !== null && typeof issue.input !== 'object') {
+    // A custom message may quote the value: say whose value it is instead.
+    const raw = String(issue.input);
+    message = raw === '' ? message : message.split(JSON.stringify(raw)).join(`(${secret})`).split(raw).join(`(${secret})`);
+  }
   return inputErrorAt(file, lineOfPath(path), path, message);
+}
+
+function kindOf(value: unknown): string {
+  if (Array.isArray(value)) return 'a list';
+  if (value === null) return 'null';
+  if (typeof value === 'object') return 'a mapping';
+  return typeof value;
 }
 
 function describe(value: unknown): string {

@@ -34,6 +34,8 @@ describe('ecoscore whitelabel', () => {
       `heavy=${base}/head-regressed/result.json`,
       '--estimate',
       'distributor-x',
+      '--rule',
+      'median',
       '--out',
       dir,
     ]);

@@ -56,6 +56,8 @@ function fakeSession(): Session {
 
 const fakePage = {
   locator: (selector: string) => ({ selector }),
+  // No frame to search for secrets to mask (the real search runs in test/drivers/playwright-masking.test.ts).
+  frames: () => [],
   screenshot: async (options: { path: string; mask: unknown[] }) => {
     calls.push(`screenshot ${options.mask.length} masks`);
     await writeFile(options.path, PNG);

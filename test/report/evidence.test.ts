@@ -3,9 +3,9 @@
  * measured and as GDSL, the results screenshot, one screenshot per step, a manifest whose hashes match
  * the files, a zip of them all; missing parts recorded with their reason; no secret anywhere.
  */
-import { cp, mkdtemp, readdir, readFile, rm, unlink, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, symlink, unlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pngSize } from '../../src/drivers/render-png.js';
@@ -105,17 +105,24 @@ describe('writeEvidence on the recorded demo result', () => {
     expect(Buffer.from(entries['manifest.json']).toString('utf8')).toBe(await readFile(join(outDir, 'evidence/manifest.json'), 'utf8'));
   });
 
-  it('lists every file it wrote and nothing else in evidence/ (a rerun starts afresh)', async () => {
+  it('a rerun removes the files of the earlier bundle, deletes nothing it did not write and packs only what it wrote', async () => {
     await writeFile(join(outDir, 'stale.txt'), 'x');
-    await writeEvidence(result, outDir, {});
-    await writeFile(join(outDir, 'evidence/stale-from-an-earlier-run.png'), 'x');
     await writeEvidence(result, outDir, { htmlFile: await withHtml(), renderSummaryPng: stubPng });
+    expect((await readManifest()).files.map((f) => f.path)).toContain('results.png');
+    await writeFile(join(outDir, 'evidence/notes-of-the-publisher.txt'), 'mine');
+    // The second bundle has no results.png: the first one's must not linger.
+    await writeEvidence(result, outDir, {});
     const manifest = await readManifest();
     const onDisk = (await readdir(join(outDir, 'evidence'), { recursive: true, withFileTypes: true }))
       .filter((entry) => entry.isFile())
       .map((entry) => join(entry.parentPath, entry.name).slice(join(outDir, 'evidence').length + 1).split('\\').join('/'))
       .sort();
-    expect(onDisk).toEqual([...manifest.files.map((f) => f.path), 'evidence.zip', 'manifest.json'].sort());
+    expect(onDisk).toEqual([...manifest.files.map((f) => f.path), 'evidence.zip', 'manifest.json', 'notes-of-the-publisher.txt'].sort());
+    expect(await readFile(join(outDir, 'evidence/notes-of-the-publisher.txt'), 'utf8')).toBe('mine');
+    expect(await readFile(join(outDir, 'stale.txt'), 'utf8')).toBe('x');
+    const zipped = Object.keys(unzipSync(new Uint8Array(await readFile(join(outDir, 'evidence/evidence.zip')))));
+    expect(zipped).not.toContain('notes-of-the-publisher.txt');
+    expect(zipped).not.toContain('results.png');
   });
 });
 
@@ -179,6 +186,69 @@ describe('writeEvidence when parts are missing', () => {
     expect(missing).toContainEqual({ path: 'steps/02-login-page.png', reason: 'the step was not run' });
   });
 
+  it('does not follow a screenshot that is a symbolic link, even to a file inside the folder', async () => {
+    const outside = join(outDir, '..', `${basename(outDir)}-outside.txt`);
+    await writeFile(outside, 'the CI runner\'s private key');
+    try {
+      await unlink(join(outDir, result.steps[0].screenshot!));
+      await symlink(outside, join(outDir, result.steps[0].screenshot!));
+      await unlink(join(outDir, result.steps[1].screenshot!));
+      await symlink(join(outDir, result.steps[2].screenshot!), join(outDir, result.steps[1].screenshot!));
+      await writeEvidence(result, outDir, {});
+      const manifest = await readManifest();
+      expect(manifest.files.map((f) => f.path)).not.toContain('steps/01-reference.png');
+      expect(manifest.files.map((f) => f.path)).not.toContain('steps/02-login-page.png');
+      expect(manifest.missing.find((m) => m.path === 'steps/01-reference.png')?.reason).toContain('symbolic link');
+      expect(manifest.missing.find((m) => m.path === 'steps/02-login-page.png')?.reason).toContain('symbolic link');
+      const zipped = unzipSync(new Uint8Array(await readFile(join(outDir, 'evidence/evidence.zip'))));
+      for (const bytes of Object.values(zipped)) expect(Buffer.from(bytes).includes('private key')).toBe(false);
+    } finally {
+      await rm(outside, { force: true });
+    }
+  });
+
+  it('does not follow a screenshot folder that is a symbolic link', async () => {
+    const elsewhere = await mkdtemp(join(tmpdir(), 'ecoscore-elsewhere-'));
+    try {
+      await cp(join(outDir, 'screenshots/3'), elsewhere, { recursive: true });
+      await rm(join(outDir, 'screenshots/3'), { recursive: true });
+      await symlink(elsewhere, join(outDir, 'screenshots/3'));
+      await writeEvidence(result, outDir, {});
+      const manifest = await readManifest();
+      const linked = result.steps.filter((step) => step.screenshot?.startsWith('screenshots/3/'));
+      expect(linked.length).toBeGreaterThan(0);
+      for (const [index, step] of result.steps.entries()) {
+        if (!step.screenshot?.startsWith('screenshots/3/')) continue;
+        expect(manifest.missing.find((m) => m.path === stepScreenshotPath(index, step.name))?.reason).toContain('symbolic link');
+      }
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
+    }
+  });
+
+  it('does not pack a step screenshot that is not a PNG file', async () => {
+    await writeFile(join(outDir, result.steps[0].screenshot!), 'not an image: a file the result points at');
+    await writeEvidence(result, outDir, {});
+    expect((await readManifest()).missing.find((m) => m.path === 'steps/01-reference.png')?.reason).toContain('not a PNG');
+  });
+
+  it('refuses a result whose screenshot path is another file of the folder', async () => {
+    result.steps[0].screenshot = 'result.json';
+    await writeEvidence(result, outDir, {});
+    expect((await readManifest()).missing.find((m) => m.path === 'steps/01-reference.png')?.reason).toContain('not a screenshots/<iteration>/<name>.png path');
+  });
+
+  it('writes no bundle through an evidence folder that is a symbolic link', async () => {
+    const elsewhere = await mkdtemp(join(tmpdir(), 'ecoscore-elsewhere-'));
+    try {
+      await symlink(elsewhere, join(outDir, 'evidence'));
+      await expect(writeEvidence(result, outDir, {})).rejects.toThrow('symbolic link');
+      expect(await readdir(elsewhere)).toEqual([]);
+    } finally {
+      await rm(elsewhere, { recursive: true, force: true });
+    }
+  });
+
   it('records a missing result.json', async () => {
     await unlink(join(outDir, 'result.json'));
     await writeEvidence(result, outDir, {});
@@ -210,9 +280,10 @@ describe('secrets in the evidence', () => {
 
   it('never writes the secret: not in the journey, its GDSL, the manifest, nor inside the zip', async () => {
     const loaded = parseJourney(journeySource, 'secret.yaml', { env: {} });
-    const redacted = loaded.redactor.redact(journeySource);
+    const redacted = loaded.source;
     expect(redacted).not.toContain(SECRET);
-    expect(redacted).toContain('value: [secret], secret: true'); // unquoted: a YAML list if parsed as is
+    expect(redacted).toContain('value: "[secret]", secret: true');
+    expect(redacted).toContain('value: "${env:APP_CODE:-[secret]}"');
     result.journey = { name: 'Secret journey', file: 'secret.yaml', sha256: loaded.sha256, source: redacted };
 
     await writeEvidence(result, outDir, { htmlFile: await withHtml(), renderSummaryPng: stubPng });
@@ -232,7 +303,7 @@ describe('secrets in the evidence', () => {
   });
 
   it('turns a redacted source back into GDSL whatever YAML form the placeholder landed in', () => {
-    const redacted = parseJourney(journeySource, 'secret.yaml', { env: {} }).redactor.redact(journeySource);
+    const redacted = parseJourney(journeySource, 'secret.yaml', { env: {} }).source;
     const gdsl = gdslFromRedactedSource(redacted, 'secret.yaml');
     expect(gdsl).not.toContain('ECOSCORE_REDACTED_SECRET');
     expect(gdsl).toContain('measureStart,CHRGT_SIGN_IN');

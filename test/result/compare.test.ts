@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/program.js';
 import { checkBudget, loadBudget } from '../../src/result/budget.js';
-import { compareResults } from '../../src/result/compare.js';
+import { compareResults, gateProblem, methodologyVersionOf } from '../../src/result/compare.js';
 import { readResult } from '../../src/result/io.js';
 import type { Result } from '../../src/result/schema.js';
 
@@ -77,9 +77,10 @@ describe('budgets', () => {
     expect(broken[0].limit).toBe(200_000);
   });
 
-  it('names an unknown step with the closest one', async () => {
+  it('cannot check a budget of an unknown step: it says so, with the closest step, and the gate fails closed', async () => {
     const check = checkBudget(await load('base'), { steps: { 'sign-in': { maxBytes: 1 } } });
-    expect(check.warnings[0]).toContain('did you mean "sign in"');
+    expect(check.unchecked[0]).toContain('did you mean "sign in"');
+    expect(check.violations).toEqual([]);
   });
 
   it('rejects a budget file with a typo, naming file, line and field', async () => {
@@ -103,5 +104,57 @@ describe('ecoscore compare (exit codes)', () => {
     expect((await cli(['compare', `${dir}/base/result.json`, `${dir}/head-unchanged/result.json`, '--budget', 'test/fixtures/budgets/invalid.yaml'])).code).toBe(2);
     const json = await cli(['compare', `${dir}/base/result.json`, `${dir}/head-unchanged/result.json`, '--format', 'json']);
     expect(JSON.parse(json.out).failed).toBe(false);
+  });
+});
+
+describe('the gate fails closed when it cannot check (issue 11, item 7)', () => {
+  it('refuses different journeys, removed, added or reordered steps, and a head without steps', async () => {
+    const base = await load('base');
+    const variants: [string, (head: Result) => void, RegExp][] = [
+      ['another journey', (head) => (head.journey.name = 'Another'), /different journeys/],
+      ['a removed step', (head) => head.steps.pop(), /has no step "health resources \(heavy page\)" of the base/],
+      ['an added step', (head) => head.steps.push({ ...head.steps[0], name: 'extra' }), /step\(s\) "extra" that the base has not/],
+      ['reordered steps', (head) => head.steps.reverse(), /another order/],
+      ['no steps', (head) => (head.steps = []), /has no steps/],
+    ];
+    for (const [what, change, message] of variants) {
+      const head = structuredClone(base);
+      change(head);
+      expect(gateProblem(base, head), what).toMatch(message);
+    }
+    const edited = structuredClone(base);
+    edited.journey.sha256 = 'f'.repeat(64);
+    expect(gateProblem(base, edited)).toBeNull();
+    expect(compareResults(base, edited).warnings.join(' ')).toContain('journey file changed');
+  });
+
+  it('refuses another methodology major version unless --allow-methodology-change; a result without one counts as 1.0.0', async () => {
+    const base = await load('base');
+    const head = structuredClone(base);
+    (head.environment.methodology as Record<string, unknown>).version = '2.0.0';
+    expect(methodologyVersionOf(base)).toBe('1.0.0');
+    expect(gateProblem(base, head)).toMatch(/methodology 1\.0\.0 and the head with 2\.0\.0/);
+    expect(gateProblem(base, head, { allowMethodologyChange: true })).toBeNull();
+    const minor = structuredClone(base);
+    (minor.environment.methodology as Record<string, unknown>).version = '1.4.0';
+    expect(gateProblem(base, minor)).toBeNull();
+  });
+
+  it('exit code 2 on the command line, and --allow-methodology-change lets the head be gated', async () => {
+    const { mkdtemp, readFile, rm, writeFile } = await import('node:fs/promises');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const folder = await mkdtemp(join(tmpdir(), 'ecoscore-gate-'));
+    try {
+      const head = JSON.parse(await readFile(`${dir}/head-unchanged/result.json`, 'utf8'));
+      head.environment.methodology.version = '2.0.0';
+      await writeFile(join(folder, 'head.json'), JSON.stringify(head));
+      const refused = await cli(['compare', `${dir}/base/result.json`, join(folder, 'head.json')]);
+      expect(refused.code).toBe(2);
+      expect(refused.err).toContain('pass --allow-methodology-change');
+      expect((await cli(['compare', `${dir}/base/result.json`, join(folder, 'head.json'), '--allow-methodology-change'])).code).toBe(0);
+    } finally {
+      await rm(folder, { recursive: true, force: true });
+    }
   });
 });

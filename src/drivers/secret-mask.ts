@@ -1,0 +1,95 @@
+/**
+ * Masking of secrets in web screenshots, failing closed (shared by the Playwright driver and the Playwright
+ * Test recorder). What is covered in every screenshot:
+ * - the step's `mask:` selectors and locators;
+ * - every field that received a secret (`secret: true` or typed from `${env:…}`) since the last navigation
+ *   of the page, found by its locator;
+ * - in every frame, every form control whose value holds a secret typed in the session, and the smallest
+ *   element whose text holds one (an app that shows the typed name back, a field the app re-rendered).
+ * A field that received a secret since the last navigation and that its locator no longer finds cannot be
+ * proven hidden: the screenshot is then not taken, and the error says why.
+ */
+import type { Frame, Locator as PwLocator, Page } from 'playwright-core';
+import type { Action } from '../journey/schema.js';
+
+/** The attribute that marks elements found to hold a secret, for the time of one screenshot. */
+export const MASK_ATTRIBUTE = 'data-ecoscore-mask';
+
+/** Secrets shorter than this are searched only as the whole value of a form control (not in text). */
+const MIN_TEXT_SCAN_LENGTH = 3;
+
+/** A secret fill the session performed, and the page navigation count when it was performed. */
+export interface SecretFill {
+  action: Extract<Action, { kind: 'fill' }>;
+  navigation: number;
+}
+
+/** Marks, in one frame, the controls and smallest elements holding a secret; returns how many. */
+function markInFrame(frame: Frame, values: string[]): Promise<number> {
+  return frame.evaluate(
+    ({ values, attribute, minText }) => {
+      let count = 0;
+      const mark = (element: Element) => {
+        if (!element.hasAttribute(attribute)) count++;
+        element.setAttribute(attribute, '');
+      };
+      const holds = (text: string | null | undefined, exact: boolean) =>
+        typeof text === 'string' && values.some((value) => (value.length < minText || exact ? text === value : text.includes(value)));
+      const deepest = (element: Element): boolean => {
+        if (!holds(element.textContent, false)) return false;
+        let inChild = false;
+        for (const child of Array.from(element.children)) if (deepest(child)) inChild = true;
+        if (!inChild) mark(element);
+        return true;
+      };
+      const visit = (root: Document | ShadowRoot) => {
+        for (const control of Array.from(root.querySelectorAll('input, textarea, select'))) {
+          const value = (control as HTMLInputElement).value;
+          if (holds(value, false)) mark(control);
+        }
+        for (const child of Array.from(root.children)) deepest(child);
+        for (const host of Array.from(root.querySelectorAll('*'))) if (host.shadowRoot) visit(host.shadowRoot);
+      };
+      visit(document);
+      return count;
+    },
+    { values, attribute: MASK_ATTRIBUTE, minText: MIN_TEXT_SCAN_LENGTH },
+  );
+}
+
+/** Removes the marks of {@link markSecrets} from every frame (never throws). */
+export async function unmarkSecrets(page: Page): Promise<void> {
+  await Promise.all(
+    page.frames().map((frame) =>
+      frame.evaluate((attribute) => document.querySelectorAll(`[${attribute}]`).forEach((element) => element.removeAttribute(attribute)), MASK_ATTRIBUTE).catch(() => undefined),
+    ),
+  );
+}
+
+/**
+ * Marks every element of every frame that holds one of `values`, and returns a mask locator per frame
+ * that has one. Throws when a frame cannot be searched (the screenshot must then not be taken).
+ */
+export async function markSecrets(page: Page, values: string[]): Promise<PwLocator[]> {
+  const wanted = [...new Set(values.filter((value) => value.length > 0))];
+  if (wanted.length === 0) return [];
+  const masks: PwLocator[] = [];
+  for (const frame of page.frames()) {
+    let count: number;
+    try {
+      count = await markInFrame(frame, wanted);
+    } catch (error) {
+      if (frame.isDetached()) continue;
+      throw new Error(`a frame (${frame.url().slice(0, 80)}) could not be searched for secrets to mask: ${(error as Error).message.split('\n')[0]}`);
+    }
+    if (count > 0) masks.push(frame.locator(`[${MASK_ATTRIBUTE}]`));
+  }
+  return masks;
+}
+
+/** Describes a fill for a message, without its value: `fill label "Mot de passe"`. */
+export function describeFill(action: SecretFill['action']): string {
+  const [kind, value] = Object.entries(action.locator).find(([key]) => key !== 'exact' && key !== 'name') ?? ['locator', ''];
+  const name = action.locator.name ? ` name ${JSON.stringify(action.locator.name)}` : '';
+  return `fill ${kind} ${JSON.stringify(value)}${name}`;
+}
