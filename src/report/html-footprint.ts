@@ -1,6 +1,8 @@
 /** The footprint and environment sections of the HTML report. */
 import { adpUnit, esc, ghgUnit, waterUnit, type DisplayUnit } from './html-format.js';
 import { asNumber, asRecord, asString, energySourceView } from './html-model.js';
+import { energyLabelOf } from './grade-view.js';
+import { energyLine } from './html-summary.js';
 import { RUN_STATUS_KEYS, scoringOf, smallestPositive, t, type Context, type Fmt } from './html-parts.js';
 import type { LabelKey } from './i18n.js';
 
@@ -162,19 +164,16 @@ export function renderEnvironment(ctx: Context, f: Fmt): string {
   const grid = asString(footprint?.grid);
   const gridIntensity = asNumber(footprint?.gridIntensityGPerKWh);
   const methodologyCard = `<div class="card"><h3>${t(f, 'envMethodology')}</h3>${kv(f, [
+    ['envMethodologyVersion', e(asString(methodology?.version))],
     ['envEnergyModel', source.model ? esc(`${source.model} ${source.version ?? asString(methodology?.energyModel) ?? ''}`.trim()) : e(asString(methodology?.energyModel))],
     ['envScoring', scoring.id ? esc(`${scoring.id} ${scoring.version ?? ''}`.trim()) : null],
     ['envFootprintModel', e(asString(footprint?.version))],
     ['envFootprintFactors', factors ? esc(`${asString(factors.id) ?? ''} ${asString(factors.version) ?? ''}`.trim()) : null],
     ['envGrid', grid ? esc(`${grid}${gridIntensity !== null ? ` · ${f.num(gridIntensity, 2)} g CO2e/kWh` : ''}`) : null],
   ])}</div>`;
-  const sourceCard = `<div class="card"><h3>${t(f, 'envEnergySource')}</h3><p class="note source-text">${
-    source.kind === 'model'
-      ? `<span class="src-pill src-model">${t(f, 'energyModelled')}</span>`
-      : source.kind === 'measured'
-        ? `<span class="src-pill src-measured">${t(f, 'energyMeasured')}</span>`
-        : `<span class="src-pill src-unknown">${t(f, 'energyUnknown')}</span>`
-  }${source.description ? `<span lang="en">${esc(source.description)}</span>` : ''}</p></div>`;
+  const sourceCard = `<div class="card"><h3>${t(f, 'envEnergySource')}</h3><p class="note source-text">${energyLine(ctx, f)}</p>${
+    source.description && energyLabelOf(result).label === 'modelled' ? `<p class="note"><span lang="en">${esc(source.description)}</span></p>` : ''
+  }</div>`;
   const journeyCard = `<div class="card wide"><h3>${t(f, 'envJourney')}</h3>${kv(f, [
     ['envFile', `<code>${esc(result.journey.file)}</code>`],
     ['envSha', `<code>${esc(result.journey.sha256)}</code>`],

@@ -5,6 +5,7 @@
 import type { Result, StepResult } from '../result/schema.js';
 import { esc, type Formatter } from './html-format.js';
 import { GRADE_COLOURS, UNSTABLE_CV, asRecord, asString, gradeOfScore, type ChartData, type DerivedWarnings, type LighthousePassView, type StepView } from './html-model.js';
+import { stepGrade, type GradeStatus } from './grade-view.js';
 import { fillLabel, type LabelKey, type ReportLang } from './i18n.js';
 
 /** Options of {@link renderHtmlReport}. */
@@ -55,6 +56,8 @@ export interface Context {
   options: HtmlReportOptions;
   /** The Lighthouse pass (`--lighthouse`), or null. */
   lighthouse: LighthousePassView | null;
+  /** Whether the journey has a grade, and why not (`summary.status`). */
+  grade: GradeStatus;
 }
 
 /** `{placeholder}` filling with escaped values; the template itself is trusted label text. */
@@ -135,7 +138,29 @@ export function smallestPositive(values: number[]): number | null {
   return positive.length > 0 ? Math.min(...positive) : null;
 }
 
-export function scorePill(f: Fmt, score: number | null | undefined, small = false): string {
+export function scorePill(f: Fmt, result: Result, score: number | null | undefined, small = false): string {
   if (score === null || score === undefined) return `<span class="muted">${esc(f.labels.dash)}</span>`;
-  return `<span class="pill${small ? ' pill-sm' : ''} ${gradeClass(gradeOfScore(score))}">${esc(f.score(score))}</span>`;
+  return `<span class="pill${small ? ' pill-sm' : ''} ${gradeClass(subScoreColour(result, score))}">${esc(f.score1(score))}</span>`;
+}
+
+/** `environment.methodology.version` (methodology 2.0 on), or null for an older result. */
+export function methodologyVersionOf(result: Result): string | null {
+  return asString(asRecord(result.environment.methodology)?.version);
+}
+
+/**
+ * The grade whose colour a sub-score is drawn in: the default bounds, only for results scored with the default
+ * profile (a custom profile's bounds are not in the result); null (neutral colour) otherwise. Colour only: no
+ * letter is shown for a sub-score.
+ */
+export function subScoreColour(result: Result, score: number | null | undefined): string | null {
+  return scoringOf(result).id === null || scoringOf(result).id === 'ecoscore-default' ? gradeOfScore(score) : null;
+}
+
+/** The ecoscore pill of a step, coloured by and followed by its grade (`steps[].grade`). */
+export function stepScorePill(f: Fmt, step: StepResult): string {
+  const score = step.scores?.ecoscore;
+  if (score === null || score === undefined) return `<span class="muted">${esc(f.labels.dash)}</span>`;
+  const grade = stepGrade(step);
+  return `<span class="pill ${gradeClass(grade)}">${esc(f.score1(score))}</span>${grade ? `<span class="gr ${gradeClass(grade)}" title="${esc(fillLabel(f.labels.gradeOfStep, { grade }))}">${esc(grade)}</span>` : ''}`;
 }

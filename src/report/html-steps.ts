@@ -1,7 +1,8 @@
 /** The charts section and the step table of the HTML report. */
 import { esc } from './html-format.js';
 import { chartAvailability, type ChartData, type StepView } from './html-model.js';
-import { STATUS_KEYS, STEP_TYPE_KEYS, gradeClass, metricCell, scorePill, smallestPositive, t, type Context, type Fmt } from './html-parts.js';
+import { energyLabelOf, stepEnergyBasis, stepGap, stepGapPhrase } from './grade-view.js';
+import { STATUS_KEYS, STEP_TYPE_KEYS, gradeClass, metricCell, scorePill, smallestPositive, stepScorePill, t, type Context, type Fmt } from './html-parts.js';
 import { ghgUnit } from './html-format.js';
 import { fillLabel, type LabelKey } from './i18n.js';
 
@@ -88,45 +89,91 @@ function stepCell(f: Fmt, view: StepView, alt: boolean): string {
   return `<th scope="row"><div class="step-cell">${shot}<div class="txt"><span class="step-name"><span class="step-idx">${view.index + 1}.</span>${esc(step.name)}</span><span class="tags">${tags.join('')}</span>${iterations}${error}</div></div></th>`;
 }
 
+/** The response-time cell: what performance is scored on, with the step's duration and readiness below. */
+function responseCell(f: Fmt, view: StepView): string {
+  const m = view.step.metrics;
+  const duration = m.durationMs !== null ? `<span class="sp">${t(f, 'durationLine', { value: f.ms(m.durationMs) })}</span>` : '';
+  const ready = m.readyMs !== null ? `<span class="sp">${t(f, 'readyAt', { value: f.ms(m.readyMs) })}</span>` : '';
+  return metricCell(f, view.step, 'responseMs', (v) => f.ms(v), duration + ready);
+}
+
+/** The CPU cell: main-thread time, and the browser's other threads and processes when they were measured. */
+function cpuCell(f: Fmt, view: StepView): string {
+  const m = view.step.metrics;
+  const lines: [LabelKey, number | null][] = [
+    ['cpuOtherThreads', m.rendererOtherCpuMs],
+    ['cpuGpu', m.gpuCpuMs],
+    ['cpuUtility', m.utilityCpuMs],
+  ];
+  const extra = lines
+    .filter(([, value]) => value !== null && value !== undefined)
+    .map(([key, value]) => `<span class="sp">${t(f, key, { value: f.ms(value) })}</span>`)
+    .join('');
+  return metricCell(f, view.step, 'cpuMs', (v) => f.ms(v), extra);
+}
+
+/** The added-charge cell (µAh, what energy is scored on), with the step's whole charge and, when steps differ, its basis. */
+function energyCell(f: Fmt, view: StepView, perStepBasis: boolean): string {
+  const { step } = view;
+  const total = step.metrics.energyMah !== null ? `<span class="sp">${t(f, 'totalCharge', { value: f.mah(step.metrics.energyMah) })}</span>` : '';
+  const basis = stepEnergyBasis(step);
+  const basisLine =
+    perStepBasis && basis
+      ? `<span class="sp basis basis-${basis.basis}" title="${esc(basis.reason ? fillLabel(f.labels.energyModelReason, { reason: basis.reason }) : f.labels.basisTitle)}">${t(f, basis.basis === 'measured' ? 'basisMeasured' : 'basisModel')}</span>`
+      : '';
+  return metricCell(f, step, 'excessEnergyMah', (v) => (v === null ? f.labels.dash : `${f.sig(v * 1000)} ${f.labels.unitUah}`), total + basisLine);
+}
+
+/** The scores cell: the step's ecoscore and grade (`steps[].grade`), its sub-scores, and why a score is missing. */
+function scoresCell(ctx: Context, f: Fmt, view: StepView): string {
+  const l = f.labels;
+  const s = view.step.scores;
+  const subScore = (short: LabelKey, full: LabelKey, value: number | null | undefined) =>
+    `<span class="subs-item"><abbr title="${esc(l[full])}">${t(f, short)}</abbr><span class="vh"> (${t(f, full)})</span> ${scorePill(f, ctx.result, value, true)}</span>`;
+  const gap = stepGap(view.step);
+  const why = gap ? `<span class="sp gap gap-${gap.kind}">${(({ key, values }) => t(f, key, values))(stepGapPhrase(gap, l))}</span>` : '';
+  return `<td class="ctr scores-cell">${stepScorePill(f, view.step)}<span class="subs-line">${subScore('colScoreEnergy', 'colScoreEnergyFull', s?.energy)}${subScore('colScorePerformance', 'colScorePerformanceFull', s?.performance)}${subScore('colScoreData', 'colScoreDataFull', s?.data)}</span>${why}</td>`;
+}
+
+/** The step table: one row per step, the figures the scores read first. */
 export function renderStepTable(ctx: Context, f: Fmt, alt: boolean): string {
   const l = f.labels;
-  const subScore = (short: LabelKey, full: LabelKey, value: number | null | undefined) =>
-    `<span class="subs-item"><abbr title="${esc(l[full])}">${t(f, short)}</abbr><span class="vh"> (${t(f, full)})</span> ${scorePill(f, value, true)}</span>`;
   const ghg = ghgUnit(smallestPositive(ctx.views.map(({ step }) => step.footprint?.ghgGrams ?? 0)) ?? 1);
+  const perStepBasis = energyLabelOf(ctx.result).label === 'partly-measured';
   const rows = ctx.views
     .map((view) => {
       const { step } = view;
       const m = step.metrics;
-      const ready = m.readyMs !== null ? `<span class="sp">${t(f, 'readyAt', { value: f.ms(m.readyMs) })}</span>` : '';
       const requests = m.requests !== null ? `<span class="sp">${t(f, 'requestsCount', { count: f.num(m.requests) })}</span>` : '';
+      const documentLine = m.documentElements != null && m.documentElements !== m.domElements ? `<span class="sp">${t(f, 'documentElements', { count: f.num(m.documentElements) })}</span>` : '';
       const ratio =
         step.dischargeRatio !== null && step.dischargeRatio !== undefined
           ? `<span class="sp" title="${esc(l.ratioTitle)}">${t(f, 'ratioToReference', { ratio: f.num(step.dischargeRatio, 2) })}</span>`
           : '';
-      const s = step.scores;
       const ecoindex = step.ecoindex
         ? `<span class="v">${esc(f.num(step.ecoindex.score))}<span class="gr ${gradeClass(step.ecoindex.grade)}">${esc(step.ecoindex.grade)}</span></span>`
         : `<span class="muted">${esc(l.dash)}</span>`;
       return `<tr class="${step.status}">
 ${stepCell(f, view, alt)}
-${metricCell(f, step, 'durationMs', (v) => f.ms(v), ready)}
+${responseCell(f, view)}
 ${metricCell(f, step, 'bytes', (v) => f.bytes(v), requests)}
-${metricCell(f, step, 'cpuMs', (v) => f.ms(v))}
-${metricCell(f, step, 'domElements', (v) => f.num(v))}
+${cpuCell(f, view)}
+${metricCell(f, step, 'domElements', (v) => f.num(v), documentLine)}
 ${metricCell(f, step, 'memoryBytes', (v) => f.bytes(v))}
-${metricCell(f, step, 'energyMah', (v) => f.mah(v))}
+${energyCell(f, view, perStepBasis)}
 ${metricCell(f, step, 'dischargeUahPerS', (v) => f.uahs(v), ratio)}
-<td class="ctr scores-cell">${scorePill(f, s?.ecoscore)}<span class="subs-line">${subScore('colScoreEnergy', 'colScoreEnergyFull', s?.energy)}${subScore('colScorePerformance', 'colScorePerformanceFull', s?.performance)}${subScore('colScoreData', 'colScoreDataFull', s?.data)}</span></td>
+${scoresCell(ctx, f, view)}
 <td class="num">${ecoindex}</td>
 <td class="num"><span class="v">${esc(step.footprint ? f.sig(step.footprint.ghgGrams * ghg.factor) : l.dash)}</span></td>
 </tr>`;
     })
     .join('');
+  const th = (key: LabelKey, cls: string, title?: LabelKey) => `<th scope="col" class="${cls}"${title ? ` title="${esc(l[title])}"` : ''}>${t(f, key)}</th>`;
   return `<section id="steps" class="section wide-print" aria-labelledby="steps-h"><h2 id="steps-h">${t(f, 'stepsHeading')}</h2>
 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="steps-h">
 <table class="steps"><caption>${t(f, 'stepsCaption')}</caption>
-<thead><tr><th scope="col">${t(f, 'colStep')}</th><th scope="col" class="num">${t(f, 'colDuration')}</th><th scope="col" class="num">${t(f, 'colData')}</th><th scope="col" class="num">${t(f, 'colCpu')}</th><th scope="col" class="num">${t(f, 'colDom')}</th><th scope="col" class="num">${t(f, 'colHeap')}</th><th scope="col" class="num">${t(f, 'colEnergy')}</th><th scope="col" class="num">${t(f, 'colDischarge')}</th><th scope="col" class="ctr">${t(f, 'colEcoscore')}</th><th scope="col" class="num">${t(f, 'colEcoindex')}</th><th scope="col" class="num">${t(f, 'colGhg')} <span class="unit">(${esc(ghg.unit.replace(' CO2e', ''))})</span></th></tr></thead>
+<thead><tr><th scope="col">${t(f, 'colStep')}</th>${th('colResponse', 'num', 'colResponseTitle')}${th('colData', 'num')}${th('colCpu', 'num')}${th('colDom', 'num')}${th('colHeap', 'num')}${th('colAddedCharge', 'num', 'colAddedChargeTitle')}${th('colDischarge', 'num')}${th('colEcoscore', 'ctr')}<th scope="col" class="num"><a href="#ecoindex-note">${t(f, 'colEcoindex')}</a></th><th scope="col" class="num">${t(f, 'colGhg')} <span class="unit">(${esc(ghg.unit.replace(' CO2e', ''))})</span></th></tr></thead>
 <tbody>${rows}</tbody>
-</table></div></section>`;
+</table></div>
+<p class="note" id="ecoindex-note">${t(f, 'ecoindexNote')}</p></section>`;
 }
-

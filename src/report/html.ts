@@ -13,8 +13,10 @@ import { loadChartJsSource } from './chart-js.js';
 import { CLIENT_SCRIPT } from './html-client.js';
 import { Formatter, LOCALES, esc, jsonForScript } from './html-format.js';
 import { renderEnvironment, renderFootprint } from './html-footprint.js';
+import { gradeStatusOf } from './grade-view.js';
 import { chartData, deriveWarnings, lighthousePassView, stepViews } from './html-model.js';
 import { t, type Context, type Fmt, type HtmlReportOptions } from './html-parts.js';
+import { renderMethod } from './html-method.js';
 import { renderRecommendations } from './html-recommendations.js';
 import { renderCharts, renderStepTable } from './html-steps.js';
 import { REPORT_CSS } from './html-style.js';
@@ -51,16 +53,6 @@ function renderHeader(ctx: Context, f: Fmt, other: ReportLang): string {
 <p class="lede">${t(f, 'measuredOn')} ${esc(f.date(result.environment.startedAt))} · ${esc(result.environment.device.id)} · ${esc(result.environment.network.id)} · ${t(f, 'envIterations')}${t(f, 'colon')}${t(f, 'iterationsValue', { done: result.completedIterations, total: result.iterations })}</p>
 </div>
 </header>`;
-}
-
-function renderMethod(ctx: Context, f: Fmt): string {
-  const given = ctx.options.methodologyHref;
-  // A caller's link, but never a script: relative, file: or http(s) only.
-  const href = given && (!/^[a-z][a-z0-9+.-]*:/i.test(given) || /^(https?|file):/i.test(given)) ? given : undefined;
-  const file = '<code>docs/methodology.md</code>';
-  const doc = `${href ? `<a href="${esc(href)}">${file}</a>` : file} ${t(f, 'methodDoc')}`;
-  return `<section id="method" class="section" aria-labelledby="method-h"><h2 id="method-h">${t(f, 'methodHeading')}</h2>
-<div class="card method"><p>${t(f, 'methodScores')}</p><p>${t(f, 'methodThresholds')}</p><p>${t(f, 'methodEnergy')}</p><p>${t(f, 'methodLink')} ${doc}.</p></div></section>`;
 }
 
 function renderFooter(ctx: Context, f: Fmt): string {
@@ -105,6 +97,7 @@ export function renderHtmlReport(result: Result, options: HtmlReportOptions = {}
     charts: chartData(result, views),
     options,
     lighthouse: lighthousePassView(result, options.screenshotBase),
+    grade: gradeStatusOf(result),
   };
 
   const titles = {
