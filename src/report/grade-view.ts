@@ -17,7 +17,12 @@ import { fillLabel, REPORT_LABELS, type LabelKey, type ReportLabels } from './i1
  * Whether a journey has a grade: a {@link ScoreStatus} of methodology 2.0, or `unknown` for a code this
  * version does not know (its own English `message` is shown) or a result that does not say why it has none.
  */
-export type GradeStatus = ScoreStatus | { code: 'unknown'; message: string | null };
+export type GradeStatus =
+  | ScoreStatus
+  | { code: 'unknown'; message: string | null }
+  /** Report-side codes for summaries that keep no `summary.status` (campaign combinations, history lines). */
+  | { code: 'run-failed' }
+  | { code: 'see-report' };
 
 const isString = (value: unknown): value is string => typeof value === 'string';
 
@@ -110,7 +115,36 @@ export function gradeStatusPhrase(status: GradeStatus, labels: ReportLabels): Ph
     }
     case 'unknown':
       return status.message ? { key: 'noGradeOther', values: { message: status.message } } : { key: 'noGradeNotSaid', values: {} };
+    case 'run-failed':
+      return { key: 'noGradeRunFailed', values: {} };
+    case 'see-report':
+      return { key: 'noGradeSeeReport', values: {} };
   }
+}
+
+/** What {@link recordGradeStatus} reads: a campaign combination or a history line. */
+export interface GradedRecord {
+  ecoscore: number | null;
+  status: string;
+  error?: string;
+  /** `summary.status` of the run, when the record keeps it. */
+  scoreStatus?: unknown;
+}
+
+/**
+ * Whether a campaign combination or a history line has a grade, and why not: its `scoreStatus` when it keeps
+ * the run's `summary.status`, else what its run status says (interrupted, failed, could not run), else "see
+ * the run's report".
+ */
+export function recordGradeStatus(record: GradedRecord): GradeStatus {
+  if (record.ecoscore !== null) return { code: 'graded' };
+  const recorded = parseGradeStatus(record.scoreStatus);
+  if (recorded && recorded.code !== 'graded') return recorded;
+  if (record.status === 'interrupted') return { code: 'interrupted' };
+  if (record.status === 'running' || record.status === 'pending') return { code: 'running' };
+  if (record.status === 'error') return { code: 'unknown', message: record.error ?? null };
+  if (record.status === 'failed') return { code: 'run-failed' };
+  return { code: 'see-report' };
 }
 
 /** A phrase as plain English text (CLI, Markdown and JUnit outputs), each value passed through `escape`. */
@@ -160,13 +194,13 @@ export function applicableSubScores(type: StepResult['type']): SubScore[] {
 }
 
 /**
- * Why a step has no ecoscore: the reference step is not scored; a failed step (in any iteration, methodology
+ * Why a step has no ecoscore (null when it has one): the reference step is not scored; a failed step (in any iteration, methodology
  * 2.0) or a step that never ran has no scores; otherwise the sub-scores whose input was not measured, with the
- * probes that could not measure (`steps[].unavailable`). Null when the step has its ecoscore.
+ * probes that could not measure (`steps[].unavailable`).
  */
 export function stepGap(step: Pick<StepResult, 'type' | 'status' | 'scores' | 'failedIn' | 'failedIterations' | 'unavailable'>): StepGap | null {
-  if (step.type === 'reference') return { kind: 'reference' };
   if (step.scores?.ecoscore != null) return null;
+  if (step.type === 'reference') return { kind: 'reference' };
   if (step.status === 'skipped') return { kind: 'skipped' };
   if (step.status === 'failed' || step.failedIterations > 0) return { kind: 'failed', iterations: step.failedIn ?? [] };
   const subScores = applicableSubScores(step.type).filter((name) => step.scores?.[name] == null);
