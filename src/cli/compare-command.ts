@@ -1,5 +1,5 @@
 /** `ecoscore compare <base> <head>`: deltas, regressions beyond noise, budgets; exit 1 when the gate fails. */
-import { renderCompareJson, renderCompareMarkdown, renderCompareText } from '../report/compare.js';
+import { compareGrades, renderCompareJson, renderCompareMarkdown, renderCompareText } from '../report/compare.js';
 import { checkBudget, loadBudget } from '../result/budget.js';
 import { compareResults } from '../result/compare.js';
 import { readResult } from '../result/io.js';
@@ -21,7 +21,7 @@ export async function compareCommand(baseFile: string, headFile: string, flags: 
   const comparison = compareResults(base, head, { maxDrop: flags.maxDrop, tolerance: flags.tolerance / 100, timeTolerance: flags.timeTolerance / 100 });
   const budgetCheck = budget ? checkBudget(head, budget) : null;
   const failed = comparison.regressions.length > 0 || (budgetCheck?.violations.length ?? 0) > 0 || head.status !== 'passed';
-  const report = { comparison, budget: budgetCheck, failed };
+  const report = { comparison, budget: budgetCheck, failed, grades: compareGrades(base, head) };
   const render = flags.format === 'markdown' ? renderCompareMarkdown : flags.format === 'json' ? renderCompareJson : renderCompareText;
   io.out(render(report).trimEnd());
   if (head.status !== 'passed') io.err(`the head result's status is "${head.status}": the gate fails`);
