@@ -155,6 +155,6 @@ export function renderHistory(entries: ReadonlyArray<HistoryEntry>, file: string
   const table = renderTable(['date (UTC)', 'journey', 'commit', 'branch', 'ecoscore', 'change', 'cv', 'transfer', 'status'], rows);
   const notes = entries
     .filter((entry) => entry.ecoscore === null)
-    .map((entry) => `  ${entry.date.replace('T', ' ').slice(0, 16)} ${entry.journey.name.slice(0, 40)}: ${gradeStatusSentence(recordGradeStatus(entry))}`);
+    .map((entry) => `  ${entry.date.replace('T', ' ').slice(0, 16)} ${entry.journey.name}: ${gradeStatusSentence(recordGradeStatus(entry))}`);
   return [table, ...notes].join('\n');
 }

@@ -256,11 +256,11 @@ export function energyLabelOf(result: Pick<Result, 'environment'>): EnergyLabelV
   };
 }
 
-/** English words of the labels (`partly measured`), for the text outputs. */
+/** The label as the text outputs (CLI, Markdown, JUnit) print it: `energySourceLabel`'s own word, `unknown` when not recorded. */
 export const ENERGY_LABEL_TEXT: Readonly<Record<EnergyLabelView['label'], string>> = {
   modelled: 'modelled',
   measured: 'measured',
-  'partly-measured': 'partly measured',
+  'partly-measured': 'partly-measured',
   unknown: 'unknown',
 };
 

@@ -134,7 +134,7 @@ const TEXT = {
     by: ' by {tool} {version}',
     offline: 'Self-contained document: it opens offline and contacts no server.',
     rules: { measured: 'the service’s own measure', median: 'median of the variants', conservative: 'least favourable value', none: 'not measured' },
-    sources: { modelled: 'modelled', measured: 'measured', 'partly-measured': 'partly measured', unknown: 'not recorded' } as Record<string, string>,
+    sources: { modelled: 'modelled', measured: 'measured', 'partly-measured': 'partly-measured', unknown: 'not recorded' } as Record<string, string>,
     noEcoscore: 'No ecoscore retained: no measured variant has a grade.',
     variantNoGrade: '“{name}” has no grade — {reason}',
     of: '{done} of {total}',
