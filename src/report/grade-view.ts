@@ -273,3 +273,12 @@ export function stepEnergyBasis(step: Pick<StepResult, 'energySource'>): { basis
 export function toUah(mah: number | null | undefined): number | null {
   return typeof mah === 'number' && Number.isFinite(mah) ? mah * 1000 : null;
 }
+
+/**
+ * Whether the "EcoIndex of the step" note applies: a methodology 2.0 result (EcoIndex of cold loads only, with
+ * the main document's DOM count) with at least one step that has an EcoIndex.
+ */
+export function ecoindexNoteApplies(result: Pick<Result, 'environment' | 'steps'>): boolean {
+  const version = (result.environment.methodology as { version?: unknown } | undefined)?.version;
+  return typeof version === 'string' && Number.parseInt(version, 10) >= 2 && result.steps.some((step) => step.ecoindex !== null);
+}

@@ -1,7 +1,7 @@
 /** The charts section and the step table of the HTML report. */
 import { esc } from './html-format.js';
 import { chartAvailability, type ChartData, type StepView } from './html-model.js';
-import { energyLabelOf, stepEnergyBasis, stepGap, stepGapPhrase } from './grade-view.js';
+import { ecoindexNoteApplies, energyLabelOf, stepEnergyBasis, stepGap, stepGapPhrase } from './grade-view.js';
 import { STATUS_KEYS, STEP_TYPE_KEYS, gradeClass, metricCell, scorePill, smallestPositive, stepScorePill, t, type Context, type Fmt } from './html-parts.js';
 import { ghgUnit } from './html-format.js';
 import { fillLabel, type LabelKey } from './i18n.js';
@@ -172,8 +172,8 @@ ${scoresCell(ctx, f, view)}
   return `<section id="steps" class="section wide-print" aria-labelledby="steps-h"><h2 id="steps-h">${t(f, 'stepsHeading')}</h2>
 <div class="table-wrap" tabindex="0" role="region" aria-labelledby="steps-h">
 <table class="steps"><caption>${t(f, 'stepsCaption')}</caption>
-<thead><tr><th scope="col">${t(f, 'colStep')}</th>${th('colResponse', 'num', 'colResponseTitle')}${th('colData', 'num')}${th('colCpu', 'num')}${th('colDom', 'num')}${th('colHeap', 'num')}${th('colAddedCharge', 'num', 'colAddedChargeTitle')}${th('colDischarge', 'num')}${th('colEcoscore', 'ctr')}<th scope="col" class="num"><a href="#ecoindex-note">${t(f, 'colEcoindex')}</a></th><th scope="col" class="num">${t(f, 'colGhg')} <span class="unit">(${esc(ghg.unit.replace(' CO2e', ''))})</span></th></tr></thead>
+<thead><tr><th scope="col">${t(f, 'colStep')}</th>${th('colResponse', 'num', 'colResponseTitle')}${th('colData', 'num')}${th('colCpu', 'num')}${th('colDom', 'num')}${th('colHeap', 'num')}${th('colAddedCharge', 'num', 'colAddedChargeTitle')}${th('colDischarge', 'num')}${th('colEcoscore', 'ctr')}<th scope="col" class="num">${ecoindexNoteApplies(ctx.result) ? `<a href="#ecoindex-note">${t(f, 'colEcoindex')}</a>` : t(f, 'colEcoindex')}</th><th scope="col" class="num">${t(f, 'colGhg')} <span class="unit">(${esc(ghg.unit.replace(' CO2e', ''))})</span></th></tr></thead>
 <tbody>${rows}</tbody>
 </table></div>
-<p class="note" id="ecoindex-note">${t(f, 'ecoindexNote')}</p></section>`;
+${ecoindexNoteApplies(ctx.result) ? `<p class="note" id="ecoindex-note">${t(f, 'ecoindexNote')}</p>` : ''}</section>`;
 }

@@ -9,6 +9,7 @@
 import type { Result, StepResult } from '../result/schema.js';
 import { formatBytes, formatMs, formatPercent } from '../shared/format.js';
 import {
+  ecoindexNoteApplies,
   ENERGY_LABEL_TEXT,
   energyLabelOf,
   englishText,
@@ -225,8 +226,7 @@ function stepTable(result: Result): string[] {
     '',
     '★ critical step (weighs more in the ecoscore) · ✅ passed · ⚠️ passed, failed in some iterations · ❌ failed · ⏭️ not run · Response: from the last input to the end of the wait and of the requests (what performance is scored on) · Added charge: what the step’s work adds to an idle phone (what energy is scored on)',
     '',
-    ECOINDEX_NOTE_MARKDOWN,
-    '',
+    ...(ecoindexNoteApplies(result) ? [ECOINDEX_NOTE_MARKDOWN, ''] : []),
   );
   const t = result.summary.totals;
   const totals = [

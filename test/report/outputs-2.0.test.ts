@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { renderHtmlReport } from '../../src/report/html.js';
 import { renderJunit } from '../../src/report/junit.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
+import { readResult } from '../../src/result/io.js';
 import type { Result } from '../../src/result/schema.js';
 import { at80, partlyMeasured, recorded, withoutGrade, BROKEN_STEP, type NoGradeKind } from './fixture-2.0.js';
 
@@ -153,6 +154,13 @@ describe('report.md', () => {
     expect(md).toContain('| Response | Transfer | Requests | Added charge (µAh) |');
     expect(md).toContain('EcoIndex of the step |');
     expect(md).toContain('ecoindex.fr loads the page alone in a 1920 × 1080 window');
+  });
+
+  it('adds the EcoIndex note only where it is true: a 2.0 result (cold loads only), not a 1.x one', async () => {
+    const legacy = renderMarkdown(await readResult('test/fixtures/results/demo-health/result.json'));
+    expect(legacy).toContain('EcoIndex of the step |');
+    expect(legacy).not.toContain('ecoindex.fr loads the page alone');
+    expect(renderHtmlReport(await readResult('test/fixtures/results/demo-health/result.json'), { chartJsSource: STUB })).not.toContain('id="ecoindex-note"');
   });
 
   it('prints 80.0 and B (synthetic headline of exactly 80)', async () => {
