@@ -169,6 +169,13 @@ describe('report.md', () => {
     expect(md).toContain('| **80.0** B |');
   });
 
+  it('says why the energy is modelled when a device instrument ran but measured nothing usable (synthetic reason)', async () => {
+    const result = await recorded();
+    (result.environment.energySource as Record<string, unknown>).reason = 'the phone was charging';
+    expect(renderMarkdown(result)).toMatch(/\*\*modelled\*\* — .* — modelled because: the phone was charging/);
+    expect(summaryOf(live(renderHtmlReport(result, { chartJsSource: STUB })))).toContain('modélisée parce que : the phone was charging');
+  });
+
   it('prints the one energy-source label, and each step’s basis when some are modelled', async () => {
     expect(renderMarkdown(await recorded())).toContain('**Energy source (source de l’énergie):** **modelled** —');
     const md = renderMarkdown(partlyMeasured(await recorded()));
