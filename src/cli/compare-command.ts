@@ -1,5 +1,5 @@
 /** `ecoscore compare <base> <head>`: deltas, regressions beyond noise, budgets; exit 1 when the gate fails. */
-import { renderCompareJson, renderCompareMarkdown, renderCompareText } from '../report/compare.js';
+import { compareGrades, renderCompareJson, renderCompareMarkdown, renderCompareText } from '../report/compare.js';
 import { checkBudget, loadBudget } from '../result/budget.js';
 import { compareResults, gateProblem } from '../result/compare.js';
 import { readResult } from '../result/io.js';
@@ -28,7 +28,7 @@ export async function compareCommand(baseFile: string, headFile: string, flags: 
   const budgetCheck = budget ? checkBudget(head, budget) : null;
   if (budgetCheck && budgetCheck.unchecked.length > 0) throw new InputError(`${flags.budget}: ${budgetCheck.unchecked[0]}`, flags.budget);
   const failed = comparison.regressions.length > 0 || (budgetCheck?.violations.length ?? 0) > 0 || head.status !== 'passed';
-  const report = { comparison, budget: budgetCheck, failed };
+  const report = { comparison, budget: budgetCheck, failed, grades: compareGrades(base, head) };
   const render = flags.format === 'markdown' ? renderCompareMarkdown : flags.format === 'json' ? renderCompareJson : renderCompareText;
   io.out(render(report).trimEnd());
   if (head.status !== 'passed') io.err(`the head result's status is "${head.status}": the gate fails`);

@@ -15,6 +15,7 @@ import type { CampaignIndex } from '../result/campaign.js';
 import type { Result } from '../result/schema.js';
 import { budgetScopeProblems, checkBudget, loadBudget, type Budget } from '../result/budget.js';
 import { appendHistory, historyEntry } from '../result/history.js';
+import { scoreText } from '../report/grade-view.js';
 import { InputError } from '../shared/input-error.js';
 import { readInputFile } from '../shared/input-file.js';
 import { assertNotAnInput } from '../shared/safe-path.js';
@@ -219,7 +220,7 @@ export async function runCommand(files: string[], flags: RunFlags, io: CliIo, ho
               write(`campaign ${event.name}: ${event.combinations} combination(s), ${event.skipped} kept from a previous run, ${event.workers} worker(s) → ${event.outDir}\n`);
             } else if (event.type === 'combination-end') {
               const c = event.combination;
-              write(`[${c.id}] ${c.status}${c.ecoscore !== null ? `: ecoscore ${c.ecoscore} (${c.grade})` : ''}${c.error ? `: ${c.error}` : ''}\n`);
+              write(`[${c.id}] ${c.status}${c.ecoscore !== null ? `: ecoscore ${scoreText(c.ecoscore)} (${c.grade})` : c.status === 'error' ? '' : ': no grade'}${c.error ? `: ${c.error}` : ''}\n`);
             } else if (event.type === 'combination-event' && event.event.type === 'step-end' && event.event.sample.status === 'failed') {
               write(`[${event.id}] step "${event.event.sample.step}" failed: ${event.event.sample.error ?? ''}\n`);
             }

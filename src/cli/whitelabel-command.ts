@@ -6,7 +6,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { whiteLabelStatement } from '../methodology/whitelabel.js';
-import { renderWhiteLabelHtml, renderWhiteLabelJson, renderWhiteLabelMarkdown } from '../report/whitelabel.js';
+import { renderWhiteLabelHtml, renderWhiteLabelJson, renderWhiteLabelMarkdown, whiteLabelVariantFacts } from '../report/whitelabel.js';
 import { readResult } from '../result/io.js';
 import type { Result } from '../result/schema.js';
 import { closestMatch } from '../profiles/closest-match.js';
@@ -84,10 +84,12 @@ export async function whiteLabelCommand(args: string[], flags: WhiteLabelFlags, 
   for (const name of ['whitelabel.json', 'whitelabel.md', 'whitelabel.html']) await assertNotAnInput(join(out, name), inputs);
   await mkdir(out, { recursive: true });
   await writeFile(join(out, 'whitelabel.json'), renderWhiteLabelJson(statement));
-  await writeFile(join(out, 'whitelabel.md'), renderWhiteLabelMarkdown(statement));
-  await writeFile(join(out, 'whitelabel.html'), renderWhiteLabelHtml(statement, { lang: flags.lang }));
+  // What the statement does not keep of each result: why a variant has no grade, the energy source's label.
+  const facts = whiteLabelVariantFacts(variants);
+  await writeFile(join(out, 'whitelabel.md'), renderWhiteLabelMarkdown(statement, { variants: facts }));
+  await writeFile(join(out, 'whitelabel.html'), renderWhiteLabelHtml(statement, { lang: flags.lang, variants: facts }));
   for (const warning of statement.warnings) io.err(`warning: ${warning.en}`);
-  io.out(renderWhiteLabelMarkdown(statement));
+  io.out(renderWhiteLabelMarkdown(statement, { variants: facts }));
   io.out(`\nwhite-label statement: ${join(out, 'whitelabel.html')} (also .md, .json)`);
   return 0;
 }

@@ -13,6 +13,7 @@ import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { FullConfig, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
 import { chromiumSummaryRenderer } from '../campaign/summary-png.js';
+import { gradeStatusOf, gradeStatusSentence } from '../report/grade-view.js';
 import { writeReports, type SummaryPngRenderer } from '../report/write.js';
 import { writeResult } from '../result/io.js';
 import { ResultSchema, type Result } from '../result/schema.js';
@@ -93,7 +94,8 @@ export default class EcoscoreReporter implements Reporter {
         this.written.push({ title, ...written });
         const { ecoscore, grade } = written.result.summary;
         const path = relative(process.cwd(), written.html ?? join(written.dir, 'result.json')) || '.';
-        this.log(`ecoscore ${ecoscore === null ? '  –  ' : ecoscore.toFixed(1).padStart(5)} ${(grade ?? '–').padEnd(2)} ${written.result.status.padEnd(6)} ${path}  ${title}`);
+        const noGrade = ecoscore === null ? `  (${gradeStatusSentence(gradeStatusOf(written.result))})` : '';
+        this.log(`ecoscore ${ecoscore === null ? '  –  ' : ecoscore.toFixed(1).padStart(5)} ${(grade ?? '–').padEnd(2)} ${written.result.status.padEnd(6)} ${path}  ${title}${noGrade}`);
       } catch (error) {
         this.log(`ecoscore: warning: the result of "${title}" could not be written: ${errorSummary(error)}`);
       }

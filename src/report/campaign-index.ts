@@ -9,8 +9,9 @@
  * (names, ids, errors, paths) is escaped.
  */
 import type { CampaignIndex, Combination } from '../result/campaign.js';
+import { gradeStatusPhrase, recordGradeStatus } from './grade-view.js';
 import { esc, Formatter } from './html-format.js';
-import type { ReportLang } from './i18n.js';
+import { fillLabel, REPORT_LABELS, type ReportLang } from './i18n.js';
 import { escapeMarkdown } from './markdown.js';
 
 /** Relative links of a combination: its folder's `report.html` and its `result.json`. */
@@ -119,6 +120,13 @@ const GRADE_COLOURS: Record<string, string> = { A: '#1a9850', B: '#66bd63', C: '
 /** Status emoji of the Markdown index (GitHub renders them). */
 const STATUS_ICONS: Record<string, string> = { pending: '⏳', passed: '✅', failed: '❌', interrupted: '⏸️', error: '⛔', running: '🔄' };
 
+/** Why a combination that ran has no grade, in a language (its run's `summary.status` when the index keeps it); null when it has one or has not run. */
+export function combinationNoGradeReason(c: Combination, lang: ReportLang): string | null {
+  if (c.ecoscore !== null || c.status === 'pending') return null;
+  const phrase = gradeStatusPhrase(recordGradeStatus(c), REPORT_LABELS[lang]);
+  return fillLabel(REPORT_LABELS[lang][phrase.key], phrase.values);
+}
+
 /** A combination's short label: `journey · device · network · variant`. */
 function comboLabel(c: Combination): string {
   return [c.journey.name ?? c.journey.file, c.device, c.network, c.variant].join(' · ');
@@ -180,13 +188,15 @@ function tableRows(index: CampaignIndex, f: Formatter, t: Texts): string {
     .map((c) => {
       const status = `${statusBadge(c.status, t)}${c.error ? `<br><span class="muted">${esc(c.error)}</span>` : ''}`;
       const grade = c.grade ? ` <span class="grade" style="background:${GRADE_COLOURS[c.grade] ?? '#8c959f'}">${esc(c.grade)}</span>` : '';
+      const reason = combinationNoGradeReason(c, f.lang);
+      const score = reason === null ? `<strong>${f.score1(c.ecoscore)}</strong>${grade}` : `<span class="no-grade">${esc(reason)}</span>`;
       return `<tr class="status-${esc(c.status)}" id="${esc(c.id)}">
 <td>${esc(c.journey.name ?? c.journey.file)}<br><span class="muted">${esc(c.journey.file)}</span></td>
 <td>${esc(c.device)}</td>
 <td>${esc(c.network)}</td>
 <td>${esc(c.variant)}</td>
 <td>${status}</td>
-<td class="num"><strong>${f.score1(c.ecoscore)}</strong>${grade}</td>
+<td class="num">${score}</td>
 <td class="num">${f.score(c.scores?.energy)}</td>
 <td class="num">${f.score(c.scores?.performance)}</td>
 <td class="num">${f.score(c.scores?.data)}</td>
@@ -215,6 +225,8 @@ th, td { border: 1px solid var(--line); padding: 5px 7px; text-align: left; vert
 thead th { background: #f6f8fa; position: sticky; top: 0; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .muted { color: var(--muted); font-size: .85em; }
+.no-grade { font-weight: 700; color: #cf222e; }
+td.num .no-grade { white-space: normal; display: inline-block; max-width: 18em; text-align: left; font-size: .85em; }
 .grade { display: inline-block; min-width: 1.4em; text-align: center; color: #fff; border-radius: 3px; font-weight: 700; }
 tr.status-pending td { color: var(--muted); font-style: italic; }
 .badge { display: inline-block; padding: 0 6px; border-radius: 10px; border: 1px solid currentColor; font-size: .85em; white-space: nowrap; }
@@ -332,8 +344,10 @@ export function renderCampaignIndexMarkdown(index: CampaignIndex): string {
   for (const c of index.combinations) {
     const links = c.status === 'pending' ? null : combinationLinks(c.resultFile);
     const status = `${STATUS_ICONS[c.status] ?? ''} ${md(TEXT.en.statuses[c.status] ?? c.status)}${c.error ? `: ${md(c.error)}` : ''}`;
+    const reason = combinationNoGradeReason(c, 'en');
+    const ecoscore = reason !== null ? md(reason) : c.ecoscore === null ? '–' : `**${EN.score1(c.ecoscore)}**${c.grade ? ` ${md(c.grade)}` : ''}`;
     lines.push(
-      `| ${md(c.journey.name ?? c.journey.file)} | ${md(c.device)} | ${md(c.network)} | ${md(c.variant)} | ${status} | ${c.ecoscore === null ? '–' : `**${EN.score1(c.ecoscore)}**`}${c.grade ? ` ${md(c.grade)}` : ''} | ${EN.score(c.scores?.energy)} | ${EN.score(c.scores?.performance)} | ${EN.score(c.scores?.data)} | ${EN.sig(c.totals.energyMah)} | ${EN.bytes(c.totals.bytes)} | ${EN.ms(c.totals.durationMs)} | ${EN.sig(c.footprint?.ghgGrams)} | ${EN.percent(c.ecoscoreCv)} | ${c.parallel ? '∥' : ''} | ${links ? `[report](${links.report}) · [result.json](${links.result})` : '–'} |`,
+      `| ${md(c.journey.name ?? c.journey.file)} | ${md(c.device)} | ${md(c.network)} | ${md(c.variant)} | ${status} | ${ecoscore} | ${EN.score(c.scores?.energy)} | ${EN.score(c.scores?.performance)} | ${EN.score(c.scores?.data)} | ${EN.sig(c.totals.energyMah)} | ${EN.bytes(c.totals.bytes)} | ${EN.ms(c.totals.durationMs)} | ${EN.sig(c.footprint?.ghgGrams)} | ${EN.percent(c.ecoscoreCv)} | ${c.parallel ? '∥' : ''} | ${links ? `[report](${links.report}) · [result.json](${links.result})` : '–'} |`,
     );
   }
   if (index.combinations.some((c) => c.parallel)) lines.push('', `_${md(TEXT.en.parallelNote)}_`);

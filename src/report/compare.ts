@@ -4,7 +4,18 @@
  */
 import type { BudgetCheck } from '../result/budget.js';
 import type { Comparison, Delta } from '../result/compare.js';
+import type { Result } from '../result/schema.js';
+import { gradeStatusOf, gradeStatusSentence, isGraded, scoreText, type GradeStatus } from './grade-view.js';
 import { escapeMarkdown } from './markdown.js';
+
+/** Whether one side of a comparison has a grade, and why not (its `summary.status`). */
+export interface CompareGrade {
+  ecoscore: number | null;
+  grade: string | null;
+  status: GradeStatus;
+  /** The English sentence of `status` (`graded` when it has a grade). */
+  reason: string;
+}
 
 /** What the renderers show. */
 export interface CompareReport {
@@ -12,6 +23,41 @@ export interface CompareReport {
   budget: BudgetCheck | null;
   /** True when the gate fails (a regression or a broken budget). */
   failed: boolean;
+  /** Grades of base and head with the reason when one has none (read from the two results by {@link compareGrades}). */
+  grades?: { base: CompareGrade; head: CompareGrade };
+}
+
+/** The grades of base and head, each with its status: what the renderers show of "no grade without the data". */
+export function compareGrades(base: Result, head: Result): { base: CompareGrade; head: CompareGrade } {
+  const of = (result: Result): CompareGrade => {
+    const status = gradeStatusOf(result);
+    const graded = isGraded(status);
+    return { ecoscore: graded ? result.summary.ecoscore : null, grade: graded ? result.summary.grade : null, status, reason: gradeStatusSentence(status) };
+  };
+  return { base: of(base), head: of(head) };
+}
+
+/** One side's ecoscore as shown: `72.3 B`, or `no grade`. */
+function sideText(report: CompareReport, side: 'base' | 'head'): string {
+  const grade = report.grades?.[side];
+  if (!grade) return scoreText(report.comparison[side].ecoscore);
+  return isGraded(grade.status) ? `${scoreText(grade.ecoscore)}${grade.grade ? ` ${grade.grade}` : ''}` : 'no grade';
+}
+
+/** The sides without a grade, with the reason. */
+function ungradedSides(report: CompareReport): { side: 'base' | 'head'; reason: string }[] {
+  return (['base', 'head'] as const).filter((side) => report.grades && !isGraded(report.grades[side].status)).map((side) => ({ side, reason: report.grades![side].reason }));
+}
+
+/** A delta's value: scores with exactly one decimal (the value graded), metrics as {@link number}. */
+function value(delta: Delta, which: 'base' | 'head'): string {
+  return delta.kind === 'score' ? scoreText(delta[which]) : number(delta[which]);
+}
+
+/** A delta's change: scores with one decimal, metrics as {@link signed}. */
+function change(delta: Delta): string {
+  if (delta.kind !== 'score') return signed(delta.delta);
+  return delta.delta === null ? '–' : `${delta.delta > 0 ? '+' : ''}${delta.delta.toFixed(1)}`;
 }
 
 function number(value: number | null, digits = 1): string {
@@ -30,14 +76,15 @@ function signed(value: number | null, digits = 1): string {
 function describeDelta(delta: Delta): string {
   const relative = delta.relative === null ? '' : ` (${signed(delta.relative * 100, 1)} %)`;
   const noise = delta.noise === null ? 'noise unknown' : `noise ±${number(delta.noise)}`;
-  return `${delta.scope} · ${delta.figure}: ${number(delta.base)} → ${number(delta.head)}, ${signed(delta.delta)}${relative}, ${noise}`;
+  return `${delta.scope} · ${delta.figure}: ${value(delta, 'base')} → ${value(delta, 'head')}, ${change(delta)}${relative}, ${noise}`;
 }
 
 /** Plain text for CI logs. */
 export function renderCompareText(report: CompareReport): string {
   const { comparison, budget } = report;
   const lines = [
-    `ecoscore ${number(comparison.base.ecoscore)} → ${number(comparison.head.ecoscore)} (${comparison.head.journey})`,
+    `ecoscore ${sideText(report, 'base')} → ${sideText(report, 'head')} (${comparison.head.journey})`,
+    ...ungradedSides(report).map(({ side, reason }) => `${side}: ${reason}`),
     `gate: score drop > ${comparison.options.maxDrop} points, bytes rise > ${comparison.options.tolerance * 100} % or time/energy rise > ${comparison.options.timeTolerance * 100} %, and beyond ${comparison.options.noiseFactor}× the measured noise`,
   ];
   if (comparison.regressions.length === 0) lines.push('no regression beyond noise');
@@ -57,20 +104,21 @@ export function renderCompareMarkdown(report: CompareReport): string {
   const journey = comparison.deltas.filter((delta) => delta.scope === 'journey');
   const mark = (delta: Delta) => (delta.regression ? '🔴' : delta.improvement ? '🟢' : '');
   const out: string[] = [
-    `### Ecoscore: ${number(comparison.base.ecoscore)} → ${number(comparison.head.ecoscore)} ${report.failed ? '❌' : '✅'}`,
+    `### Ecoscore: ${sideText(report, 'base')} → ${sideText(report, 'head')} ${report.failed ? '❌' : '✅'}`,
     '',
+    ...ungradedSides(report).flatMap(({ side, reason }) => [`⛔ **${side}**: ${escapeMarkdown(reason)}`, '']),
     `Journey: ${escapeMarkdown(comparison.head.journey)}`,
     '',
     '| | base | head | change | noise (±) | |',
     '|---|---:|---:|---:|---:|---|',
-    ...journey.map((delta) => `| ${escapeMarkdown(delta.figure)} | ${number(delta.base)} | ${number(delta.head)} | ${signed(delta.delta)} | ${delta.noise === null ? '–' : number(delta.noise)} | ${mark(delta)} |`),
+    ...journey.map((delta) => `| ${escapeMarkdown(delta.figure)} | ${value(delta, 'base')} | ${value(delta, 'head')} | ${change(delta)} | ${delta.noise === null ? '–' : number(delta.noise)} | ${mark(delta)} |`),
     '',
   ];
   const steps = comparison.deltas.filter((delta) => delta.scope !== 'journey' && (delta.regression || delta.improvement));
   if (steps.length) {
     out.push('| step | figure | base | head | change | |', '|---|---|---:|---:|---:|---|');
     for (const delta of steps) {
-      out.push(`| ${escapeMarkdown(delta.scope)} | ${delta.figure} | ${number(delta.base)} | ${number(delta.head)} | ${signed(delta.delta)}${delta.relative === null ? '' : ` (${signed(delta.relative * 100)} %)`} | ${mark(delta)} |`);
+      out.push(`| ${escapeMarkdown(delta.scope)} | ${delta.figure} | ${value(delta, 'base')} | ${value(delta, 'head')} | ${change(delta)}${delta.relative === null ? '' : ` (${signed(delta.relative * 100)} %)`} | ${mark(delta)} |`);
     }
     out.push('');
   }

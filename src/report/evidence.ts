@@ -24,6 +24,7 @@ import type { Result } from '../result/schema.js';
 import { firstLinkUnder, isInside, readFileInside } from '../shared/safe-path.js';
 import { slugify } from '../shared/text.js';
 import { TOOL } from '../shared/version.js';
+import { gradeStatusOf, gradeStatusSentence } from './grade-view.js';
 
 /** Renders the `#summary` section of an HTML report file to a PNG file; returns its size in pixels. */
 export type SummaryPngRenderer = (htmlFile: string, pngFile: string) => Promise<{ width: number; height: number }>;
@@ -50,7 +51,8 @@ export interface EvidenceManifest {
   /** The measured journey, as the result names it (sha256 of the journey file as written). */
   journey: { name: string; file: string; sha256: string };
   /** Headline of the result, for a reader of the manifest alone. */
-  summary: { ecoscore: number | null; grade: string | null; status: Result['status'] };
+  /** The headline; `gradeStatus` and `gradeReason` say why there is no grade (`graded` otherwise). */
+  summary: { ecoscore: number | null; grade: string | null; status: Result['status']; gradeStatus: string; gradeReason: string };
   /** result.json beside evidence/ (sha256 and size null when it is not there). */
   result: { file: 'result.json'; sha256: string | null; size: number | null };
   files: ManifestFile[];
@@ -282,7 +284,7 @@ export async function writeEvidence(result: Result, outDir: string, options: Evi
     tool: { name: TOOL.name, version: TOOL.version },
     generatedAt: options.generatedAt ?? new Date().toISOString(),
     journey: { name: result.journey.name, file: result.journey.file, sha256: result.journey.sha256 },
-    summary: { ecoscore: result.summary.ecoscore, grade: result.summary.grade, status: result.status },
+    summary: { ecoscore: result.summary.ecoscore, grade: result.summary.grade, status: result.status, gradeStatus: gradeStatusOf(result).code, gradeReason: gradeStatusSentence(gradeStatusOf(result)) },
     result: resultEntry,
     files: [...files.entries()]
       .map(([path, data]) => ({ path, sha256: sha256(data), size: data.byteLength }))

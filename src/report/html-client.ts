@@ -107,8 +107,8 @@ export const CLIENT_SCRIPT = String.raw`
         scales: { x: { min: 0, max: 100, title: title(l.axisScore), ticks: { stepSize: 20 } }, y: { grid: { display: false } } },
         plugins: {
           legend: { display: false },
-          valueLabels: { datasetIndex: 0, format: function (i) { return fmt(Math.round(scored[i].ecoscore), { maximumFractionDigits: 0 }); } },
-          tooltip: { callbacks: { label: function (c) { return l.dsEcoscore + l.colon + fmt(c.parsed.x, { maximumFractionDigits: 1 }) + (scored[c.dataIndex].grade ? ' (' + scored[c.dataIndex].grade + ')' : ''); } } }
+          valueLabels: { datasetIndex: 0, format: function (i) { return fmt(scored[i].ecoscore, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + (scored[i].grade ? ' ' + scored[i].grade : ''); } },
+          tooltip: { callbacks: { label: function (c) { return l.dsEcoscore + l.colon + fmt(c.parsed.x, { minimumFractionDigits: 1, maximumFractionDigits: 1 }) + (scored[c.dataIndex].grade ? ' (' + scored[c.dataIndex].grade + ')' : ''); } } }
         }
       }),
       plugins: [valueLabels]

@@ -64,14 +64,17 @@ export class Formatter {
     return this.nf('s3', { maximumSignificantDigits: 3 }).format(value);
   }
 
-  /** A score 0..100 as a whole number (`86`). */
+  /**
+   * A score 0..100 with exactly one decimal (`86,4`, `80,0`): the value its grade was taken from, never
+   * re-rounded to a whole number that would show another figure than the one graded.
+   */
   score(value: Maybe): string {
-    return this.num(isNum(value) ? Math.round(value) : value, 0);
+    return this.fixed(isNum(value) ? Math.round(value * 10) / 10 : value, 1);
   }
 
-  /** A score with one decimal (`86,4`), for the headline and its spread. */
+  /** Same as {@link Formatter.score} (one decimal): kept for callers that name the precision. */
   score1(value: Maybe): string {
-    return this.fixed(value, 1);
+    return this.score(value);
   }
 
   /** A fraction as a percentage: 0.067 → `6,7 %` / `6.7%`. */

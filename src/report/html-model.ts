@@ -5,6 +5,7 @@
  */
 import { ecoscoreGrade } from '../methodology/ecoscore.js';
 import type { Result, StepResult } from '../result/schema.js';
+import { stepGrade } from './grade-view.js';
 
 /** A coefficient of variation above this is flagged as unstable (5 %). */
 export const UNSTABLE_CV = 0.05;
@@ -26,7 +27,7 @@ export const NO_GRADE_COLOUR = { bg: '#c9d1d8', fg: '#1f2a33' };
 /** Categorical palette for the steps in the share chart (Tableau 10). */
 export const STEP_PALETTE = ['#4e79a7', '#f28e2b', '#e15759', '#76b7b2', '#59a14f', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
 
-/** Grade of a score with the default bounds (for colouring step and sub-scores); null for no score. */
+/** Grade of a score with the default bounds (colour of sub-scores, which have no grade of their own); null for no score. */
 export function gradeOfScore(score: number | null | undefined): string | null {
   if (typeof score !== 'number' || !Number.isFinite(score)) return null;
   try {
@@ -250,7 +251,7 @@ export function chartData(result: Result, views: StepView[]): ChartData {
       durationMs: step.metrics.durationMs,
       readyMs: step.metrics.readyMs,
       ecoscore: step.scores?.ecoscore ?? null,
-      grade: gradeOfScore(step.scores?.ecoscore),
+      grade: stepGrade(step),
       ghgGrams: step.footprint?.ghgGrams ?? null,
       waterLitres: step.footprint?.waterLitres ?? null,
     })),

@@ -108,6 +108,13 @@ h3{font-size:1.02rem;line-height:1.35;margin:0 0 6px}
 .src-model{background:#e5ecfb;color:#1d3f8f}
 .src-measured{background:var(--ok-bg);color:var(--ok-ink)}
 .src-unknown{background:#eceff2;color:var(--ink2)}
+.src-partly{background:#fff1d6;color:#6b4400}
+.grade-badge .gv-none{font-size:1rem}
+.sc-nograde{margin:12px 0 0;padding:8px 10px;border:1px solid var(--err-line);background:var(--err-bg);color:var(--err-ink);border-radius:8px;font-size:.86rem;font-weight:650;line-height:1.35;text-align:left}
+.sp.gap{color:var(--err-ink);max-width:16em;margin:4px auto 0;white-space:normal}
+.sp.gap-reference{color:var(--muted)}
+.sp.basis-measured{color:var(--ok-ink);font-weight:650}
+details.thresholds{margin-top:10px}details.thresholds summary{cursor:pointer;font-weight:650}
 .failed-count{color:var(--err-ink);font-weight:700}
 
 /* Warnings */

@@ -1,7 +1,10 @@
 /**
  * JUnit XML report, for CI systems that show test results (GitLab, Jenkins, Azure, GitHub test-report
  * actions): one `<testsuite>` per journey, one `<testcase>` per step, a `<failure>` for a failed step, a
- * `<skipped>` for a step that was not run, and the step's figures in `<system-out>`.
+ * `<skipped>` for a step that was not run, and the step's figures in `<system-out>`. A journey without a grade
+ * (methodology 2.0: a failed or skipped step, an input that could not be measured, no reference step…) gets one
+ * more test case, `ecoscore`, failing with the reason, so that every CI reporter shows it; the suite's
+ * properties carry `grade.status` and `grade.reason` too.
  *
  * Follows the common JUnit schema (the one Jenkins, GitLab and Ant tools read): `testsuites` →
  * `testsuite` (name, tests, failures, errors, skipped, time, timestamp) → `properties`, `testcase`
@@ -11,6 +14,8 @@
  */
 import type { Result, StepResult } from '../result/schema.js';
 import { formatBytes, formatMs, formatPercent } from '../shared/format.js';
+import { englishText, gradeStatusOf, gradeStatusPhrase, gradeStatusSentence, isGraded, stepEnergyBasis, stepGap, stepGapPhrase, stepGrade, toUah, type GradeStatus } from './grade-view.js';
+import { REPORT_LABELS } from './i18n.js';
 import { energySourceInfo, formatAdp, formatGhg, formatScore, formatWater, lastFailedAction, significant } from './markdown.js';
 
 // Characters XML 1.0 cannot hold at all (control characters but tab and line breaks, lone surrogates, U+FFFE/U+FFFF).
@@ -44,25 +49,48 @@ function junitTimestamp(iso: string): string | null {
   return Number.isNaN(date.getTime()) ? null : date.toISOString().slice(0, 19);
 }
 
+/** The scores line of a step: one decimal and its grade, or why it has none. */
+function scoresLine(step: StepResult): string {
+  const s = step.scores;
+  const gap = stepGap(step);
+  const grade = stepGrade(step);
+  const scores = s
+    ? `ecoscore ${formatScore(s.ecoscore)}${grade ? ` (grade ${grade})` : ''}, energy ${formatScore(s.energy)}, performance ${formatScore(s.performance)}, data ${formatScore(s.data)}`
+    : null;
+  const why = gap ? englishText(stepGapPhrase(gap, REPORT_LABELS.en)) : null;
+  return `scores: ${[scores, why].filter((part) => part !== null).join('; ') || 'not computed'}`;
+}
+
+/** The CPU line: main thread, the browser's other threads and processes (methodology 2.0), the whole process tree. */
+function cpuLine(step: StepResult): string {
+  const m = step.metrics;
+  const others = [
+    m.rendererOtherCpuMs != null ? `other renderer threads ${formatMs(m.rendererOtherCpuMs)}` : null,
+    m.gpuCpuMs != null ? `GPU ${formatMs(m.gpuCpuMs)}` : null,
+    m.utilityCpuMs != null ? `network service ${formatMs(m.utilityCpuMs)}` : null,
+  ].filter((part) => part !== null);
+  return `main-thread CPU: ${formatMs(m.cpuMs)} (script ${formatMs(m.scriptMs)}, layout ${formatMs(m.layoutMs)})${others.length > 0 ? `; ${others.join(', ')}` : ''}; browser processes CPU: ${formatMs(m.processCpuMs)}`;
+}
+
 /** The figures of one step as plain text lines (the `<system-out>` of its test case). */
 export function stepFigures(step: StepResult): string {
   const m = step.metrics;
+  const added = toUah(m.excessEnergyMah);
+  const basis = stepEnergyBasis(step);
   const lines = [
     `type: ${step.type}${step.critical ? ' (critical)' : ''}`,
     `status: ${step.status} (passed in ${step.passedIterations}, failed in ${step.failedIterations} iteration(s))`,
-    `duration: ${formatMs(m.durationMs)}${m.readyMs !== null ? ` (ready after ${formatMs(m.readyMs)})` : ''}`,
+    `response time: ${formatMs(m.responseMs)}; duration: ${formatMs(m.durationMs)}${m.readyMs !== null ? ` (ready after ${formatMs(m.readyMs)})` : ''}`,
     `transfer: ${formatBytes(m.bytes)} in ${m.requests ?? '–'} requests (${m.cachedRequests ?? '–'} from cache)`,
-    `main-thread CPU: ${formatMs(m.cpuMs)} (script ${formatMs(m.scriptMs)}, layout ${formatMs(m.layoutMs)}); browser processes CPU: ${formatMs(m.processCpuMs)}`,
-    `memory: ${formatBytes(m.memoryBytes)} JS heap; DOM: ${m.domElements ?? '–'} elements`,
-    `energy: ${m.energyMah === null ? '–' : `${significant(m.energyMah)} mAh`}; discharge: ${m.dischargeUahPerS === null ? '–' : `${significant(m.dischargeUahPerS)} µAh/s`}${
+    cpuLine(step),
+    `memory: ${formatBytes(m.memoryBytes)} JS heap; DOM: ${m.domElements ?? '–'} elements${m.documentElements != null ? ` (main document ${m.documentElements})` : ''}`,
+    `energy: added charge ${added === null ? '–' : `${significant(added)} µAh`}; total ${m.energyMah === null ? '–' : `${significant(m.energyMah)} mAh`}${basis ? ` (${basis.basis === 'measured' ? 'measured' : 'modelled'}${basis.reason ? `: ${basis.reason}` : ''})` : ''}; discharge: ${m.dischargeUahPerS === null ? '–' : `${significant(m.dischargeUahPerS)} µAh/s`}${
       step.dischargeRatio !== null && step.dischargeRatio !== undefined ? ` (× ${significant(step.dischargeRatio)} the reference)` : ''
     }`,
-    step.scores
-      ? `scores: ecoscore ${formatScore(step.scores.ecoscore)}, energy ${formatScore(step.scores.energy)}, performance ${formatScore(step.scores.performance)}, data ${formatScore(step.scores.data)}`
-      : 'scores: not computed',
+    scoresLine(step),
     step.ecoindex
-      ? `EcoIndex: ${formatScore(step.ecoindex.score)} (${step.ecoindex.grade}), ${significant(step.ecoindex.ghgGrams)} g CO2e, ${significant(step.ecoindex.waterCl)} cl water`
-      : 'EcoIndex: –',
+      ? `EcoIndex of the step: ${step.ecoindex.score} (${step.ecoindex.grade}), ${significant(step.ecoindex.ghgGrams)} g CO2e, ${significant(step.ecoindex.waterCl)} cl water`
+      : 'EcoIndex of the step: –',
     step.footprint
       ? `footprint: ${formatGhg(step.footprint.ghgGrams)}, ${formatWater(step.footprint.waterLitres)} water, ${formatAdp(step.footprint.adpKgSbEq)}`
       : 'footprint: not computed',
@@ -71,6 +99,18 @@ export function stepFigures(step: StepResult): string {
   if (cv !== undefined && cv !== null) lines.push(`duration spread: cv ${formatPercent(cv)} over ${step.spread.durationMs.n} iteration(s)`);
   if (step.screenshot) lines.push(`screenshot: ${step.screenshot}`);
   return lines.join('\n');
+}
+
+/** The failing `ecoscore` test case of a journey without a grade: the reason as its message. */
+function noGradeTestcase(result: Result, status: GradeStatus): string {
+  const suite = escapeXmlAttribute(result.journey.name);
+  const reason = gradeStatusSentence(status);
+  const detail = [reason, REPORT_LABELS.en.noGradeRule, `status code: ${status.code}`].join('\n');
+  return [
+    `    <testcase classname="${suite}" name="ecoscore" time="0">`,
+    `      <failure message="${escapeXmlAttribute(reason)}" type="NoGrade">${escapeXml(detail)}</failure>`,
+    '    </testcase>',
+  ].join('\n');
 }
 
 function property(name: string, value: string | number | null | undefined): string {
@@ -100,8 +140,10 @@ function testcase(result: Result, step: StepResult): string {
 /** The result as JUnit XML (one test suite, one test case per step). */
 export function renderJunit(result: Result): string {
   const steps = result.steps;
-  const tests = steps.length;
-  const failures = steps.filter((step) => step.status === 'failed').length;
+  const status = gradeStatusOf(result);
+  const graded = isGraded(status);
+  const tests = steps.length + (graded ? 0 : 1);
+  const failures = steps.filter((step) => step.status === 'failed').length + (graded ? 0 : 1);
   const skipped = steps.filter((step) => step.status === 'skipped').length;
   const totalMs = result.summary.totals.durationMs ?? steps.reduce((sum, step) => sum + (step.metrics.durationMs ?? 0), 0);
   const time = seconds(totalMs);
@@ -109,17 +151,22 @@ export function renderJunit(result: Result): string {
   const timestamp = junitTimestamp(result.environment.startedAt);
   const energy = energySourceInfo(result);
   const env = result.environment;
+  const scores = graded ? result.summary.scores : null;
+  const score = (value: number | null | undefined) => (value === null || value === undefined ? null : formatScore(value));
+  const methodologyVersion = (env.methodology as { version?: unknown } | undefined)?.version;
   const counts = `tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${time}"`;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
     `<testsuites name="${escapeXmlAttribute(result.tool.name)}" ${counts}>`,
     `  <testsuite name="${name}" ${counts}${timestamp ? ` timestamp="${timestamp}"` : ''}>`,
     '    <properties>',
-    property('ecoscore', result.summary.ecoscore),
-    property('grade', result.summary.grade),
-    property('score.energy', result.summary.scores?.energy),
-    property('score.performance', result.summary.scores?.performance),
-    property('score.data', result.summary.scores?.data),
+    property('ecoscore', graded ? score(result.summary.ecoscore) : null),
+    property('grade', graded ? result.summary.grade : null),
+    property('grade.status', status.code),
+    property('grade.reason', gradeStatusSentence(status)),
+    property('score.energy', score(scores?.energy)),
+    property('score.performance', score(scores?.performance)),
+    property('score.data', score(scores?.data)),
     property('footprint.ghgGrams', result.summary.footprint?.ghgGrams),
     property('footprint.waterLitres', result.summary.footprint?.waterLitres),
     property('status', result.status),
@@ -130,8 +177,10 @@ export function renderJunit(result: Result): string {
     property('network', env.network.id),
     property('browser', env.browser ? `${env.browser.name} ${env.browser.version}` : null),
     property('energySource', energy.kind),
+    ...(typeof methodologyVersion === 'string' ? [property('methodology', methodologyVersion)] : []),
     property('tool', `${result.tool.name} ${result.tool.version}`),
     '    </properties>',
+    ...(graded ? [] : [noGradeTestcase(result, status)]),
     ...steps.map((step) => testcase(result, step)),
   ];
   if (result.warnings.length > 0) lines.push(`    <system-err>${escapeXml(result.warnings.join('\n'))}</system-err>`);

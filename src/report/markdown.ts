@@ -8,6 +8,23 @@
  */
 import type { Result, StepResult } from '../result/schema.js';
 import { formatBytes, formatMs, formatPercent } from '../shared/format.js';
+import {
+  ecoindexNoteApplies,
+  ENERGY_LABEL_TEXT,
+  energyLabelOf,
+  englishText,
+  gradeStatusOf,
+  gradeStatusPhrase,
+  isGraded,
+  scoreText,
+  stepEnergyBasis,
+  stepGap,
+  stepGapPhrase,
+  stepGrade,
+  toUah,
+  type EnergyLabelView,
+} from './grade-view.js';
+import { REPORT_LABELS } from './i18n.js';
 
 /**
  * Characters that start Markdown inline syntax, table cells (`|`) or GitHub math (`$`): escaped with a
@@ -62,10 +79,9 @@ export function formatAdp(kgSbEq: number | null | undefined): string {
   return `${kgSbEq === 0 ? '0' : kgSbEq.toExponential(2)} kg Sb eq`;
 }
 
-/** A 0..100 score with at most one decimal: `89.5`, `100`; null → `–`. */
+/** A 0..100 score with exactly one decimal, the value its grade was taken from: `89.5`, `80.0`; null → `–`. */
 export function formatScore(score: number | null | undefined): string {
-  if (score === null || score === undefined) return '–';
-  return String(Math.round(score * 10) / 10);
+  return scoreText(score);
 }
 
 /** Emoji of a step's status: passed, passed with failed iterations, failed, skipped. */
@@ -77,20 +93,15 @@ export function stepStatusEmoji(step: Pick<StepResult, 'status' | 'failedIterati
 
 /** What kind of energy figures a result holds, and the source's own description. */
 export interface EnergySourceInfo {
-  /** `modelled`, `measured`, or the source's own kind; `unknown` when the result has none. */
-  kind: string;
+  /** The one label of every output: `modelled`, `measured`, `partly-measured`, or `unknown` when the result has none. */
+  kind: EnergyLabelView['label'];
   description: string | null;
 }
 
-/** Reads `environment.energySource` (free-form in the contract) into a kind and a description. */
+/** Reads `environment.energySource` (free-form in the contract) into its one label and its description. */
 export function energySourceInfo(result: Result): EnergySourceInfo {
-  const source = result.environment.energySource;
-  if (source === null || source === undefined) return { kind: 'unknown', description: null };
-  if (typeof source === 'string') return { kind: source, description: null };
-  const record = source as Record<string, unknown>;
-  const rawKind = typeof record.kind === 'string' ? record.kind : 'unknown';
-  const kind = rawKind === 'model' ? 'modelled' : rawKind === 'measured' || rawKind === 'device' || rawKind === 'counter' ? 'measured' : rawKind;
-  return { kind, description: typeof record.description === 'string' ? record.description : null };
+  const view = energyLabelOf(result);
+  return { kind: view.label, description: view.description };
 }
 
 interface Impacts {
@@ -128,8 +139,23 @@ export function footprintRows(result: Result): Array<{ label: string; impacts: I
   return rows;
 }
 
+/** The energy source line: its one label, how many steps were measured when only some were, why modelled. */
+function energyLine(result: Result): string {
+  const energy = energyLabelOf(result);
+  const parts: string[] = [];
+  if (energy.label === 'partly-measured' && energy.measuredSteps !== null && energy.modelledSteps !== null) {
+    parts.push(`${energy.measuredSteps} step(s) measured on the device, ${energy.modelledSteps} modelled`);
+  }
+  if (energy.description) parts.push(escapeMarkdown(energy.description));
+  else if (energy.label === 'modelled') parts.push('estimated by a model from measured resource use, not measured');
+  if (energy.reason) parts.push(`modelled because: ${escapeMarkdown(energy.reason)}`);
+  return `**Energy source (source de l’énergie):** **${ENERGY_LABEL_TEXT[energy.label]}**${parts.length > 0 ? ` — ${parts.join(' — ')}` : ''}`;
+}
+
 function headline(result: Result): string[] {
   const { summary } = result;
+  const status = gradeStatusOf(result);
+  const graded = isGraded(status);
   const lines = [`### 🌿 Ecoscore — ${escapeMarkdown(result.journey.name)}`, ''];
   const statusLine =
     result.status === 'passed'
@@ -139,49 +165,69 @@ function headline(result: Result): string[] {
         : result.status === 'interrupted'
           ? `⏹️ interrupted: ${summary.passedSteps} steps passed, ${summary.failedSteps} failed, ${summary.skippedSteps} not run`
           : `⏳ still running: ${summary.passedSteps} steps passed so far`;
+  const scores = graded ? summary.scores : null;
   lines.push(
     '| Ecoscore (écoscore) | Grade (note) | Energy (énergie) | Performance | Data (données) |',
     '|:---:|:---:|:---:|:---:|:---:|',
-    `| **${formatScore(summary.ecoscore)}** / 100 | **${escapeMarkdown(summary.grade ?? '–')}** | ${formatScore(summary.scores?.energy)} | ${formatScore(summary.scores?.performance)} | ${formatScore(summary.scores?.data)} |`,
+    `| **${graded ? formatScore(summary.ecoscore) : '–'}** / 100 | **${graded ? escapeMarkdown(summary.grade ?? '–') : 'no grade (pas de note)'}** | ${formatScore(scores?.energy)} | ${formatScore(scores?.performance)} | ${formatScore(scores?.data)} |`,
     '',
   );
-  const spread = summary.spread?.ecoscore;
+  if (!graded) lines.push(`⛔ **${englishText(gradeStatusPhrase(status, REPORT_LABELS.en), escapeMarkdown)}** ${REPORT_LABELS.en.noGradeRule}`, '');
+  const spread = graded ? summary.spread?.ecoscore : null;
   const spreadText = spread
     ? `spread (dispersion) over ${spread.n} iteration${spread.n === 1 ? '' : 's'}: ${formatScore(spread.min)} – ${formatScore(spread.max)} (cv ${formatPercent(spread.cv)})`
-    : 'no spread (fewer than two iterations scored)';
-  lines.push(`${statusLine} · ${result.completedIterations}/${result.iterations} iterations · ${spreadText}`, '');
-  const energy = energySourceInfo(result);
-  const detail = energy.description
-    ? escapeMarkdown(energy.description)
-    : energy.kind === 'modelled'
-      ? 'estimated by a model from measured resource use, not measured'
-      : null;
-  lines.push(`**Energy source (source de l’énergie):** **${escapeMarkdown(energy.kind)}**${detail ? ` — ${detail}` : ''}`, '');
+    : graded
+      ? 'no spread (fewer than two iterations scored)'
+      : 'no spread (no grade)';
+  lines.push(`${statusLine} · ${result.completedIterations}/${result.iterations} iterations · ${spreadText}`, '', energyLine(result), '');
   return lines;
 }
 
 function ecoindexCell(step: StepResult): string {
-  return step.ecoindex ? `${formatScore(step.ecoindex.score)} ${escapeMarkdown(step.ecoindex.grade)}` : '–';
+  return step.ecoindex ? `${step.ecoindex.score} ${escapeMarkdown(step.ecoindex.grade)}` : '–';
 }
+
+/** The ecoscore of a step with its grade (`steps[].grade`), or `–` and why it has none. */
+export function stepScoreCell(step: StepResult): string {
+  const score = step.scores?.ecoscore;
+  if (score !== null && score !== undefined) {
+    const grade = stepGrade(step);
+    return `**${formatScore(score)}**${grade ? ` ${escapeMarkdown(grade)}` : ''}`;
+  }
+  const gap = stepGap(step);
+  return gap && gap.kind !== 'reference' ? `– ${englishText(stepGapPhrase(gap, REPORT_LABELS.en), escapeMarkdown)}` : '–';
+}
+
+/** The added charge of a step in µAh (what energy is scored on), with its basis when the steps' bases differ. */
+function addedChargeCell(step: StepResult, perStepBasis: boolean): string {
+  const uah = toUah(step.metrics.excessEnergyMah);
+  const basis = perStepBasis ? stepEnergyBasis(step) : null;
+  return `${uah === null ? '–' : significant(uah)}${basis ? ` (${basis.basis === 'measured' ? 'measured' : 'modelled'})` : ''}`;
+}
+
+/** The note under the step table: what EcoIndex of the step is, and how it differs from ecoindex.fr's. */
+export const ECOINDEX_NOTE_MARKDOWN = `_${escapeMarkdown(REPORT_LABELS.en.ecoindexNote)}_`;
 
 function stepTable(result: Result): string[] {
   if (result.steps.length === 0) return ['_No step measured._', ''];
+  const perStepBasis = energyLabelOf(result).label === 'partly-measured';
   const lines = [
-    '| # | | Step (étape) | Type | Duration | Transfer | Requests | µAh/s | Energy | Perf. | Data | Ecoscore | EcoIndex |',
+    '| # | | Step (étape) | Type | Response | Transfer | Requests | Added charge (µAh) | Energy | Perf. | Data | Ecoscore | EcoIndex of the step |',
     '|---:|:---:|---|---|---:|---:|---:|---:|---:|---:|---:|---:|:---:|',
   ];
   result.steps.forEach((step, index) => {
     const m = step.metrics;
     const name = `${escapeMarkdown(step.name)}${step.critical ? ' ★' : ''}`;
     lines.push(
-      `| ${index + 1} | ${stepStatusEmoji(step)} | ${name} | ${step.type} | ${formatMs(m.durationMs)} | ${formatBytes(m.bytes)} | ${m.requests ?? '–'} | ${
-        m.dischargeUahPerS === null ? '–' : significant(m.dischargeUahPerS)
-      } | ${formatScore(step.scores?.energy)} | ${formatScore(step.scores?.performance)} | ${formatScore(step.scores?.data)} | ${
-        step.scores?.ecoscore === null || step.scores?.ecoscore === undefined ? '–' : `**${formatScore(step.scores.ecoscore)}**`
-      } | ${ecoindexCell(step)} |`,
+      `| ${index + 1} | ${stepStatusEmoji(step)} | ${name} | ${step.type} | ${formatMs(m.responseMs)} | ${formatBytes(m.bytes)} | ${m.requests ?? '–'} | ${addedChargeCell(step, perStepBasis)} | ${formatScore(step.scores?.energy)} | ${formatScore(step.scores?.performance)} | ${formatScore(step.scores?.data)} | ${stepScoreCell(step)} | ${ecoindexCell(step)} |`,
     );
   });
-  lines.push('', '★ critical step (weighs more in the ecoscore) · ✅ passed · ⚠️ passed, failed in some iterations · ❌ failed · ⏭️ not run · µAh/s: battery discharge rate', '');
+  lines.push(
+    '',
+    '★ critical step (weighs more in the ecoscore) · ✅ passed · ⚠️ passed, failed in some iterations · ❌ failed · ⏭️ not run · Response: from the last input to the end of the wait and of the requests (what performance is scored on) · Added charge: what the step’s work adds to an idle phone (what energy is scored on)',
+    '',
+    ...(ecoindexNoteApplies(result) ? [ECOINDEX_NOTE_MARKDOWN, ''] : []),
+  );
   const t = result.summary.totals;
   const totals = [
     `duration ${formatMs(t.durationMs)}`,

@@ -8,10 +8,49 @@
  * Pure: a statement in, text out. Every string that comes from a result (variant, journey, device names,
  * URLs) is escaped.
  */
+import { energySourceLabel } from '../methodology/energy-source.js';
 import type { WhiteLabelIndicator, WhiteLabelStatement, WhiteLabelVariant } from '../methodology/whitelabel.js';
+import type { Result } from '../result/schema.js';
+import { energyLabelOf, gradeStatusOf, gradeStatusPhrase, recordGradeStatus, type EnergyLabelView, type GradeStatus } from './grade-view.js';
 import { adpUnit, esc, Formatter, ghgUnit, waterUnit, type DisplayUnit } from './html-format.js';
-import type { ReportLang } from './i18n.js';
+import { fillLabel, REPORT_LABELS, type ReportLang } from './i18n.js';
 import { escapeMarkdown } from './markdown.js';
+
+/** What the statement does not keep of a variant's result and its renderers show: why it has no grade, and the energy source's one label. */
+export interface WhiteLabelVariantFacts {
+  grade: GradeStatus;
+  energy: EnergyLabelView['label'];
+}
+
+/** Options of the white-label renderers. */
+export interface WhiteLabelRenderOptions {
+  /** Language shown first in the HTML page (default `fr`). */
+  lang?: ReportLang;
+  /** Per variant name, from its result ({@link whiteLabelVariantFacts}); without them the renderer falls back on what the statement says. */
+  variants?: Readonly<Record<string, WhiteLabelVariantFacts>>;
+}
+
+/** The facts of each measured variant, read from its result.json. */
+export function whiteLabelVariantFacts(inputs: ReadonlyArray<{ name: string; result: Result }>): Record<string, WhiteLabelVariantFacts> {
+  return Object.fromEntries(inputs.map(({ name, result }) => [name, { grade: gradeStatusOf(result), energy: energyLabelOf(result).label }]));
+}
+
+/** A variant's facts: given, or from the statement (its ecoscore and run status; the kind of its energy source). */
+function factsOf(variant: WhiteLabelVariant, options: WhiteLabelRenderOptions): WhiteLabelVariantFacts {
+  const given = options.variants?.[variant.name];
+  if (given) return given;
+  const kind = variant.energySource;
+  const energy = kind === 'model' || kind === 'measured' || kind === 'device-counter' ? energySourceLabel({ kind }) : 'unknown';
+  const status = variant.failedSteps > 0 ? 'failed' : variant.status;
+  return { grade: recordGradeStatus({ ecoscore: variant.ecoscore, status }), energy };
+}
+
+/** Why a variant has no grade, in a language; null when it has one. */
+function noGradeReason(variant: WhiteLabelVariant, options: WhiteLabelRenderOptions, lang: ReportLang): string | null {
+  if (variant.ecoscore !== null) return null;
+  const phrase = gradeStatusPhrase(factsOf(variant, options).grade, REPORT_LABELS[lang]);
+  return fillLabel(REPORT_LABELS[lang][phrase.key], phrase.values);
+}
 
 /** The statement as JSON (2-space indented, final newline): what `whitelabel.json` holds. */
 export function renderWhiteLabelJson(statement: WhiteLabelStatement): string {
@@ -54,7 +93,9 @@ const TEXT = {
     by: ' par {tool} {version}',
     offline: 'Document autonome : il s’ouvre hors ligne et ne contacte aucun serveur.',
     rules: { measured: 'mesure du service', median: 'médiane des variantes', conservative: 'valeur la moins favorable', none: 'non mesuré' },
-    sources: { model: 'modélisée', 'device-counter': 'mesurée (compteur de l’appareil)', unknown: 'non renseignée' } as Record<string, string>,
+    sources: { modelled: 'modélisée', measured: 'mesurée', 'partly-measured': 'en partie mesurée', unknown: 'non renseignée' } as Record<string, string>,
+    noEcoscore: 'Aucun écoscore retenu : aucune variante mesurée n’a de note.',
+    variantNoGrade: '« {name} » n’a pas de note — {reason}',
     of: '{done} sur {total}',
     unitScore: '/100',
   },
@@ -93,7 +134,9 @@ const TEXT = {
     by: ' by {tool} {version}',
     offline: 'Self-contained document: it opens offline and contacts no server.',
     rules: { measured: 'the service’s own measure', median: 'median of the variants', conservative: 'least favourable value', none: 'not measured' },
-    sources: { model: 'modelled', 'device-counter': 'measured (device counter)', unknown: 'not recorded' } as Record<string, string>,
+    sources: { modelled: 'modelled', measured: 'measured', 'partly-measured': 'partly-measured', unknown: 'not recorded' } as Record<string, string>,
+    noEcoscore: 'No ecoscore retained: no measured variant has a grade.',
+    variantNoGrade: '“{name}” has no grade — {reason}',
     of: '{done} of {total}',
     unitScore: '/100',
   },
@@ -138,29 +181,31 @@ function ruleLabel(indicator: WhiteLabelIndicator, t: Texts): string {
   return t.rules[indicator.rule ?? 'none'];
 }
 
-function variantRows(variants: readonly WhiteLabelVariant[], f: Formatter, t: Texts): string {
+function variantRows(variants: readonly WhiteLabelVariant[], f: Formatter, t: Texts, options: WhiteLabelRenderOptions): string {
   return variants
     .map((v) => {
       const grade = v.grade ? ` (${esc(v.grade)})` : '';
+      const reason = noGradeReason(v, options, f.lang);
+      const score = reason === null ? `${f.score1(v.ecoscore)}${grade}` : `<span class="no-grade">${esc(reason)}</span>`;
       const steps = fill(t.stepsValue, { passed: v.passedSteps, failed: v.failedSteps, skipped: v.skippedSteps });
       const target = v.target.name ? `<br><span class="muted">${esc(v.target.platform)} · ${esc(v.target.name)}</span>` : '';
       return `<tr${v.failedSteps > 0 || v.skippedSteps > 0 ? ' class="bad"' : ''}>
 <th scope="row">${esc(v.name)}${target}</th>
-<td class="num">${f.score1(v.ecoscore)}${grade}</td>
+<td class="num">${score}</td>
 <td>${esc(f.date(v.startedAt))}</td>
 <td>${esc(v.device.name)}<br><span class="muted">${esc(v.device.id)}</span></td>
 <td>${esc(v.network.name)}<br><span class="muted">${esc(v.network.id)}</span></td>
 <td>${esc(v.journey.name)}<br><span class="muted">sha256 ${esc(v.journey.sha256.slice(0, 12))}</span></td>
 <td class="num">${esc(fill(t.of, { done: v.completedIterations, total: v.iterations }))}</td>
 <td class="num">${f.percent(v.ecoscoreCv)}</td>
-<td>${esc(t.sources[v.energySource] ?? v.energySource)}</td>
+<td>${esc(t.sources[factsOf(v, options).energy] ?? v.energySource)}</td>
 <td>${esc(steps)}</td>
 </tr>`;
     })
     .join('\n');
 }
 
-function languageSection(statement: WhiteLabelStatement, lang: ReportLang, primary: boolean): string {
+function languageSection(statement: WhiteLabelStatement, lang: ReportLang, primary: boolean, options: WhiteLabelRenderOptions): string {
   const f = new Formatter(lang);
   const t = TEXT[lang];
   const ecoscore = statement.indicators.find((indicator) => indicator.id === 'ecoscore');
@@ -188,7 +233,8 @@ function languageSection(statement: WhiteLabelStatement, lang: ReportLang, prima
   return `<section class="statement" lang="${lang}" id="${lang}">
 <${Heading}>${esc(t.title)}</${Heading}>
 <p class="lead"><strong>${esc(fill(t.lead, { name: statement.estimate.name }))}</strong> — ${esc(statement.estimate.measured ? t.measured : t.notMeasured)}</p>
-<p class="headline">${esc(fill(t.headline, { value: f.score1(ecoscore?.estimated ?? null) }))}${grade}</p>
+<p class="headline${ecoscore?.estimated == null ? ' no-grade' : ''}">${ecoscore?.estimated == null ? esc(t.noEcoscore) : `${esc(fill(t.headline, { value: f.score1(ecoscore.estimated) }))}${grade}`}</p>
+${ungraded(statement, options, lang)}
 <p>${esc(t.purpose)}</p>
 <h3>${esc(t.indicatorsHeading)}</h3>
 <table class="values">
@@ -203,13 +249,22 @@ ${rows}
 <table class="variants">
 <thead><tr><th scope="col">${esc(t.variant)}</th><th scope="col">${esc(t.ecoscore)}</th><th scope="col">${esc(t.date)}</th><th scope="col">${esc(t.device)}</th><th scope="col">${esc(t.network)}</th><th scope="col">${esc(t.journey)}</th><th scope="col">${esc(t.iterations)}</th><th scope="col">${esc(t.cv)}</th><th scope="col">${esc(t.energySource)}</th><th scope="col">${esc(t.steps)}</th></tr></thead>
 <tbody>
-${variantRows(statement.variants, f, t)}
+${variantRows(statement.variants, f, t, options)}
 </tbody>
 </table>
 <h3>${esc(t.warningsHeading)}</h3>
 ${warnings}
 <p class="footer">${esc(fill(t.generated, { date: f.date(statement.generatedAt), tool }))} ${esc(t.offline)}</p>
 </section>`;
+}
+
+/** One line per measured variant without a grade, with the reason (their ecoscores are left out of the minimum, maximum and estimate). */
+function ungraded(statement: WhiteLabelStatement, options: WhiteLabelRenderOptions, lang: ReportLang): string {
+  const items = statement.variants
+    .map((v) => ({ v, reason: noGradeReason(v, options, lang) }))
+    .filter((item): item is { v: WhiteLabelVariant; reason: string } => item.reason !== null)
+    .map(({ v, reason }) => `<li>${esc(fill(TEXT[lang].variantNoGrade, { name: v.name, reason }))}</li>`);
+  return items.length > 0 ? `<ul class="no-grade">\n${items.join('\n')}\n</ul>` : '';
 }
 
 const STYLE = `
@@ -228,6 +283,8 @@ td.retained { font-weight: 700; background: #dafbe1; }
 .muted { color: var(--muted); font-size: .85em; font-weight: 400; }
 tr.bad th, tr.bad td { background: #fff8c5; }
 .warnings li { color: var(--warn); margin: .25rem 0; }
+.no-grade { color: #cf222e; font-weight: 600; }
+.headline.no-grade { color: #cf222e; }
 .rule { border-left: 4px solid var(--accent); padding-left: 10px; }
 .footer { color: var(--muted); font-size: .85rem; margin-top: 1.5rem; }
 @media print {
@@ -244,7 +301,7 @@ tr.bad th, tr.bad td { background: #fff8c5; }
  * The statement as a self-contained HTML page: the primary language (`fr` by default) first, the other
  * below (on its own page when printed). No script, no external resource.
  */
-export function renderWhiteLabelHtml(statement: WhiteLabelStatement, options: { lang?: ReportLang } = {}): string {
+export function renderWhiteLabelHtml(statement: WhiteLabelStatement, options: WhiteLabelRenderOptions = {}): string {
   const primary: ReportLang = options.lang === 'en' ? 'en' : 'fr';
   const secondary: ReportLang = primary === 'fr' ? 'en' : 'fr';
   const title = `${TEXT[primary].title} — ${statement.estimate.name}`;
@@ -262,12 +319,21 @@ export function renderWhiteLabelHtml(statement: WhiteLabelStatement, options: { 
 <body>
 ${nav}
 <main>
-${languageSection(statement, primary, true)}
-${languageSection(statement, secondary, false)}
+${languageSection(statement, primary, true, options)}
+${languageSection(statement, secondary, false, options)}
 </main>
 </body>
 </html>
 `;
+}
+
+/** One Markdown line per variant without a grade, with the reason, and a blank line after them. */
+function noGradeLines(statement: WhiteLabelStatement, options: WhiteLabelRenderOptions): string[] {
+  const lines = statement.variants.flatMap((v) => {
+    const reason = noGradeReason(v, options, 'en');
+    return reason === null ? [] : [`- ⛔ ${escapeMarkdown(fill(TEXT.en.variantNoGrade, { name: v.name, reason }))}`];
+  });
+  return lines.length > 0 ? [...lines, ''] : [];
 }
 
 /** English number formatting for the Markdown statement (same display units as the HTML). */
@@ -277,7 +343,7 @@ const EN = new Formatter('en');
  * The statement as GitHub-flavoured Markdown: English labels with the French term in parentheses, the
  * rule in both languages, the variants and the warnings. Strings from results are escaped.
  */
-export function renderWhiteLabelMarkdown(statement: WhiteLabelStatement): string {
+export function renderWhiteLabelMarkdown(statement: WhiteLabelStatement, options: WhiteLabelRenderOptions = {}): string {
   const md = (text: string) => escapeMarkdown(text);
   const ecoscore = statement.indicators.find((indicator) => indicator.id === 'ecoscore');
   const grade = statement.ecoscoreGrade.estimated ? ` (grade ${md(statement.ecoscoreGrade.estimated)})` : '';
@@ -286,8 +352,11 @@ export function renderWhiteLabelMarkdown(statement: WhiteLabelStatement): string
     '',
     `Distributor’s service (service du distributeur) **${md(statement.estimate.name)}**: ${statement.estimate.measured ? 'measured (mesuré)' : 'not measured, estimated from the variants measured (non mesuré, estimé à partir des variantes mesurées)'}.`,
     '',
-    `**Ecoscore retained (écoscore retenu): ${EN.score1(ecoscore?.estimated ?? null)} / 100**${grade}`,
+    ecoscore?.estimated == null
+      ? `**${md(TEXT.en.noEcoscore)}** (${md(TEXT.fr.noEcoscore)})`
+      : `**Ecoscore retained (écoscore retenu): ${EN.score1(ecoscore.estimated)} / 100**${grade}`,
     '',
+    ...noGradeLines(statement, options),
     '| Indicator (indicateur) | Minimum | Maximum | Estimated value retained (valeur estimée retenue) | Unit (unité) | Obtained by (obtenue par) |',
     '|---|---:|---:|---:|---|---|',
   ];
@@ -308,7 +377,7 @@ export function renderWhiteLabelMarkdown(statement: WhiteLabelStatement): string
   );
   for (const v of statement.variants) {
     lines.push(
-      `| ${md(v.name)} | ${EN.score1(v.ecoscore)}${v.grade ? ` ${md(v.grade)}` : ''} | ${md(v.startedAt)} | ${md(v.device.id)} | ${md(v.network.id)} | ${md(v.journey.name)} (sha256 ${md(v.journey.sha256.slice(0, 12))}) | ${v.completedIterations}/${v.iterations} | ${EN.percent(v.ecoscoreCv)} | ${md(TEXT.en.sources[v.energySource] ?? v.energySource)} | ${v.failedSteps + v.skippedSteps} |`,
+      `| ${md(v.name)} | ${v.ecoscore === null ? 'no grade' : `${EN.score1(v.ecoscore)}${v.grade ? ` ${md(v.grade)}` : ''}`} | ${md(v.startedAt)} | ${md(v.device.id)} | ${md(v.network.id)} | ${md(v.journey.name)} (sha256 ${md(v.journey.sha256.slice(0, 12))}) | ${v.completedIterations}/${v.iterations} | ${EN.percent(v.ecoscoreCv)} | ${md(TEXT.en.sources[factsOf(v, options).energy] ?? v.energySource)} | ${v.failedSteps + v.skippedSteps} |`,
     );
   }
   lines.push('', '**Warnings (avertissements)**', '');

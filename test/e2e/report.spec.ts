@@ -1,6 +1,8 @@
 /**
  * The HTML report in a real Chromium: rendered from the recorded demo result (one step renamed to carry a
- * `<script>`), opened from file:// with its screenshots beside it, as a publisher or reviewer opens it.
+ * `<script>`), opened from file:// with its screenshots beside it, as a publisher or reviewer opens it; and a
+ * SYNTHETIC variant of the recorded methodology 2.0 result without a grade (test/report/fixture-2.0.ts), whose
+ * summary card — what results.png is taken from — must show the no-grade state and its reason.
  */
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,6 +11,7 @@ import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { renderHtmlReport } from '../../src/report/html.js';
 import type { Result } from '../../src/result/schema.js';
+import { recorded, withoutGrade } from '../report/fixture-2.0.js';
 
 const FIXTURE_DIR = resolve('test/fixtures/results/demo-health');
 const HOSTILE_NAME = '<script>alert("x")</script>';
@@ -16,6 +19,7 @@ const HOSTILE_NAME = '<script>alert("x")</script>';
 let dir: string;
 let url: string;
 let embeddedUrl: string;
+let noGradeUrl: string;
 
 test.beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ecoscore-report-e2e-'));
@@ -32,6 +36,12 @@ test.beforeAll(() => {
   mkdirSync(join(dir, 'alone'));
   writeFileSync(join(dir, 'alone', 'report.html'), renderHtmlReport(result, { embedScreenshots: embed }));
   embeddedUrl = pathToFileURL(join(dir, 'alone', 'report.html')).href;
+});
+
+test.beforeAll(async () => {
+  mkdirSync(join(dir, 'no-grade'));
+  writeFileSync(join(dir, 'no-grade', 'report.html'), renderHtmlReport(withoutGrade(await recorded(), 'step-failed')));
+  noGradeUrl = pathToFileURL(join(dir, 'no-grade', 'report.html')).href;
 });
 
 test.afterAll(() => {
@@ -172,4 +182,23 @@ test('keeps embedded screenshots in both languages', async ({ page }) => {
   await expect.poll(loaded).toEqual(Array(9).fill(true));
   expect(problems).toEqual([]);
   expect(foreign).toEqual([]);
+});
+
+test('shows a journey without a grade as such in the summary card (results.png), in both languages', async ({ page }) => {
+  const { problems } = await open(page, noGradeUrl);
+  const summary = page.locator('#summary');
+  await expect(summary.locator('.grade-badge')).toHaveText(/Pas de note/);
+  const reason = summary.locator('.sc-nograde');
+  await expect(reason).toHaveText('Pas de note : l’étape « sign in » a échoué (itération(s) 1).');
+  await expect(summary.locator('.g-num')).toHaveText(['–', '–', '–', '–']);
+  // The reason is drawn inside the card that results.png captures.
+  const [card, box] = [await summary.boundingBox(), await reason.boundingBox()];
+  expect(box!.y).toBeGreaterThanOrEqual(card!.y);
+  expect(box!.y + box!.height).toBeLessThanOrEqual(card!.y + card!.height);
+  expect(box!.width).toBeGreaterThan(100);
+  await page.getByRole('button', { name: /English/ }).click();
+  await expect(page.locator('#summary .sc-nograde')).toHaveText('No grade: step “sign in” failed (iteration(s) 1).');
+  await expect(page.locator('#summary .grade-badge')).not.toHaveText(/\b[A-G]$/);
+  // The 2.0 fixture keeps no screenshots (see its README): only their loads may fail.
+  expect(problems.filter((problem) => !problem.includes('ERR_FILE_NOT_FOUND'))).toEqual([]);
 });

@@ -116,7 +116,7 @@ describe('renderCampaignIndexHtml', () => {
     const rows = rowsOf(renderCampaignIndexHtml(index()));
     const cells = (row: string) => [...row.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
     const acme = cells(rows[0]);
-    expect(acme.slice(1, 15)).toEqual(['mid-range-phone', 'wifi', 'acme', 'réussie', '86,4 A', '89', '80', '90', '1,93', '3,77 Mo', '25,24 s', '–', '0,5 %', '∥']);
+    expect(acme.slice(1, 15)).toEqual(['mid-range-phone', 'wifi', 'acme', 'réussie', '86,4 A', '89,3', '80,0', '90,1', '1,93', '3,77 Mo', '25,24 s', '–', '0,5 %', '∥']);
     const pending = cells(rows[2]);
     expect(pending.slice(5, 16)).toEqual(['–', '–', '–', '–', '–', '–', '–', '–', '–', '', '–']);
   });
@@ -177,7 +177,7 @@ describe('renderCampaignIndexMarkdown', () => {
     const rows = md.split('\n').filter((line) => line.startsWith('| Demo health'));
     expect(rows).toHaveLength(4);
     expect(rows[0]).toContain('[report](demo-health--mid-range-phone--wifi--acme/report.html) · [result.json](demo-health--mid-range-phone--wifi--acme/result.json)');
-    expect(rows[0]).toContain('| **86.4** A | 89 | 80 | 90 | 1.93 | 3.77 MB | 25.24 s |');
+    expect(rows[0]).toContain('| **86.4** A | 89.3 | 80.0 | 90.1 | 1.93 | 3.77 MB | 25.24 s |');
     expect(rows[2]).toContain('⏳ pending');
     expect(rows[2]).toContain('&lt;script&gt;');
     expect(rows[3]).toContain('⛔ error: journeys/demo-health.yaml: steps\\[2\\]: &lt;bad&gt; step');

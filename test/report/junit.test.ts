@@ -95,14 +95,14 @@ describe('renderJunit on the recorded demo result', () => {
     const root = parseXml(renderJunit(await fixture()));
     const suite = root.children[0];
     const properties = Object.fromEntries((child(suite, 'properties')?.children ?? []).map((p) => [p.attributes.name, p.attributes.value]));
-    expect(properties).toMatchObject({ ecoscore: '86.43', grade: 'A', energySource: 'modelled', device: 'mid-range-phone', network: 'wifi', 'journey.file': 'journeys/demo-health.yaml' });
+    expect(properties).toMatchObject({ ecoscore: '86.4', grade: 'A', 'grade.status': 'graded', energySource: 'modelled', device: 'mid-range-phone', network: 'wifi', 'journey.file': 'journeys/demo-health.yaml' });
     const login = childrenNamed(suite, 'testcase')[1];
     const out = child(login, 'system-out')?.text ?? '';
     expect(out).toContain('type: first-load (critical)');
     expect(out).toContain('transfer: 28.2 kB in 5 requests');
     expect(out).toContain('discharge: 74.3 µAh/s (× 1.21 the reference)');
-    expect(out).toContain('scores: ecoscore 96.1, energy 89.5, performance 100, data 98.8');
-    expect(out).toContain('EcoIndex: 95 (A), 1.1 g CO2e, 1.65 cl water');
+    expect(out).toContain('scores: ecoscore 96.1 (grade A), energy 89.5, performance 100.0, data 98.8');
+    expect(out).toContain('EcoIndex of the step: 95 (A), 1.1 g CO2e, 1.65 cl water');
     expect(out).toContain('screenshot: screenshots/3/02-login-page.png');
   });
 });

@@ -28,8 +28,8 @@ describe('renderMarkdown on the recorded demo result', () => {
     const md = renderMarkdown(await fixture());
     expect(md.startsWith('### 🌿 Ecoscore — Demo health app — record a blood pressure measure\n')).toBe(true);
     const [headline] = tableRows(md, /^\| Ecoscore \(écoscore\) \| Grade \(note\)/);
-    expect(cells(headline)).toEqual(['**86.4** / 100', '**A**', '89.3', '80', '90.1']);
-    expect(md).toContain('✅ all 9 steps passed · 3/3 iterations · spread (dispersion) over 3 iterations: 86.2 – 87 (cv 0.5 %)');
+    expect(cells(headline)).toEqual(['**86.4** / 100', '**A**', '89.3', '80.0', '90.1']);
+    expect(md).toContain('✅ all 9 steps passed · 3/3 iterations · spread (dispersion) over 3 iterations: 86.2 – 87.0 (cv 0.5 %)');
   });
 
   it('says the energy is modelled, with the model’s own description', async () => {
@@ -37,16 +37,16 @@ describe('renderMarkdown on the recorded demo result', () => {
     expect(md).toMatch(/\*\*Energy source \(source de l’énergie\):\*\* \*\*modelled\*\* — Modelled from measured CPU time/);
   });
 
-  it('has one table row per step with status, type, duration, transfer, requests, discharge, scores and EcoIndex', async () => {
+  it('has one table row per step with status, type, response, transfer, requests, added charge, scores and EcoIndex of the step (a 1.x result: no response time or added charge, shown as –)', async () => {
     const result = await fixture();
     const md = renderMarkdown(result);
     const rows = tableRows(md, /^\| # \| \| Step \(étape\)/);
     expect(rows).toHaveLength(result.steps.length);
     result.steps.forEach((step, i) => expect(cells(rows[i])[2]).toContain(escapeMarkdown(step.name)));
-    // login page: first-load, critical, 1.19 s, 28.2 kB, 5 requests, 74.3 µAh/s, scores, EcoIndex 95 A
-    expect(cells(rows[1])).toEqual(['2', '✅', 'login page ★', 'first-load', '1.19 s', '28.2 kB', '5', '74.3', '89.5', '100', '98.8', '**96.1**', '95 A']);
-    // reference: no performance score, no EcoIndex
-    expect(cells(rows[0]).slice(8)).toEqual(['–', '–', '100', '**100**', '–']);
+    // login page: first-load, critical, no response time (1.x), 28.2 kB, 5 requests, no added charge (1.x), scores with one decimal, grade, EcoIndex 95 A
+    expect(cells(rows[1])).toEqual(['2', '✅', 'login page ★', 'first-load', '–', '28.2 kB', '5', '–', '89.5', '100.0', '98.8', '**96.1** A', '95 A']);
+    // reference: no performance score, no EcoIndex (1.x scored it)
+    expect(cells(rows[0]).slice(8)).toEqual(['–', '–', '100.0', '**100.0** A', '–']);
     expect(md).toContain('**Journey totals:** duration 25.24 s · transfer 3.77 MB · 44 requests · main-thread CPU 3.38 s · energy 1.93 mAh');
   });
 
@@ -121,7 +121,8 @@ describe('renderMarkdown escaping and failures', () => {
       step.footprint = null;
     }
     const md = renderMarkdown(result);
-    expect(md).toContain('| **–** / 100 | **–** | – | – | – |');
+    expect(md).toContain('| **–** / 100 | **no grade (pas de note)** | – | – | – |');
+    expect(md).toContain('No grade: the result does not say why.');
     expect(md).toContain('no spread');
     expect(md).toContain('**Footprint (empreinte):** not computed.');
     expect(md).toContain('**unknown**');

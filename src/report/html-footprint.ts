@@ -1,0 +1,188 @@
+/** The footprint and environment sections of the HTML report. */
+import { adpUnit, esc, ghgUnit, waterUnit, type DisplayUnit } from './html-format.js';
+import { asNumber, asRecord, asString, energySourceView } from './html-model.js';
+import { energyLabelOf } from './grade-view.js';
+import { energyLine } from './html-summary.js';
+import { RUN_STATUS_KEYS, scoringOf, smallestPositive, t, type Context, type Fmt } from './html-parts.js';
+import type { LabelKey } from './i18n.js';
+
+const SEGMENTS = [
+  ['deviceManufacturing', 'segManufacturing', 'segManufacturingShort'],
+  ['deviceElectricity', 'segElectricity', 'segElectricityShort'],
+  ['network', 'segNetwork', 'segNetworkShort'],
+  ['dataCentre', 'segDataCentre', 'segDataCentreShort'],
+] as const;
+
+type Impacts = { ghgGrams: number; waterLitres: number; adpKgSbEq: number };
+type FootprintLike = Impacts & { breakdown: Record<(typeof SEGMENTS)[number][0], Impacts> };
+
+const INDICATORS = [
+  ['ghg', 'ghgGrams', ghgUnit],
+  ['water', 'waterLitres', waterUnit],
+  ['adp', 'adpKgSbEq', adpUnit],
+] as const;
+
+export function renderFootprint(ctx: Context, f: Fmt): string {
+  const { result } = ctx;
+  const fp = result.summary.footprint as FootprintLike | null;
+  const l = f.labels;
+  const head = `<section id="footprint" class="section" aria-labelledby="footprint-h"><h2 id="footprint-h">${t(f, 'footprintHeading')}</h2><p class="note">${t(f, 'footprintIntro')}</p>`;
+  if (!fp) return `${head}<div class="card"><p class="empty">${t(f, 'footprintNone')}</p></div></section>`;
+
+  // One journey, by source.
+  const journeyRows = SEGMENTS.map(([segment, key]) => {
+    const impacts = fp.breakdown[segment];
+    const share = fp.ghgGrams > 0 ? impacts.ghgGrams / fp.ghgGrams : null;
+    const bar = share !== null ? `<span class="share-bar" style="width:${Math.max(2, Math.round(share * 70))}px" aria-hidden="true"></span>` : '';
+    const shareLine = share !== null ? `<span class="sp">${bar}${t(f, 'shareOfTotal', { share: f.percent(share, 0) })}</span>` : '';
+    return `<tr><th scope="row">${t(f, key)}</th><td class="num"><span class="v">${esc(f.ghg(impacts.ghgGrams))}</span>${shareLine}</td><td class="num">${esc(f.water(impacts.waterLitres))}</td><td class="num">${esc(f.adp(impacts.adpKgSbEq))}</td></tr>`;
+  }).join('');
+  const journeyTable = `<div><h3 class="sub-h">${t(f, 'footprintJourneyHeading')}</h3><div class="table-wrap"><table class="fp-table fp-journey"><caption>${t(f, 'footprintJourneyCaption')}</caption>
+<thead><tr><th scope="col">${t(f, 'segment')}</th><th scope="col" class="num">${t(f, 'ghg')}</th><th scope="col" class="num">${t(f, 'water')}</th><th scope="col" class="num">${t(f, 'adp')}</th></tr></thead>
+<tbody>${journeyRows}</tbody>
+<tfoot><tr><th scope="row">${t(f, 'total')}</th><td class="num">${esc(f.ghg(fp.ghgGrams))}</td><td class="num">${esc(f.water(fp.waterLitres))}</td><td class="num">${esc(f.adp(fp.adpKgSbEq))}</td></tr></tfoot>
+</table></div></div>`;
+
+  // Projection.
+  const projection = asRecord(result.summary.projection);
+  const perThousand = asRecord(projection?.perThousandJourneys) as Impacts | null;
+  const perYear = asRecord(projection?.perYear) as Impacts | null;
+  const usage = asRecord(projection?.usage);
+  const projectionRows = INDICATORS.map(([key, field]) => {
+    const fmt = (value: number | null | undefined) => (key === 'ghg' ? f.ghg(value) : key === 'water' ? f.water(value) : f.adp(value));
+    return `<tr><th scope="row">${t(f, key)}</th><td class="num">${esc(fmt(fp[field]))}</td><td class="num">${esc(fmt(perThousand ? asNumber(perThousand[field]) : fp[field] * 1000))}</td><td class="num">${esc(perYear ? fmt(asNumber(perYear[field])) : l.dash)}</td></tr>`;
+  }).join('');
+  const usageLine =
+    perYear && usage
+      ? `<p class="usage">${t(f, 'usageLine', {
+          users: f.num(asNumber(usage.users)),
+          perUser: f.num(asNumber(usage.journeysPerUserPerYear)),
+          total: f.num(asNumber(usage.journeysPerYear)),
+        })}</p>`
+      : `<p class="usage hint">${t(f, 'noYearProjection')}</p>`;
+  const projectionTable = `<div><h3 class="sub-h">${t(f, 'projectionHeading')}</h3><div class="table-wrap"><table class="fp-table"><caption>${t(f, 'projectionCaption')}</caption>
+<thead><tr><th scope="col">${t(f, 'indicator')}</th><th scope="col" class="num">${t(f, 'perJourney')}</th><th scope="col" class="num">${t(f, 'perThousand')}</th><th scope="col" class="num">${t(f, 'perYear')}</th></tr></thead>
+<tbody>${projectionRows}</tbody></table></div>${usageLine}</div>`;
+
+  // Per step, three indicators × (four sources + total), each indicator in one unit.
+  // One unit per indicator, chosen so that the smallest step total reads without a string of zeros.
+  const smallest = (field: keyof Impacts, total: number) => smallestPositive(ctx.views.map(({ step }) => (step.footprint ? step.footprint[field] : 0))) ?? total;
+  const units: Record<string, DisplayUnit> = {
+    ghg: ghgUnit(smallest('ghgGrams', fp.ghgGrams)),
+    water: waterUnit(smallest('waterLitres', fp.waterLitres)),
+    adp: adpUnit(smallest('adpKgSbEq', fp.adpKgSbEq)),
+  };
+  const group = INDICATORS.map(
+    ([key]) => `<th scope="colgroup" colspan="5" class="ctr grp">${t(f, key)} <span class="unit">(${esc(units[key].unit)})</span></th>`,
+  ).join('');
+  const subHead = INDICATORS.map(
+    () =>
+      SEGMENTS.map(([, full, short]) => `<th scope="col" class="num"><abbr title="${esc(l[full])}">${t(f, short)}</abbr><span class="vh"> (${t(f, full)})</span></th>`).join('') +
+      `<th scope="col" class="num">${t(f, 'total')}</th>`,
+  ).join('');
+  const cells = (impacts: FootprintLike | null) =>
+    INDICATORS.map(([key, field]) =>
+      impacts === null
+        ? `<td class="num muted" colspan="5">${esc(l.dash)}</td>`
+        : SEGMENTS.map(([segment]) => `<td class="num">${esc(f.sig(impacts.breakdown[segment][field] * units[key].factor))}</td>`).join('') +
+          `<td class="num"><strong>${esc(f.sig(impacts[field] * units[key].factor))}</strong></td>`,
+    ).join('');
+  const stepRows = ctx.views
+    .map(({ step, index }) => `<tr class="${step.status}"><th scope="row"><span class="step-idx">${index + 1}.</span>${esc(step.name)}</th>${cells(step.footprint as FootprintLike | null)}</tr>`)
+    .join('');
+  const stepsTable = `<div class="wide-print"><h3 class="sub-h">${t(f, 'footprintStepsHeading')}</h3><div class="table-wrap" tabindex="0" role="region" aria-label="${esc(l.footprintStepsHeading)}"><table class="fp-table fp-steps"><caption>${t(f, 'footprintStepsCaption')}</caption>
+<colgroup><col></colgroup><colgroup span="5"></colgroup><colgroup span="5"></colgroup><colgroup span="5"></colgroup>
+<thead><tr><td></td>${group}</tr><tr><th scope="col">${t(f, 'colStep')}</th>${subHead}</tr></thead>
+<tbody>${stepRows}</tbody>
+<tfoot><tr><th scope="row">${t(f, 'journeyTotal')}</th>${cells(fp)}</tr></tfoot>
+</table></div></div>`;
+
+  return `${head}<div class="fp-grid">${journeyTable}${projectionTable}</div>${stepsTable}</section>`;
+}
+
+function kv(f: Fmt, rows: [LabelKey, string | null][]): string {
+  return `<dl class="kv">${rows.map(([key, value]) => `<dt>${t(f, key)}</dt><dd>${value === null ? `<span class="muted">${t(f, 'envUnknown')}</span>` : value}</dd>`).join('')}</dl>`;
+}
+
+export function renderEnvironment(ctx: Context, f: Fmt): string {
+  const { result } = ctx;
+  const env = result.environment;
+  const device = env.device as Record<string, unknown>;
+  const viewport = asRecord(device.viewport);
+  const battery = asRecord(device.battery);
+  const methodology = asRecord(env.methodology);
+  const footprint = asRecord(methodology?.footprint);
+  const factors = asRecord(footprint?.factors);
+  const scoring = scoringOf(result);
+  const calibration = asRecord(env.hostCalibration);
+  const sourceRecord = asRecord(env.energySource);
+  const sourceCalibration = asRecord(sourceRecord?.calibration);
+  const source = energySourceView(result);
+  const e = (value: string | null | undefined) => (value === null || value === undefined ? null : esc(value));
+
+  const viewportText = viewport
+    ? `${f.num(asNumber(viewport.width))} × ${f.num(asNumber(viewport.height))} px${asNumber(device.deviceScaleFactor) !== null ? ` @${f.num(asNumber(device.deviceScaleFactor), 2)}x` : ''}`
+    : null;
+  const batteryText = battery ? `${f.num(asNumber(battery.capacityMah))} mAh · ${f.num(asNumber(battery.voltageV), 2)} V` : null;
+  const l = f.labels;
+  const kbps = (value: number | null) => (value === null ? l.dash : value >= 1000 ? `${f.num(value / 1000, 1)} ${l.unitMb}` : `${f.num(value)} ${l.unitKbps}`);
+
+  const deviceCard = `<div class="card"><h3>${t(f, 'envDevice')}</h3>${kv(f, [
+    ['device', e(env.device.name)],
+    ['envProfileId', `<code>${esc(env.device.id)}</code>`],
+    ['envViewport', e(viewportText)],
+    ['envCpuSlowdown', `×${esc(f.num(env.emulation.cpuSlowdownFactor, 2))}`],
+    ['envBattery', e(batteryText)],
+  ])}</div>`;
+  const networkCard = `<div class="card"><h3>${t(f, 'envNetwork')}</h3>${kv(f, [
+    ['network', e(env.network.name)],
+    ['envProfileId', `<code>${esc(env.network.id)}</code>`],
+    ['envLatency', esc(`${f.num(env.emulation.latencyMs)} ${l.unitMs}`)],
+    ['envThroughput', esc(`${kbps(env.emulation.downloadKbps)} / ${kbps(env.emulation.uploadKbps)}`)],
+  ])}</div>`;
+  const hostCard = `<div class="card"><h3>${t(f, 'envHost')}</h3>${kv(f, [
+    ['envBrowser', env.browser ? esc(`${env.browser.name} ${env.browser.version}`) : null],
+    ['envPlatform', esc(`${env.host.platform} ${env.host.arch} · Node.js ${env.host.node}`)],
+    ['envCpu', e(env.host.cpuModel)],
+    ['envCores', esc(f.num(env.host.cpus))],
+  ])}</div>`;
+
+  const benchmark = asNumber(calibration?.benchmarkIndex) ?? asNumber(sourceCalibration?.benchmarkIndex);
+  const hostBenchmark = asNumber(calibration?.hostBenchmarkIndex) ?? asNumber(sourceCalibration?.hostBenchmarkIndex);
+  const referenceBenchmark = asNumber(sourceCalibration?.referenceBenchmarkIndex);
+  const method = asString(calibration?.method) ?? asString(sourceCalibration?.method);
+  const calibrationCard = `<div class="card wide"><h3>${t(f, 'envCalibration')}</h3>${
+    benchmark === null && hostBenchmark === null
+      ? `<p class="muted">${t(f, 'envNotCalibrated')}</p>`
+      : kv(f, [
+          ['envBenchmark', esc(f.num(benchmark, 0))],
+          ['envHostBenchmark', hostBenchmark === null ? null : esc(f.num(hostBenchmark, 0))],
+          ['envReferenceBenchmark', referenceBenchmark === null ? null : esc(f.num(referenceBenchmark, 0))],
+        ]) + (method ? `<p class="note method-text"><strong>${t(f, 'envCalibrationMethod')}${t(f, 'colon').trimEnd()}</strong> <span lang="en">${esc(method)}</span></p>` : '')
+  }</div>`;
+
+  const grid = asString(footprint?.grid);
+  const gridIntensity = asNumber(footprint?.gridIntensityGPerKWh);
+  const methodologyCard = `<div class="card"><h3>${t(f, 'envMethodology')}</h3>${kv(f, [
+    ['envMethodologyVersion', e(asString(methodology?.version))],
+    ['envEnergyModel', source.model ? esc(`${source.model} ${source.version ?? asString(methodology?.energyModel) ?? ''}`.trim()) : e(asString(methodology?.energyModel))],
+    ['envScoring', scoring.id ? esc(`${scoring.id} ${scoring.version ?? ''}`.trim()) : null],
+    ['envFootprintModel', e(asString(footprint?.version))],
+    ['envFootprintFactors', factors ? esc(`${asString(factors.id) ?? ''} ${asString(factors.version) ?? ''}`.trim()) : null],
+    ['envGrid', grid ? esc(`${grid}${gridIntensity !== null ? ` · ${f.num(gridIntensity, 2)} g CO2e/kWh` : ''}`) : null],
+  ])}</div>`;
+  const sourceCard = `<div class="card"><h3>${t(f, 'envEnergySource')}</h3><p class="note source-text">${energyLine(ctx, f)}</p>${
+    source.description && energyLabelOf(result).label === 'modelled' ? `<p class="note"><span lang="en">${esc(source.description)}</span></p>` : ''
+  }</div>`;
+  const journeyCard = `<div class="card wide"><h3>${t(f, 'envJourney')}</h3>${kv(f, [
+    ['envFile', `<code>${esc(result.journey.file)}</code>`],
+    ['envSha', `<code>${esc(result.journey.sha256)}</code>`],
+    ['envStart', esc(f.date(env.startedAt))],
+    ['envEnd', env.finishedAt ? esc(f.date(env.finishedAt)) : null],
+    ['envIterations', t(f, 'iterationsValue', { done: result.completedIterations, total: result.iterations })],
+    ['envStatus', t(f, RUN_STATUS_KEYS[result.status])],
+  ])}</div>`;
+
+  return `<section id="environment" class="section" aria-labelledby="environment-h"><h2 id="environment-h">${t(f, 'envHeading')}</h2>
+<div class="env-grid">${deviceCard}${networkCard}${hostCard}${journeyCard}${methodologyCard}${calibrationCard}${sourceCard}</div></section>`;
+}
