@@ -99,6 +99,7 @@ export function combinationEntry(
     iterations: result.completedIterations,
     ecoscore: result.summary.ecoscore,
     grade: result.summary.grade,
+    scoreStatus: result.summary.status ?? null,
     scores: result.summary.scores,
     ecoscoreCv: result.summary.spread?.ecoscore?.cv ?? null,
     totals: { durationMs: totals.durationMs, bytes: totals.bytes, requests: totals.requests, energyMah: totals.energyMah ?? null },

@@ -35,6 +35,8 @@ export const CombinationSchema = z.object({
   iterations: z.number().int().nullable(),
   ecoscore: nullableNumber,
   grade: z.string().nullable(),
+  /** Why the run has (or has no) grade: the result's `summary.status` (methodology 2.0; absent from older files). */
+  scoreStatus: z.object({ code: z.string(), message: z.string() }).catchall(z.unknown()).nullable().optional(),
   scores: z.object({ energy: nullableNumber, performance: nullableNumber, data: nullableNumber }).nullable(),
   /** Coefficient of variation of the journey ecoscore over the iterations. */
   ecoscoreCv: nullableNumber,

@@ -38,6 +38,8 @@ export const HistoryEntrySchema = z.object({
   iterations: z.number().int(),
   ecoscore: nullableNumber,
   grade: z.string().nullable(),
+  /** Why the run has (or has no) grade: the result's `summary.status` (methodology 2.0; absent from older files). */
+  scoreStatus: z.object({ code: z.string(), message: z.string() }).catchall(z.unknown()).nullable().optional(),
   scores: z.object({ energy: nullableNumber, performance: nullableNumber, data: nullableNumber }).nullable(),
   ecoscoreCv: nullableNumber,
   totals: z.object({ durationMs: nullableNumber, bytes: nullableNumber, energyMah: nullableNumber }),
@@ -80,6 +82,7 @@ export function historyEntry(result: Result, resultFile: string): HistoryEntry {
     iterations: result.completedIterations,
     ecoscore: result.summary.ecoscore,
     grade: result.summary.grade,
+    scoreStatus: result.summary.status ?? null,
     scores: result.summary.scores,
     ecoscoreCv: result.summary.spread?.ecoscore?.cv ?? null,
     totals: { durationMs: totals.durationMs ?? null, bytes: totals.bytes ?? null, energyMah: totals.energyMah ?? null },
