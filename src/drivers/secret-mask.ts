@@ -24,46 +24,47 @@ export interface SecretFill {
   navigation: number;
 }
 
+/**
+ * The page function that marks, in one document, the controls and smallest elements holding a secret, and returns
+ * how many. Kept as source text and evaluated as an expression, so that no bundler helper (tsx's `__name`) leaks
+ * into the page, as the DOM probe does.
+ */
+const MARK_IN_DOCUMENT_SOURCE = `({ values, attribute, minText }) => {
+  let count = 0;
+  const mark = (element) => {
+    if (!element.hasAttribute(attribute)) count++;
+    element.setAttribute(attribute, '');
+  };
+  const holds = (text, exact) =>
+    typeof text === 'string' && values.some((value) => (value.length < minText || exact ? text === value : text.includes(value)));
+  const deepest = (element) => {
+    if (!holds(element.textContent, false)) return false;
+    let inChild = false;
+    for (const child of Array.from(element.children)) if (deepest(child)) inChild = true;
+    if (!inChild) mark(element);
+    return true;
+  };
+  const visit = (root) => {
+    for (const control of Array.from(root.querySelectorAll('input, textarea, select'))) {
+      if (holds(control.value, false)) mark(control);
+    }
+    for (const child of Array.from(root.children)) deepest(child);
+    for (const host of Array.from(root.querySelectorAll('*'))) if (host.shadowRoot) visit(host.shadowRoot);
+  };
+  visit(document);
+  return count;
+}`;
+
 /** Marks, in one frame, the controls and smallest elements holding a secret; returns how many. */
 function markInFrame(frame: Frame, values: string[]): Promise<number> {
-  return frame.evaluate(
-    ({ values, attribute, minText }) => {
-      let count = 0;
-      const mark = (element: Element) => {
-        if (!element.hasAttribute(attribute)) count++;
-        element.setAttribute(attribute, '');
-      };
-      const holds = (text: string | null | undefined, exact: boolean) =>
-        typeof text === 'string' && values.some((value) => (value.length < minText || exact ? text === value : text.includes(value)));
-      const deepest = (element: Element): boolean => {
-        if (!holds(element.textContent, false)) return false;
-        let inChild = false;
-        for (const child of Array.from(element.children)) if (deepest(child)) inChild = true;
-        if (!inChild) mark(element);
-        return true;
-      };
-      const visit = (root: Document | ShadowRoot) => {
-        for (const control of Array.from(root.querySelectorAll('input, textarea, select'))) {
-          const value = (control as HTMLInputElement).value;
-          if (holds(value, false)) mark(control);
-        }
-        for (const child of Array.from(root.children)) deepest(child);
-        for (const host of Array.from(root.querySelectorAll('*'))) if (host.shadowRoot) visit(host.shadowRoot);
-      };
-      visit(document);
-      return count;
-    },
-    { values, attribute: MASK_ATTRIBUTE, minText: MIN_TEXT_SCAN_LENGTH },
-  );
+  const args = JSON.stringify({ values, attribute: MASK_ATTRIBUTE, minText: MIN_TEXT_SCAN_LENGTH });
+  return frame.evaluate<number>(`(${MARK_IN_DOCUMENT_SOURCE})(${args})`);
 }
 
 /** Removes the marks of {@link markSecrets} from every frame (never throws). */
 export async function unmarkSecrets(page: Page): Promise<void> {
-  await Promise.all(
-    page.frames().map((frame) =>
-      frame.evaluate((attribute) => document.querySelectorAll(`[${attribute}]`).forEach((element) => element.removeAttribute(attribute)), MASK_ATTRIBUTE).catch(() => undefined),
-    ),
-  );
+  const expression = `document.querySelectorAll('[${MASK_ATTRIBUTE}]').forEach((element) => element.removeAttribute('${MASK_ATTRIBUTE}'))`;
+  await Promise.all(page.frames().map((frame) => frame.evaluate(expression).catch(() => undefined)));
 }
 
 /**
