@@ -58,16 +58,18 @@ for (const [label, loaded] of variants) {
 }
 
 const fmt = (value: number | null | undefined) => (value === null || value === undefined ? '–' : value.toFixed(1));
-const heavyStep = (result: Result) => result.steps.find((step) => /heavy page/.test(step.name));
+const heavyStep = (result: Result) => result.steps.find((step) => step.type === 'load' && /heavy page/.test(step.name));
+const signIn = (result: Result) => result.steps.find((step) => step.name === 'sign in');
 console.log(`\nDemo sensitivity (${iterations} iteration(s) each, ${plainJourney.journey.device}, ${plainJourney.journey.network})`);
-console.log('| variant | ecoscore | grade | energy | performance | data | spread | heavy page energy | heavy page data |');
-console.log('|---|---|---|---|---|---|---|---|---|');
+console.log('| variant | ecoscore | grade | energy | performance | data | spread | heavy page energy | heavy page data | sign in E / P / D |');
+console.log('|---|---|---|---|---|---|---|---|---|---|');
 for (const { label, result } of rows) {
   const { summary } = result;
   const spread = summary.spread?.ecoscore ? `${fmt(summary.spread.ecoscore.min)}–${fmt(summary.spread.ecoscore.max)}` : '–';
   const heavy = heavyStep(result);
+  const sign = signIn(result)?.scores;
   console.log(
-    `| ${label} | ${fmt(summary.ecoscore)} | ${summary.grade ?? `no grade (${summary.status?.message ?? '?'})`} | ${fmt(summary.scores?.energy)} | ${fmt(summary.scores?.performance)} | ${fmt(summary.scores?.data)} | ${spread} | ${fmt(heavy?.scores?.energy)} | ${fmt(heavy?.scores?.data)} |`,
+    `| ${label} | ${fmt(summary.ecoscore)} | ${summary.grade ?? `no grade (${summary.status?.message ?? '?'})`} | ${fmt(summary.scores?.energy)} | ${fmt(summary.scores?.performance)} | ${fmt(summary.scores?.data)} | ${spread} | ${fmt(heavy?.scores?.energy)} | ${fmt(heavy?.scores?.data)} | ${fmt(sign?.energy)} / ${fmt(sign?.performance)} / ${fmt(sign?.data)} |`,
   );
 }
 const [plain, pad, heavy] = rows.map((row) => row.result.summary.ecoscore ?? Number.NaN) as [number, number, number];

@@ -37,6 +37,10 @@ const METHOD_SOURCE = {
   url: 'https://greenspectorstudio.atlassian.net/wiki/spaces/DPP/pages/120389639/09+-+How+to+read+a+dashboard',
 };
 
+/** Why a load step is read on the image bytes of inner pages rather than their whole weight. */
+const WARM_LOAD =
+  'A load runs after the first load in the same browser profile: the app\u2019s scripts, styles and fonts are cached, and what a navigation must download is mostly what is specific to the new page, chiefly its images (the largest resource type of a page, Web Almanac 2025 Page Weight). HTTP Archive measures cold loads only, so the load curve reads the image bytes of mobile inner pages, the closest published figure of page-specific bytes. Inferred.';
+
 const RULE = 'A step whose figure equals the p-th percentile scores 100 − p (80 at the 20th, 60 at the 40th), linearly in between, 100 at 0, and 0 where the slope of the last two percentiles reaches it.';
 
 function valuesOf(distribution: Distribution, factor = 1): { percentile: number; value: number }[] {
@@ -138,9 +142,9 @@ export function deriveDefaultProfile(inputs: Inputs): Record<string, unknown> {
         data: both(curve(home, `Transferred bytes of a first load against home pages. ${nativeNote}`)),
       },
       load: {
-        energy: energy('A load is a navigation to another page of the app: inner-page bytes and requests (cold cache: lenient for a warm one), mobile Total Blocking Time of all pages as main-thread work.', pages(inner, reqInner, tbtAll), [inner.source, reqInner.source, tbtAll.source]),
+        energy: energy(`${WARM_LOAD} Pages: the image bytes of mobile inner pages, inner-page requests (an upper bound: cached requests cost no round trip), mobile Total Blocking Time of all pages as main-thread work.`, pages(images, reqInner, tbtAll), [images.source, reqInner.source, tbtAll.source]),
         performance: curve(lcp, 'Response time of a load against lab Largest Contentful Paint of mobile pages.'),
-        data: both(curve(inner, `Transferred bytes of a load against inner pages (cold cache: lenient for a warm navigation). ${nativeNote}`)),
+        data: both(curve(images, `${WARM_LOAD} ${nativeNote}`)),
       },
       action: {
         energy: energy(`${inputs.interactionScale.justification} Pages: a tenth of an inner page's bytes and requests, and the interaction latency (INP) as its main-thread work.`, pages(inner, reqInner, inp, factor), [inner.source, reqInner.source, inp.source]),
