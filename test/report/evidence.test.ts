@@ -30,19 +30,16 @@ const STEP_FILES = [
 
 let outDir: string;
 let result: Result;
-/** The journey source as recorded: it waited for the CSS selector #measures, which no attested GDSL command expresses. */
-let recordedSource: string;
-const RECORDED_WAIT = 'waitFor: { selector: "#measures" }';
-const CURRENT_WAIT = 'waitFor: { text: "Vos relevés de tension artérielle" }';
+/** The recorded journey source waits for a text on "open measures", which strict GDSL can write. */
+const RECORDED_WAIT = 'waitFor: { text: "Vos relevés de tension artérielle" }';
+/** A wait for a CSS selector, which no attested GDSL command expresses (what the 1.x recording had there). */
+const SELECTOR_WAIT = 'waitFor: { selector: "#measures" }';
 
 beforeEach(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'ecoscore-evidence-'));
   await cp(FIXTURE_DIR, outDir, { recursive: true });
   result = await readResult(join(outDir, 'result.json'));
-  recordedSource = result.journey.source!;
-  // Today's demo journey waits for a text there (journeys/demo-health.yaml), which strict GDSL can write.
-  expect(recordedSource).toContain(RECORDED_WAIT);
-  result.journey.source = recordedSource.replace(RECORDED_WAIT, CURRENT_WAIT);
+  expect(result.journey.source).toContain(RECORDED_WAIT);
 });
 
 afterEach(async () => {
@@ -76,7 +73,8 @@ describe('writeEvidence on the recorded demo result', () => {
       tool: { name: 'ecoscore' },
       generatedAt: '2026-11-22T08:00:00.000Z',
       journey: { name: result.journey.name, file: 'journeys/demo-health.yaml', sha256: result.journey.sha256 },
-      summary: { ecoscore: 86.43, grade: 'A', status: 'passed' },
+      // The recorded fixture's summary (result.json: ecoscore 59.6, grade C).
+      summary: { ecoscore: 59.6, grade: 'C', status: 'passed' },
     });
     expect(await readFile(join(outDir, 'evidence/journey.yaml'), 'utf8')).toBe(result.journey.source);
     const gdsl = await readFile(join(outDir, 'evidence/journey.testgb'), 'utf8');
@@ -158,7 +156,9 @@ describe('writeEvidence when parts are missing', () => {
   });
 
   it('writes no GDSL rather than commands no public page attests, and says which step and action stopped it', async () => {
-    result.journey.source = recordedSource;
+    // Synthetic: the recorded source with its text wait replaced by a CSS-selector wait.
+    result.journey.source = result.journey.source!.replace(RECORDED_WAIT, SELECTOR_WAIT);
+    expect(result.journey.source).toContain(SELECTOR_WAIT);
     await writeEvidence(result, outDir, {});
     const manifest = await readManifest();
     expect(manifest.files.map((f) => f.path)).not.toContain('journey.testgb');
