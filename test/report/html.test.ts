@@ -72,21 +72,23 @@ describe('renderHtmlReport on the recorded demo result', () => {
   it('names every step and shows the ecoscore with its grade as text', () => {
     for (const step of result.steps) expect(live(html)).toContain(step.name);
     const summary = live(html).slice(live(html).indexOf('<section id="summary"'), live(html).indexOf('</section>'));
-    expect(summary).toContain('86,4');
-    expect(summary).toMatch(/<span class="gl">Note<\/span><span class="gv">A<\/span>/);
+    // The recorded figures (result.json): ecoscore 59.6, grade C, methodology 2.0.0, 0.1506 g CO2e, app on port 44037.
+    expect(summary).toContain('59,6');
+    expect(summary).toMatch(/<span class="gl">Note<\/span><span class="gv">C<\/span>/);
     expect(summary).toContain('Énergie modélisée');
-    expect(summary).toContain('ecoscore-energy v1.0.0');
+    expect(summary).toContain('ecoscore-energy v2.0.0');
     expect(summary).toContain('mid-range-phone');
-    expect(summary).toContain('ecoscore-default v1.0.0');
-    expect(summary).toContain('0,155 g CO2e');
-    expect(summary).toContain('http://127.0.0.1:40967');
+    expect(summary).toContain('ecoscore-default v2.0.0');
+    expect(summary).toContain('0,151 g CO2e');
+    expect(summary).toContain('http://127.0.0.1:44037');
   });
 
-  it('formats numbers per language (0,0887 mAh in French, 0.0887 mAh in English)', () => {
-    expect(live(html)).toContain('0,0887 mAh');
+  it('formats numbers per language (0,123 mAh in French, 0.123 mAh in English)', () => {
+    // The login page's recorded energy: 0.122756 mAh.
+    expect(live(html)).toContain('0,123 mAh');
     const english = renderHtmlReport(result, { chartJsSource: STUB, defaultLang: 'en' });
     expect(english.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
-    expect(live(english)).toContain('0.0887 mAh');
+    expect(live(english)).toContain('0.123 mAh');
     expect(live(english)).toContain('>Summary</h2>');
     expect(live(english)).toContain('Modelled energy');
   });
@@ -95,7 +97,7 @@ describe('renderHtmlReport on the recorded demo result', () => {
     expect(html).toContain('<template id="report-en">');
     const template = html.slice(html.indexOf('<template id="report-en">'));
     expect(template).toContain('>Summary</h2>');
-    expect(template).toContain('86.4');
+    expect(template).toContain('59.6');
     const data = reportData(html) as { labels: typeof REPORT_LABELS; steps: { name: string }[]; defaultLang: string };
     expect(data.defaultLang).toBe('fr');
     expect(data.labels.fr.summaryHeading).toBe('Résumé');
@@ -107,21 +109,24 @@ describe('renderHtmlReport on the recorded demo result', () => {
     const canvases = [...live(html).matchAll(/<canvas data-chart="(\w+)" role="img" aria-label="([^"]+)"><p>([^<]+)<\/p><\/canvas>/g)];
     expect(canvases.map((match) => match[1]).sort()).toEqual(['data', 'duration', 'energy', 'scores', 'share']);
     const energy = canvases.find((match) => match[1] === 'energy')!;
-    expect(energy[2]).toContain('Énergie par étape : reference 0,308 mAh (61,4 µAh/s)');
-    expect(energy[2]).toContain('Niveau de référence : 61,4 µAh/s.');
+    // The reference step as recorded: 0.313894 mAh at 62.8 µAh/s.
+    expect(energy[2]).toContain('Énergie par étape : reference 0,314 mAh (62,8 µAh/s)');
+    expect(energy[2]).toContain('Niveau de référence : 62,8 µAh/s.');
     expect(energy[3]).toBe(energy[2]);
   });
 
   it('flags unstable figures (CV > 5 %) and lists them per step', () => {
     const warnings = live(html).slice(live(html).indexOf('<section id="warnings"'), live(html).indexOf('<section id="charts"'));
     expect(warnings).toContain('Chiffres instables');
-    expect(warnings).toMatch(/<strong>login page<\/strong> : durée 6,7\s?%/);
-    // The journey ecoscore is stable (CV 0.5 %): no journey warning.
+    // As recorded, the login page's readiness varies (CV 5.3 %), its duration does not (CV 3.8 %).
+    expect(warnings).toMatch(/<strong>login page<\/strong> : page prête 5,3\s?%/);
+    expect(/<li><strong>login page<\/strong>[^<]*<\/li>/.exec(warnings)?.[0]).not.toContain('durée');
+    // The journey ecoscore is stable (CV 0.4 %): no journey warning.
     expect(warnings).not.toContain('Ecoscore du parcours instable');
   });
 
   it('shows the yearly projection with its usage assumptions', () => {
-    expect(live(html)).toContain('80,7 kg CO2e');
+    expect(live(html)).toContain('78,3 kg CO2e'); // perYear.ghgGrams as recorded: 78,324 g
     expect(live(html)).toMatch(/10\s000 utilisateurs × 52 parcours par utilisateur = 520\s000 parcours/);
   });
 
@@ -147,7 +152,7 @@ describe('renderHtmlReport on the recorded demo result', () => {
     expect(own.length).toBeLessThan(full.length - 100_000);
     // The only URLs are the measured app's, written as text (never in src, href or CSS url()).
     const urls = [...own.matchAll(/https?:\/\/[^\s"'<>)]+/g)].map((match) => match[0]);
-    for (const url of urls) expect(url.startsWith('http://127.0.0.1:40967'), url).toBe(true);
+    for (const url of urls) expect(url.startsWith('http://127.0.0.1:44037'), url).toBe(true); // target.measuredUrl as recorded
     expect(own).not.toMatch(/(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);
     expect(own).not.toMatch(/url\(|@import|<link\b/i);
     expect(own).toContain("default-src 'none'");
