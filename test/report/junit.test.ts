@@ -79,7 +79,8 @@ describe('renderJunit on the recorded demo result', () => {
     const suites = childrenNamed(root, 'testsuite');
     expect(suites).toHaveLength(1);
     const suite = suites[0];
-    expect(suite.attributes).toMatchObject({ name: result.journey.name, tests: '9', failures: '0', errors: '0', skipped: '0', time: '25.238', timestamp: '2026-11-21T23:04:54' });
+    // time: summary.totals.durationMs as recorded (24,107.3 ms); timestamp: the recorded run's start.
+    expect(suite.attributes).toMatchObject({ name: result.journey.name, tests: '9', failures: '0', errors: '0', skipped: '0', time: '24.107', timestamp: '2026-12-01T10:11:36' });
     expect(root.attributes).toMatchObject({ tests: '9', failures: '0', errors: '0', skipped: '0' });
     const cases = childrenNamed(suite, 'testcase');
     expect(cases.map((c) => c.attributes.name)).toEqual(result.steps.map((step) => step.name));
@@ -95,13 +96,15 @@ describe('renderJunit on the recorded demo result', () => {
     const root = parseXml(renderJunit(await fixture()));
     const suite = root.children[0];
     const properties = Object.fromEntries((child(suite, 'properties')?.children ?? []).map((p) => [p.attributes.name, p.attributes.value]));
-    expect(properties).toMatchObject({ ecoscore: '86.4', grade: 'A', 'grade.status': 'graded', energySource: 'modelled', device: 'mid-range-phone', network: 'wifi', 'journey.file': 'journeys/demo-health.yaml' });
+    // The recorded headline (result.json summary): 59.6, grade C.
+    expect(properties).toMatchObject({ ecoscore: '59.6', grade: 'C', 'grade.status': 'graded', energySource: 'modelled', device: 'mid-range-phone', network: 'wifi', 'journey.file': 'journeys/demo-health.yaml' });
     const login = childrenNamed(suite, 'testcase')[1];
     const out = child(login, 'system-out')?.text ?? '';
     expect(out).toContain('type: first-load (critical)');
     expect(out).toContain('transfer: 28.2 kB in 5 requests');
-    expect(out).toContain('discharge: 74.3 µAh/s (× 1.21 the reference)');
-    expect(out).toContain('scores: ecoscore 96.1 (grade A), energy 89.5, performance 100.0, data 98.8');
+    // The login page as recorded: 119.576 µAh/s, discharge ratio 1.905, scores 96.4 / 92.2 / 97.4 / 99.5.
+    expect(out).toContain('discharge: 120 µAh/s (× 1.91 the reference)');
+    expect(out).toContain('scores: ecoscore 96.4 (grade A), energy 92.2, performance 97.4, data 99.5');
     expect(out).toContain('EcoIndex of the step: 95 (A), 1.1 g CO2e, 1.65 cl water');
     expect(out).toContain('screenshot: screenshots/3/02-login-page.png');
   });
