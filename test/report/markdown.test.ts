@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, formatGhg, formatWater, renderMarkdown } from '../../src/report/markdown.js';
 import { readResult } from '../../src/result/io.js';
 import type { Result } from '../../src/result/schema.js';
+import { asMethodology1x } from '../helpers/methodology-1x.js';
 
 const FIXTURE = 'test/fixtures/results/demo-health/result.json';
 
@@ -28,41 +29,56 @@ describe('renderMarkdown on the recorded demo result', () => {
     const md = renderMarkdown(await fixture());
     expect(md.startsWith('### 🌿 Ecoscore — Demo health app — record a blood pressure measure\n')).toBe(true);
     const [headline] = tableRows(md, /^\| Ecoscore \(écoscore\) \| Grade \(note\)/);
-    expect(cells(headline)).toEqual(['**86.4** / 100', '**A**', '89.3', '80.0', '90.1']);
-    expect(md).toContain('✅ all 9 steps passed · 3/3 iterations · spread (dispersion) over 3 iterations: 86.2 – 87.0 (cv 0.5 %)');
+    // The recorded summary (result.json): 59.6 C, sub-scores 42.8 / 54.3 / 81.6, iterations 59.3–59.8, cv 0.42 %.
+    expect(cells(headline)).toEqual(['**59.6** / 100', '**C**', '42.8', '54.3', '81.6']);
+    expect(md).toContain('✅ all 9 steps passed · 3/3 iterations · spread (dispersion) over 3 iterations: 59.3 – 59.8 (cv 0.4 %)');
   });
 
   it('says the energy is modelled, with the model’s own description', async () => {
     const md = renderMarkdown(await fixture());
-    expect(md).toMatch(/\*\*Energy source \(source de l’énergie\):\*\* \*\*modelled\*\* — Modelled from measured CPU time/);
+    expect(md).toMatch(/\*\*Energy source \(source de l’énergie\):\*\* \*\*modelled\*\* — Modelled from the measured CPU time of every browser process/);
   });
 
-  it('has one table row per step with status, type, response, transfer, requests, added charge, scores and EcoIndex of the step (a 1.x result: no response time or added charge, shown as –)', async () => {
+  it('has one table row per step with status, type, response, transfer, requests, added charge, scores and EcoIndex of the step', async () => {
     const result = await fixture();
     const md = renderMarkdown(result);
     const rows = tableRows(md, /^\| # \| \| Step \(étape\)/);
     expect(rows).toHaveLength(result.steps.length);
     result.steps.forEach((step, i) => expect(cells(rows[i])[2]).toContain(escapeMarkdown(step.name)));
-    // login page: first-load, critical, no response time (1.x), 28.2 kB, 5 requests, no added charge (1.x), scores with one decimal, grade, EcoIndex 95 A
-    expect(cells(rows[1])).toEqual(['2', '✅', 'login page ★', 'first-load', '–', '28.2 kB', '5', '–', '89.5', '100.0', '98.8', '**96.1** A', '95 A']);
-    // reference: no performance score, no EcoIndex (1.x scored it)
+    // login page as recorded: first-load, critical, response 536.7 ms, 28.2 kB, 5 requests, added charge 59.7 µAh,
+    // scores with one decimal, its grade, EcoIndex 95 A
+    expect(cells(rows[1])).toEqual(['2', '✅', 'login page ★', 'first-load', '537 ms', '28.2 kB', '5', '59.7', '92.2', '97.4', '99.5', '**96.4** A', '95 A']);
+    // reference: no response time, its added charge (6.83 µAh), no score (2.0 does not score it), no EcoIndex
+    expect(cells(rows[0]).slice(4)).toEqual(['–', '0 B', '0', '6.83', '–', '–', '–', '–', '–']);
+    // summary.totals as recorded
+    expect(md).toContain('**Journey totals:** duration 24.11 s · transfer 3.77 MB · 44 requests · main-thread CPU 2.43 s · energy 2.5 mAh');
+  });
+
+  it('shows – for what a 1.x result has not: response time and added charge (synthetic 1.x variant of the fixture)', async () => {
+    const result = asMethodology1x(await fixture(), { referenceScores: true });
+    const rows = tableRows(renderMarkdown(result), /^\| # \| \| Step \(étape\)/);
+    expect(rows).toHaveLength(result.steps.length);
+    // login page: no response time, no added charge; the scores and the grade taken from the ecoscore (no steps[].grade in 1.x)
+    expect(cells(rows[1])).toEqual(['2', '✅', 'login page ★', 'first-load', '–', '28.2 kB', '5', '–', '92.2', '97.4', '99.5', '**96.4** A', '95 A']);
+    // reference: no performance score, no EcoIndex (1.x scored its data)
     expect(cells(rows[0]).slice(8)).toEqual(['–', '–', '100.0', '**100.0** A', '–']);
-    expect(md).toContain('**Journey totals:** duration 25.24 s · transfer 3.77 MB · 44 requests · main-thread CPU 3.38 s · energy 1.93 mAh');
   });
 
   it('gives the footprint per journey, per 1,000 journeys and per year', async () => {
     const md = renderMarkdown(await fixture());
     const rows = tableRows(md, /^\| Footprint \(empreinte\)/).map(cells);
-    expect(rows[0]).toEqual(['per journey', '0.155 g CO2e', '9.1 mL', '2.21e-9 kg Sb eq']);
-    expect(rows[1]).toEqual(['per 1,000 journeys', '155 g CO2e', '9.1 L', '2.21e-6 kg Sb eq']);
-    expect(rows[2]).toEqual(['per year (520,000 journeys)', '80.7 kg CO2e', '4.73 m³', '1.15e-3 kg Sb eq']);
+    // summary.footprint and summary.projection as recorded (0.1506 g, 8.64 mL, 2.09e-9 kg per journey)
+    expect(rows[0]).toEqual(['per journey', '0.151 g CO2e', '8.64 mL', '2.09e-9 kg Sb eq']);
+    expect(rows[1]).toEqual(['per 1,000 journeys', '151 g CO2e', '8.64 L', '2.09e-6 kg Sb eq']);
+    expect(rows[2]).toEqual(['per year (520,000 journeys)', '78.3 kg CO2e', '4.49 m³', '1.09e-3 kg Sb eq']);
   });
 
   it('ends with a one-line environment', async () => {
     const md = renderMarkdown(await fixture());
     const last = md.trimEnd().split('\n').pop() ?? '';
     expect(last.startsWith('<sub>journey journeys/demo-health.yaml · device Mid-range phone')).toBe(true);
-    expect(last).toContain(' · chromium 156.0.8078.79 · host linux x64, 2 CPUs · scoring ecoscore-default 1.0.0 · started 2026-11-21T');
+    // The recorded environment: Chromium 156.0.8078.114, scoring profile 2.0.0, started on 2026-12-01.
+    expect(last).toContain(' · chromium 156.0.8078.114 · host linux x64, 2 CPUs · scoring ecoscore-default 2.0.0 · started 2026-12-01T');
     expect(last.endsWith(' · ecoscore 0.1.0</sub>')).toBe(true);
   });
 });

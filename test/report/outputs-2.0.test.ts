@@ -11,6 +11,7 @@ import { renderJunit } from '../../src/report/junit.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import { readResult } from '../../src/result/io.js';
 import type { Result } from '../../src/result/schema.js';
+import { asMethodology1x } from '../helpers/methodology-1x.js';
 import { at80, partlyMeasured, recorded, withoutGrade, BROKEN_STEP, type NoGradeKind } from './fixture-2.0.js';
 
 const STUB = '/* chart.js stub */ window.Chart = function () {};';
@@ -157,10 +158,13 @@ describe('report.md', () => {
   });
 
   it('adds the EcoIndex note only where it is true: a 2.0 result (cold loads only), not a 1.x one', async () => {
-    const legacy = renderMarkdown(await readResult('test/fixtures/results/demo-health/result.json'));
+    // SYNTHETIC 1.x variant of the recorded demo result (no methodology version); it keeps the login page's EcoIndex.
+    const legacyResult = asMethodology1x(await readResult('test/fixtures/results/demo-health/result.json'));
+    expect(legacyResult.steps.some((step) => step.ecoindex !== null)).toBe(true);
+    const legacy = renderMarkdown(legacyResult);
     expect(legacy).toContain('EcoIndex of the step |');
     expect(legacy).not.toContain('ecoindex.fr loads the page alone');
-    expect(renderHtmlReport(await readResult('test/fixtures/results/demo-health/result.json'), { chartJsSource: STUB })).not.toContain('id="ecoindex-note"');
+    expect(renderHtmlReport(legacyResult, { chartJsSource: STUB })).not.toContain('id="ecoindex-note"');
   });
 
   it('prints 80.0 and B (synthetic headline of exactly 80)', async () => {
