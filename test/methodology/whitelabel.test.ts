@@ -18,6 +18,7 @@ const AT = '2026-11-22T10:00:00.000Z';
 let base: Result;
 beforeAll(async () => {
   base = await readResult(FIXTURE);
+  expect(base.summary.totals).toMatchObject({ bytes: RECORDED_BYTES, energyMah: RECORDED_ENERGY_MAH, durationMs: RECORDED_DURATION_MS });
 });
 
 /**
@@ -36,6 +37,11 @@ function variant(name: string, score: number, consumption: number, edit?: (r: Re
   edit?.(result);
   return { name, result };
 }
+
+/** The recorded demo result's journey totals (result.json summary.totals): bytes, energy in mAh, duration in ms. */
+const RECORDED_BYTES = 3767685;
+const RECORDED_ENERGY_MAH = 2.501981;
+const RECORDED_DURATION_MS = 24107.3;
 
 const line = (statement: WhiteLabelStatement, id: (typeof WHITELABEL_INDICATOR_IDS)[number]) => statement.indicators.find((i) => i.id === id)!;
 
@@ -59,9 +65,9 @@ describe('whiteLabelStatement when the distributor’s variant was measured', ()
     expect(statement.indicators.map((i) => i.id)).toEqual([...WHITELABEL_INDICATOR_IDS]);
     const beta = variants[1].result.summary;
     expect(line(statement, 'ecoscore')).toMatchObject({ min: 70, max: 92, estimated: 70, minVariant: 'beta', maxVariant: 'gamma', rule: 'measured', estimatedFrom: ['beta'], unit: '/100', n: 3 });
-    expect(line(statement, 'bytes')).toMatchObject({ estimated: beta.totals.bytes, min: 3767681 * 0.8, max: 3767681 * 1.5, minVariant: 'gamma', maxVariant: 'beta', unit: 'bytes' });
-    expect(line(statement, 'energyMah').estimated).toBeCloseTo(1.93256 * 1.5, 9);
-    expect(line(statement, 'durationMs').estimated).toBeCloseTo(25237.9 * 1.5, 6);
+    expect(line(statement, 'bytes')).toMatchObject({ estimated: beta.totals.bytes, min: RECORDED_BYTES * 0.8, max: RECORDED_BYTES * 1.5, minVariant: 'gamma', maxVariant: 'beta', unit: 'bytes' });
+    expect(line(statement, 'energyMah').estimated).toBeCloseTo(RECORDED_ENERGY_MAH * 1.5, 9);
+    expect(line(statement, 'durationMs').estimated).toBeCloseTo(RECORDED_DURATION_MS * 1.5, 6);
     expect(line(statement, 'ghgGrams').estimated).toBeCloseTo(beta.footprint!.ghgGrams, 12);
     expect(line(statement, 'waterLitres').estimated).toBeCloseTo(beta.footprint!.waterLitres, 12);
     expect(line(statement, 'adpKgSbEq').estimated).toBeCloseTo(beta.footprint!.adpKgSbEq, 20);
@@ -101,7 +107,7 @@ describe('whiteLabelStatement when the distributor was not measured', () => {
     expect(statement.estimate).toEqual({ name: 'delta', measured: false });
     expect(statement.rule.id).toBe('median');
     expect(line(statement, 'ecoscore')).toMatchObject({ min: 70, max: 92, estimated: 86, estimatedFrom: ['acme'], rule: 'median' });
-    expect(line(statement, 'bytes')).toMatchObject({ estimated: 3767681, estimatedFrom: ['acme'] });
+    expect(line(statement, 'bytes')).toMatchObject({ estimated: RECORDED_BYTES, estimatedFrom: ['acme'] });
     expect(statement.ecoscoreGrade).toEqual({ min: 'C', max: 'A', estimated: 'A' });
     expectBounded(statement);
     expect(statement.rule.en).toContain('"delta" was not measured');
@@ -114,7 +120,7 @@ describe('whiteLabelStatement when the distributor was not measured', () => {
     const statement = whiteLabelStatement(variants, { estimate: 'delta', generatedAt: AT });
     // ecoscores sorted: 60, 70, 86, 92 → (70 + 86) / 2 = 78; bytes factors 0.8, 1, 1.5, 3 → (1 + 1.5) / 2 = 1.25
     expect(line(statement, 'ecoscore')).toMatchObject({ estimated: 78, estimatedFrom: ['beta', 'acme'] });
-    expect(line(statement, 'bytes').estimated).toBeCloseTo(3767681 * 1.25, 6);
+    expect(line(statement, 'bytes').estimated).toBeCloseTo(RECORDED_BYTES * 1.25, 6);
     expect(statement.ecoscoreGrade.estimated).toBe('B'); // 78 > 70
     expectBounded(statement);
   });
@@ -124,7 +130,7 @@ describe('whiteLabelStatement when the distributor was not measured', () => {
     const statement = whiteLabelStatement(variants, { estimate: 'delta', rule: 'conservative', generatedAt: AT });
     expect(statement.rule.id).toBe('conservative');
     expect(line(statement, 'ecoscore')).toMatchObject({ estimated: 70, estimatedFrom: ['beta'], rule: 'conservative' });
-    expect(line(statement, 'bytes')).toMatchObject({ estimated: 3767681 * 1.5, estimatedFrom: ['beta'] });
+    expect(line(statement, 'bytes')).toMatchObject({ estimated: RECORDED_BYTES * 1.5, estimatedFrom: ['beta'] });
     expect(line(statement, 'durationMs').estimated).toBe(line(statement, 'durationMs').max);
     expect(line(statement, 'dataScore').estimated).toBe(line(statement, 'dataScore').min);
     expect(statement.rule.en).toContain('least favourable value');
@@ -167,19 +173,20 @@ describe('whiteLabelStatement records the variants and warns when they are not c
     const statement = whiteLabelStatement([variant('acme', 86.43, 1)], { estimate: 'acme', generatedAt: AT, tool: { name: 'ecoscore', version: '0.1.0' } });
     expect(statement.generatedAt).toBe(AT);
     expect(statement.tool).toEqual({ name: 'ecoscore', version: '0.1.0' });
+    // The recorded run's journey hash, start, ecoscore CV over its iterations and scoring profile (result.json).
     expect(statement.variants[0]).toMatchObject({
       name: 'acme',
-      journey: { name: 'Demo health app — record a blood pressure measure', sha256: '073eadbde9237b213865a0c752973bd81a5c52a00c4ca2691ff99bbe4c8418c0', steps: 9 },
+      journey: { name: 'Demo health app — record a blood pressure measure', sha256: '0f6f7eca7daee04cbcd5efe0c45dee582e389e9b0fde5dc674494283f716cc71', steps: 9 },
       target: { platform: 'web', name: 'demo' },
       device: { id: 'mid-range-phone' },
       network: { id: 'wifi' },
-      startedAt: '2026-11-21T23:04:54.308Z',
+      startedAt: '2026-12-01T10:11:36.575Z',
       iterations: 3,
       completedIterations: 3,
       failedSteps: 0,
-      ecoscoreCv: 0.0050057742853675214,
+      ecoscoreCv: 0.004224865380677537,
       energySource: 'model',
-      scoringProfile: 'ecoscore-default@1.0.0',
+      scoringProfile: 'ecoscore-default@2.0.0',
     });
   });
 
