@@ -3,6 +3,7 @@
  * page to attach to the ethics questionnaire, with every string from a result escaped.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { displayedScore, ecoscoreGrade } from '../../src/methodology/ecoscore.js';
 import { whiteLabelStatement, type WhiteLabelInput, type WhiteLabelStatement } from '../../src/methodology/whitelabel.js';
 import { renderWhiteLabelHtml, renderWhiteLabelJson, renderWhiteLabelMarkdown } from '../../src/report/whitelabel.js';
 import { readResult } from '../../src/result/io.js';
@@ -17,10 +18,12 @@ beforeAll(async () => {
   base = await readResult(FIXTURE);
 });
 
+/** A variant: the demo result with its ecoscore (and the grade the default profile gives it) and consumption changed. */
 function variant(name: string, score: number, consumption: number, edit?: (r: Result) => void): WhiteLabelInput {
   const result = structuredClone(base);
   const s = result.summary;
   s.ecoscore = score;
+  s.grade = ecoscoreGrade(displayedScore(score));
   s.totals = { ...s.totals, bytes: s.totals.bytes! * consumption };
   s.footprint = { ...s.footprint!, ghgGrams: s.footprint!.ghgGrams * consumption };
   edit?.(result);
@@ -106,7 +109,7 @@ describe('renderWhiteLabelHtml', () => {
     // median of 86.43, 70.5, 91.2 = 86.43 → grade of that variant (A)
     expect(text).toContain('Écoscore retenu : 86,4 /100 — note A');
     expect(text).toContain('Ecoscore retained: 86.4 /100 — grade A');
-    // bytes: min 0.8 × 3,767,681 = 3.01 MB, max 1.5 × = 5.65 MB, median 3.77 MB, one unit for the row
+    // bytes (recorded: 3,767,685): min 0.8 × = 3.01 MB, max 1.5 × = 5.65 MB, median 3.77 MB, one unit for the row
     expect(text).toMatch(/Données échangées par parcours 3,01 gamma 5,65 beta 3,77 médiane des variantes Mo/);
     expect(text).toMatch(/Data transferred per journey 3\.01 gamma 5\.65 beta 3\.77 median of the variants MB/);
     expect(text).toContain(statement.rule.fr);
@@ -114,7 +117,7 @@ describe('renderWhiteLabelHtml', () => {
     for (const name of [XSS, 'beta', 'gamma']) expect(text).toContain(name);
     expect(text).toContain('mid-range-phone');
     expect(text).toContain('wifi');
-    expect(text).toContain('21 novembre 2026');
+    expect(text).toContain('1 décembre 2026'); // the recorded run's start
     for (const warning of statement.warnings) {
       expect(text).toContain(warning.fr);
       expect(text).toContain(warning.en);
