@@ -23,10 +23,9 @@ beforeEach(async () => {
   outDir = await mkdtemp(join(tmpdir(), 'ecoscore-write-'));
   await cp(FIXTURE_DIR, outDir, { recursive: true });
   result = await readResult(join(outDir, 'result.json'));
-  // The recorded journey waited for the CSS selector #measures, which no attested GDSL command expresses;
-  // today's demo journey waits for a text there (journeys/demo-health.yaml), so that evidence/journey.testgb
-  // can be written in strict GDSL (test/report/evidence.test.ts covers the recorded wording).
-  result.journey.source = result.journey.source?.replace('waitFor: { selector: "#measures" }', 'waitFor: { text: "Vos relevés de tension artérielle" }');
+  // The recorded journey waits for texts only, so evidence/journey.testgb can be written in strict GDSL
+  // (test/report/evidence.test.ts covers a CSS-selector wait, which it cannot).
+  expect(result.journey.source).not.toContain('selector');
 });
 
 afterEach(async () => {
@@ -59,8 +58,8 @@ describe('writeReports', () => {
     expect(files.markdown).toBe(join(outDir, 'report.md'));
     expect(files.junit).toBe(join(outDir, 'junit.xml'));
     expect(files.evidence?.zip).toBe(join(outDir, 'evidence/evidence.zip'));
-    expect(await readFile(join(outDir, 'report.html'), 'utf8')).toContain('<section id="summary">86.43</section>');
-    expect(await readFile(join(outDir, 'report.md'), 'utf8')).toContain('**86.4** / 100');
+    expect(await readFile(join(outDir, 'report.html'), 'utf8')).toContain('<section id="summary">59.6</section>'); // the recorded ecoscore
+    expect(await readFile(join(outDir, 'report.md'), 'utf8')).toContain('**59.6** / 100');
     expect(await readFile(join(outDir, 'junit.xml'), 'utf8')).toContain('<testsuite name="Demo health app');
     expect(htmlCalls).toEqual([{ generatedAt: '2026-11-22T08:00:00.000Z' }]);
     // results.png is taken from the report.html just written.
