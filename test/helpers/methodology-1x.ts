@@ -1,9 +1,10 @@
 /**
  * SYNTHETIC: a methodology 1.x reading of a recorded methodology 2.0 result, for tests of how outputs and gates
  * treat older results now that every recorded fixture is 2.0. It only removes what 1.x did not write (the
- * methodology version, the thresholds, response times, added charges, per-step grades, score spreads and energy
- * bases, `summary.status`) and sets the component versions to 1.0.0; every remaining figure is the 2.0
- * recording's, so nothing here is a 1.x measurement.
+ * methodology version, the thresholds, response times, added charges, the other-thread CPU times, per-step grades
+ * and energy bases, `summary.status`; the score spreads stay, as the last 1.x results had them) and sets the
+ * component versions to 1.0.0; every remaining figure is the 2.0 recording's, so nothing here is a 1.x
+ * measurement.
  */
 import type { Result } from '../../src/result/schema.js';
 
@@ -37,13 +38,10 @@ export function asMethodology1x(source: Result, options: { referenceScores?: boo
       if (factors) factors.version = '1.0.0';
     }
   }
-  const summary = result.summary as unknown as Record<string, unknown>;
-  delete summary.status;
-  const spread = summary.spread as Record<string, unknown> | null | undefined;
-  if (spread) for (const key of ['energy', 'performance', 'data']) delete spread[key];
+  delete (result.summary as unknown as Record<string, unknown>).status;
   for (const step of result.steps) {
     const record = step as unknown as Record<string, unknown>;
-    for (const key of ['grade', 'energySource', 'scoreSpread']) delete record[key];
+    for (const key of ['grade', 'energySource']) delete record[key];
     const metrics = step.metrics as Record<string, unknown>;
     const stepSpread = step.spread as Record<string, unknown> | null | undefined;
     for (const key of METRICS_2_0) {

@@ -9,6 +9,7 @@ import { checkBudget, loadBudget } from '../../src/result/budget.js';
 import { compareResults, gateProblem, methodologyVersionOf } from '../../src/result/compare.js';
 import { readResult } from '../../src/result/io.js';
 import type { Result } from '../../src/result/schema.js';
+import { asMethodology1x } from '../helpers/methodology-1x.js';
 
 const dir = 'test/fixtures/results/compare';
 const load = (name: string) => readResult(`${dir}/${name}/result.json`);
@@ -75,6 +76,10 @@ describe('budgets', () => {
     const broken = checkBudget(await load('head-regressed'), budget).violations;
     expect(broken.map((violation) => `${violation.scope}/${violation.figure}`)).toEqual(['step "sign in"/bytes']);
     expect(broken[0].limit).toBe(200_000);
+    // The journey floor is live: the regressed head scored 8 points lower again (synthetic) breaks it.
+    const lower = await load('head-regressed');
+    lower.summary.ecoscore = lower.summary.ecoscore! - 8;
+    expect(checkBudget(lower, budget).violations.map((violation) => `${violation.scope}/${violation.figure}`)).toContain('journey/ecoscore');
   });
 
   it('cannot check a budget of an unknown step: it says so, with the closest step, and the gate fails closed', async () => {
@@ -129,15 +134,17 @@ describe('the gate fails closed when it cannot check (issue 11, item 7)', () => 
   });
 
   it('refuses another methodology major version unless --allow-methodology-change; a result without one counts as 1.0.0', async () => {
-    const base = await load('base');
-    const head = structuredClone(base);
-    (head.environment.methodology as Record<string, unknown>).version = '2.0.0';
+    const head = await load('base');
+    expect(methodologyVersionOf(head)).toBe('2.0.0');
+    // SYNTHETIC 1.x base: the recorded base without its methodology version (and the other 2.0-only fields).
+    const base = asMethodology1x(head);
     expect(methodologyVersionOf(base)).toBe('1.0.0');
     expect(gateProblem(base, head)).toMatch(/methodology 1\.0\.0 and the head with 2\.0\.0/);
     expect(gateProblem(base, head, { allowMethodologyChange: true })).toBeNull();
     const minor = structuredClone(base);
     (minor.environment.methodology as Record<string, unknown>).version = '1.4.0';
     expect(gateProblem(base, minor)).toBeNull();
+    expect(gateProblem(head, await load('head-unchanged'))).toBeNull();
   });
 
   it('exit code 2 on the command line, and --allow-methodology-change lets the head be gated', async () => {
@@ -146,13 +153,14 @@ describe('the gate fails closed when it cannot check (issue 11, item 7)', () => 
     const { join } = await import('node:path');
     const folder = await mkdtemp(join(tmpdir(), 'ecoscore-gate-'));
     try {
-      const head = JSON.parse(await readFile(`${dir}/head-unchanged/result.json`, 'utf8'));
-      head.environment.methodology.version = '2.0.0';
-      await writeFile(join(folder, 'head.json'), JSON.stringify(head));
-      const refused = await cli(['compare', `${dir}/base/result.json`, join(folder, 'head.json')]);
+      // SYNTHETIC 1.x base (the recorded base without its methodology version); the head as recorded (2.0.0).
+      await writeFile(join(folder, 'base.json'), JSON.stringify(asMethodology1x(await load('base'))));
+      const head = `${dir}/head-unchanged/result.json`;
+      expect(JSON.parse(await readFile(head, 'utf8')).environment.methodology.version).toBe('2.0.0');
+      const refused = await cli(['compare', join(folder, 'base.json'), head]);
       expect(refused.code).toBe(2);
       expect(refused.err).toContain('pass --allow-methodology-change');
-      expect((await cli(['compare', `${dir}/base/result.json`, join(folder, 'head.json'), '--allow-methodology-change'])).code).toBe(0);
+      expect((await cli(['compare', join(folder, 'base.json'), head, '--allow-methodology-change'])).code).toBe(0);
     } finally {
       await rm(folder, { recursive: true, force: true });
     }
