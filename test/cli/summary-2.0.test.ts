@@ -106,6 +106,11 @@ describe('renderHistory (ecoscore history)', () => {
     expect(rows[2]).toMatch(/\s80\.0 B\s/);
     expect(rows[3]).toMatch(/\sno grade\s/);
     expect(rows[3]).not.toMatch(/\s[0-9.]+ [A-G]\s/);
-    expect(text).toContain('2026-12-01 08:50 Demo health app — record a blood pressure measure: No grade: the run failed (see its report).');
+    // The line keeps the result's summary.status, so it says why.
+    expect(text).toContain('2026-12-01 08:50 Demo health app — record a blood pressure measure: No grade: step “sign in” failed (iteration(s) 1).');
+    // A line written before lines kept summary.status (synthetic: the same line without it) can only say the run failed.
+    const older = { ...failed };
+    delete older.scoreStatus;
+    expect(renderHistory([graded, older], 'reports/history.jsonl')).toContain('2026-12-01 08:50 Demo health app — record a blood pressure measure: No grade: the run failed (see its report).');
   });
 });
