@@ -105,13 +105,13 @@ test('switches between French and English, labels, numbers, lang and charts', as
   const { problems } = await open(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await expect(page.locator('#summary h2')).toHaveText('Résumé');
-  await expect(page.locator('#summary .g-num').first()).toHaveText('86,4');
+  await expect(page.locator('#summary .g-num').first()).toHaveText('59,6'); // the recorded ecoscore, 59.6
   await expect(page.locator('#warnings h2')).toHaveText('Avertissements');
 
   await page.getByRole('button', { name: /English/ }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.locator('#summary h2')).toHaveText('Summary');
-  await expect(page.locator('#summary .g-num').first()).toHaveText('86.4');
+  await expect(page.locator('#summary .g-num').first()).toHaveText('59.6');
   await expect(page.locator('#warnings h2')).toHaveText('Warnings');
   await expect(page.locator('#steps h2')).toHaveText('Step details');
   await expect(page).toHaveTitle(/^Ecoscore report — /);
