@@ -82,7 +82,11 @@ describe('a mobile-web journey through Appium’s Chromium driver', () => {
   it('records the URL of each step and a screenshot, and never writes the password', async () => {
     const sample = result.runs[0].samples.find((candidate) => candidate.step === 'open measures')!;
     expect(sample.url).toBe(`${demo.url}/measures`);
-    for (const each of result.runs[0].samples) expect(existsSync(join(outDir, each.screenshot!))).toBe(true);
+    for (const each of result.runs[0].samples) {
+      // Say which step has none, and what the run recorded about it, rather than crash on a null path.
+      expect(each.screenshot, `${each.step}: ${JSON.stringify(each.unavailable ?? null)} ${each.error ?? ''}`).toEqual(expect.any(String));
+      expect(existsSync(join(outDir, each.screenshot!)), each.step).toBe(true);
+    }
     expect(await readFile(join(outDir, 'result.json'), 'utf8')).not.toContain(DEMO_PASSWORD);
   });
 
