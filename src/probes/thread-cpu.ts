@@ -8,24 +8,14 @@
  *
  * Counted: renderer processes (not the browser's own WebUI renderers) except their main thread; the GPU process
  * (compositing, and rasterisation with `--disable-gpu`); the network service and other utility processes (not
- * the tracing service). Not counted: the browser process (it also serves this toolkit's DevTools traffic).
+ * the tracing service). Not counted: the browser process (it also serves this toolkit's DevTools traffic) and
+ * every process's trace writer thread (`PerfettoTrace`).
  * Step windows are marked in the trace with `Tracing.recordClockSyncMarker`; a task that straddles a boundary is
- * split in proportion to its wall time. Figures are host CPU ms (these threads are not throttled).
+ * split in proportion to its wall time. Figures are host CPU ms (these threads are not throttled). The trace is read
+ * in Perfetto's protobuf format (chrome-trace-proto.ts).
  */
 import type { CDPSession } from 'playwright-core';
-
-/** A trace event as `Tracing.dataCollected` delivers it (the fields read here). */
-export interface TraceEvent {
-  pid: number;
-  tid: number;
-  ph: string;
-  name: string;
-  cat?: string;
-  ts: number;
-  dur?: number;
-  tdur?: number;
-  args?: Record<string, unknown>;
-}
+import { readChromeTrace, type ChromeTrace } from './chrome-trace-proto.js';
 
 /** Off-main CPU of one step, host ms. */
 export interface OffMainCpu {
@@ -42,6 +32,8 @@ type Group = keyof OffMainCpu;
 /** Which figure a thread feeds (null: not counted), from its process and thread names. */
 export function threadGroup(processName: string | undefined, threadName: string | undefined): Group | null {
   const process = processName ?? '';
+  // The trace's own writer thread (PerfettoTrace) is this probe's cost, not the page's.
+  if (threadName === 'PerfettoTrace') return null;
   if (process === 'Renderer') return threadName === 'CrRendererMain' || threadName === 'CPUThrottlingThread' ? null : 'rendererOtherCpuMs';
   if (process === 'GPU Process') return 'gpuCpuMs';
   if (process.startsWith('Service:') && !process.includes('tracing')) return 'utilityCpuMs';
@@ -49,32 +41,23 @@ export function threadGroup(processName: string | undefined, threadName: string 
 }
 
 /**
- * Off-main CPU per window from trace events (pure). `windows` are `[startTs, endTs]` in trace microseconds; a
- * window whose markers are missing is null.
+ * Off-main CPU per window from a decoded trace (pure). `windows` are `[startUs, endUs]` on the trace clock; a window
+ * whose markers are missing is null. A slice straddling a window edge counts in proportion to its wall time inside.
  */
-export function offMainCpuByWindow(events: ReadonlyArray<TraceEvent>, windows: ReadonlyArray<[number, number] | null>): (OffMainCpu | null)[] {
-  const processNames = new Map<number, string>();
-  const threadNames = new Map<string, string>();
-  for (const event of events) {
-    if (event.ph !== 'M') continue;
-    const name = (event.args as { name?: string } | undefined)?.name;
-    if (event.name === 'process_name' && name) processNames.set(event.pid, name);
-    if (event.name === 'thread_name' && name) threadNames.set(`${event.pid}:${event.tid}`, name);
-  }
+export function offMainCpuByWindow(trace: ChromeTrace, windows: ReadonlyArray<[number, number] | null>): (OffMainCpu | null)[] {
   const totals = windows.map((window) => (window === null ? null : { rendererOtherCpuMs: 0, gpuCpuMs: 0, utilityCpuMs: 0 }));
-  for (const event of events) {
-    if (event.ph !== 'X' || !event.tdur || event.cat !== 'toplevel') continue;
-    const group = threadGroup(processNames.get(event.pid), threadNames.get(`${event.pid}:${event.tid}`));
+  for (const slice of trace.slices) {
+    if (slice.cpuUs === null || slice.cpuUs === 0) continue;
+    const group = threadGroup(trace.processNames.get(slice.pid), trace.threadNames.get(`${slice.pid}:${slice.tid}`));
     if (group === null) continue;
-    const start = event.ts;
-    const end = event.ts + (event.dur ?? 0);
     windows.forEach((window, index) => {
       const total = totals[index];
       if (window === null || total === null) return;
-      const overlap = Math.min(end, window[1]) - Math.max(start, window[0]);
-      if (overlap <= 0 && !(end === start && start >= window[0] && start <= window[1])) return;
-      const share = end > start ? overlap / (end - start) : 1;
-      total[group] += (event.tdur! * share) / 1000;
+      const overlap = Math.min(slice.endUs, window[1]) - Math.max(slice.startUs, window[0]);
+      const length = slice.endUs - slice.startUs;
+      if (length > 0 ? overlap <= 0 : !(slice.startUs >= window[0] && slice.startUs < window[1])) return;
+      const share = length > 0 ? overlap / length : 1;
+      total[group] += (slice.cpuUs! * share) / 1000;
     });
   }
   return totals.map((total) =>
@@ -88,21 +71,18 @@ function round(value: number): number {
 
 /** One trace per iteration on a browser-level CDP session, with a marker at each step's start and end. */
 export class ThreadCpuTracer {
-  private events: TraceEvent[] = [];
   private running = false;
-  private readonly marks: string[] = [];
 
-  constructor(private readonly browserCdp: CDPSession) {
-    browserCdp.on('Tracing.dataCollected' as never, (payload: { value: TraceEvent[] }) => {
-      for (const event of payload.value) if (event.ph === 'M' || event.name === 'clock_sync' || event.cat === 'toplevel') this.events.push(event);
-    });
-  }
+  constructor(private readonly browserCdp: CDPSession) {}
 
-  /** Starts the iteration's trace. */
+  /** Starts the iteration's trace (protobuf stream: see chrome-trace-proto.ts for why). */
   async begin(): Promise<void> {
-    this.events = [];
-    this.marks.length = 0;
-    await this.browserCdp.send('Tracing.start' as never, { traceConfig: { includedCategories: ['toplevel', '__metadata'], recordMode: 'recordContinuously' }, transferMode: 'ReportEvents' } as never);
+    await this.browserCdp.send('Tracing.start' as never, {
+      traceConfig: { includedCategories: ['toplevel', '__metadata'], recordMode: 'recordContinuously' },
+      transferMode: 'ReturnAsStream',
+      streamFormat: 'proto',
+      streamCompression: 'none',
+    } as never);
     this.running = true;
   }
 
@@ -115,24 +95,29 @@ export class ThreadCpuTracer {
   async mark(id: string): Promise<void> {
     if (!this.running) return;
     await this.browserCdp.send('Tracing.recordClockSyncMarker' as never, { syncId: id } as never);
-    this.marks.push(id);
   }
 
   /** Ends the trace and returns the off-main CPU between each pair of markers `[startId, endId]`. */
   async end(windows: ReadonlyArray<[string, string]>): Promise<(OffMainCpu | null)[]> {
     if (!this.running) return windows.map(() => null);
     this.running = false;
-    const complete = new Promise<void>((resolve) => this.browserCdp.once('Tracing.tracingComplete' as never, () => resolve()));
+    const complete = new Promise<{ stream?: string }>((resolve) => this.browserCdp.once('Tracing.tracingComplete' as never, (event: { stream?: string }) => resolve(event)));
     await this.browserCdp.send('Tracing.end' as never);
-    await complete;
-    const at = new Map<string, number>();
-    for (const event of this.events) {
-      const id = (event.args as { sync_id?: string } | undefined)?.sync_id;
-      if (event.name === 'clock_sync' && id !== undefined) at.set(id, event.ts);
+    const { stream } = await complete;
+    if (!stream) throw new Error('the browser returned no trace stream');
+    const chunks: Buffer[] = [];
+    for (;;) {
+      const read = (await this.browserCdp.send('IO.read' as never, { handle: stream, size: 16 * 1024 * 1024 } as never)) as { data: string; base64Encoded?: boolean; eof: boolean };
+      chunks.push(Buffer.from(read.data, read.base64Encoded ? 'base64' : 'latin1'));
+      if (read.eof) break;
     }
-    const spans = windows.map(([start, end]) => (at.has(start) && at.has(end) ? ([at.get(start)!, at.get(end)!] as [number, number]) : null));
-    const result = offMainCpuByWindow(this.events, spans);
-    this.events = [];
-    return result;
+    await this.browserCdp.send('IO.close' as never, { handle: stream } as never).catch(() => undefined);
+    const trace = readChromeTrace(Buffer.concat(chunks));
+    const spans = windows.map(([start, end]) => {
+      const from = trace.marks.get(start);
+      const to = trace.marks.get(end);
+      return from !== undefined && to !== undefined ? ([from, to] as [number, number]) : null;
+    });
+    return offMainCpuByWindow(trace, spans);
   }
 }
