@@ -20,8 +20,8 @@ export function chromiumSummaryRenderer(_result: Result, warn: (message: string)
     executablePath = undefined;
   }
   if (!executablePath) return null;
-  return async (html, png) => {
-    const size = await renderElementPng(html, '#summary', png, { executablePath });
+  return async (html, png, selector = '#summary') => {
+    const size = await renderElementPng(html, selector, png, { executablePath });
     if (size.blockedRequests.length > 0) warn(`the results screenshot blocked requests to ${size.blockedRequests.join(', ')}`);
     return size;
   };

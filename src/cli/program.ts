@@ -111,6 +111,7 @@ export function buildProgram(
     .option('--browser-endpoint <ws>', 'use a remote browser (Playwright server or CDP ws:// endpoint)')
     .option('--headed', 'show the browser window')
     .option('--lighthouse', 'web: after the measured iterations, one more pass with Lighthouse per step (metrics and sobriety recommendations; not in the medians)')
+    .option('--constrained', 'web journeys: then replay once on the entry-level phone over 3G and compare step by step (DEV.1.4 evidence, not scored)')
     .option('--until-stable', 'add iterations until the ecoscore’s cv is under --cv-threshold (at most --max-iterations)')
     .option('--max-iterations <n>', 'upper bound for --until-stable (at most 100)', intUpTo(100), 10)
     .option('--cv-threshold <percent>', 'coefficient of variation above which a figure is reported unstable', percent, 5)

@@ -7,6 +7,7 @@ import { basename, extname, join } from 'node:path';
 import { runCampaign, type CampaignEvent } from '../campaign/campaign.js';
 import { loadCampaign, looksLikeCampaign, type LoadedCampaign } from '../campaign/campaign-file.js';
 import { runJourney, type RunEvent, type RunOptions } from '../campaign/run.js';
+import { CONSTRAINED_DEVICE, CONSTRAINED_DIR, CONSTRAINED_NETWORK, runConstrainedReplay } from '../campaign/constrained.js';
 import { loadJourney, typedVariable, type LoadedJourney } from '../journey/load.js';
 import { resolveProfiles } from '../journey/profiles.js';
 import { loadScoringProfile } from '../journey/scoring-file.js';
@@ -35,6 +36,8 @@ export interface RunFlags {
   headed?: boolean;
   /** --lighthouse: a Lighthouse pass after the measured iterations. */
   lighthouse?: boolean;
+  /** --constrained: a replay on the entry-level phone over 3G after the measured run (DEV.1.4). */
+  constrained?: boolean;
   quiet?: boolean;
   grid: GridRegion;
   scoring?: string;
@@ -149,6 +152,14 @@ export async function runCommand(files: string[], flags: RunFlags, io: CliIo, ho
   if (journeys.length > 0 && (flags.shard || flags.resume)) {
     throw new InputError(`--shard and --resume apply to campaign files; ${journeys[0].loaded.file} is a journey`);
   }
+  if (flags.constrained) {
+    const campaign = all.find((item) => item.kind === 'campaign');
+    if (campaign) throw new InputError(`--constrained applies to journeys; ${campaign.loaded.file} is a campaign file (add the entry-level-phone and 3g combination to it instead)`);
+    const mobile = journeys.find((item) => item.kind === 'journey' && item.loaded.journey.target.platform !== 'web');
+    if (mobile?.kind === 'journey') {
+      throw new InputError(`--constrained emulates a phone and a network in Chromium, so it applies to web journeys; ${mobile.loaded.file} targets ${mobile.loaded.journey.target.platform}`);
+    }
+  }
   await checkBeforeRunning(files, all, flags, budget);
   const interrupt = interruptOnSignals(io);
   const controller = interrupt.controller;
@@ -192,11 +203,14 @@ export async function runCommand(files: string[], flags: RunFlags, io: CliIo, ho
         const journey = item.loaded;
         const outDir = flags.out ? (all.length > 1 ? join(flags.out, slugify(basename(journey.file, extname(journey.file)))) : flags.out) : defaultOutDir(journey.file);
         const progress = createProgress({ write, isTTY: io.isTTY }, (text) => journey.redactor.redact(text));
-        const { result, resultFile } = await runJourney(journey, {
-          ...runOptions,
-          outDir,
-          onEvent: (event: RunEvent) => (flags.quiet ? undefined : progress(event)),
-        });
+        const onEvent = (event: RunEvent) => (flags.quiet ? undefined : progress(event));
+        const measured = await runJourney(journey, { ...runOptions, outDir, onEvent });
+        const { resultFile } = measured;
+        let result = measured.result;
+        if (flags.constrained && !controller.signal.aborted) {
+          if (!flags.quiet) write(`\nconstrained replay (DEV.1.4): ${CONSTRAINED_DEVICE} over ${CONSTRAINED_NETWORK}, 1 iteration → ${join(outDir, CONSTRAINED_DIR)}\n`);
+          result = await runConstrainedReplay(journey, result, resultFile, { ...runOptions, outDir, onEvent });
+        }
         const report = (await hooks.writeReports?.(result, outDir)) ?? null;
         io.out(journey.redactor.redact(`\n${result.journey.name}\n${renderSummary(result)}\n\nresult: ${resultFile}${report ? `\nreport: ${report}` : ''}`));
         if (result.status !== 'passed') anyFailed = true;

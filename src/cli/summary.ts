@@ -1,4 +1,5 @@
 /** The per-step summary table printed at the end of `ecoscore run`. */
+import { constrainedSummaryLines } from '../report/constrained-text.js';
 import type { CampaignIndex } from '../result/campaign.js';
 import type { HistoryEntry } from '../result/history.js';
 import {
@@ -98,6 +99,7 @@ export function renderSummary(result: Result): string {
   }
   const energy = energySourceLine(result);
   if (energy) lines.push(energy);
+  lines.push(...constrainedSummaryLines(result));
   for (const warning of result.warnings) lines.push(`warning: ${warning}`);
   return lines.join('\n');
 }

@@ -6,6 +6,7 @@
  * - `journey.yaml`   the journey file as measured (`result.journey.source`, secrets already redacted);
  * - `journey.testgb` the same journey in GDSL, Greenspector's journey language;
  * - `results.png`    the summary section of report.html, rendered by a callback (report/ drives no browser);
+ * - `constrained.png` the DEV.1.4 section of report.html (`ecoscore run --constrained` only), rendered the same way;
  * - `steps/NN-name.png` each step's screenshot (last iteration that reached the end of the step);
  * - `manifest.json`  sha256 and size of every file and of result.json, and what is missing and why;
  * - `evidence.zip`   all of the above (not itself) under the same relative paths, ready to upload.
@@ -26,8 +27,8 @@ import { slugify } from '../shared/text.js';
 import { TOOL } from '../shared/version.js';
 import { gradeStatusOf, gradeStatusSentence } from './grade-view.js';
 
-/** Renders the `#summary` section of an HTML report file to a PNG file; returns its size in pixels. */
-export type SummaryPngRenderer = (htmlFile: string, pngFile: string) => Promise<{ width: number; height: number }>;
+/** Renders a section of an HTML report file (`#summary` by default) to a PNG file; returns its size in pixels. */
+export type SummaryPngRenderer = (htmlFile: string, pngFile: string, selector?: string) => Promise<{ width: number; height: number }>;
 
 /** A file of the bundle: path relative to `evidence/` (forward slashes), sha256 (hex) and size (bytes). */
 export interface ManifestFile {
@@ -221,25 +222,31 @@ export async function writeEvidence(result: Result, outDir: string, options: Evi
     if (gdsl !== null) await put('journey.testgb', utf8(gdsl));
   }
 
-  // The results screenshot.
-  if (!options.renderSummaryPng) {
-    missing.push({ path: 'results.png', reason: 'no renderer for the results screenshot was given (it needs Chromium: run `ecoscore report` where one is installed)' });
-  } else if (!options.htmlFile) {
-    missing.push({ path: 'results.png', reason: `no HTML report to take it from${options.htmlMissingReason ? `: ${options.htmlMissingReason}` : ''}` });
-  } else {
-    const target = join(dir, 'results.png');
-    const temporary = join(dir, `.results.${process.pid}.png`);
+  // The results screenshot, and the DEV.1.4 comparison's when the run had a constrained replay.
+  const renderSection = async (path: string, selector: string): Promise<void> => {
+    if (!options.renderSummaryPng) {
+      missing.push({ path, reason: 'no renderer for the results screenshot was given (it needs Chromium: run `ecoscore report` where one is installed)' });
+      return;
+    }
+    if (!options.htmlFile) {
+      missing.push({ path, reason: `no HTML report to take it from${options.htmlMissingReason ? `: ${options.htmlMissingReason}` : ''}` });
+      return;
+    }
+    const target = join(dir, path);
+    const temporary = join(dir, `.${path}.${process.pid}.png`);
     try {
-      await options.renderSummaryPng(options.htmlFile, temporary);
+      await options.renderSummaryPng(options.htmlFile, temporary, selector);
       const png = await readFile(temporary);
       await rename(temporary, target);
-      files.set('results.png', png);
+      files.set(path, png);
     } catch (error) {
       await unlink(temporary).catch(() => undefined);
       errors.push({ file: target, message: message(error) });
-      missing.push({ path: 'results.png', reason: `the results screenshot failed: ${message(error)}` });
+      missing.push({ path, reason: `the ${path === 'results.png' ? 'results' : 'constrained comparison'} screenshot failed: ${message(error)}` });
     }
-  }
+  };
+  await renderSection('results.png', '#summary');
+  if (result.constrained) await renderSection('constrained.png', '#constrained');
 
   // One screenshot per step.
   for (const [index, step] of result.steps.entries()) {

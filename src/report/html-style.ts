@@ -185,6 +185,8 @@ tr.skipped{color:var(--muted)}
 .subs-item .muted{min-width:2.1em;text-align:center}
 .gr{display:inline-block;min-width:1.6em;text-align:center;padding:1px 5px;border-radius:5px;font-weight:750;font-size:.78rem;margin-left:4px}
 .muted{color:var(--muted)}
+#constrained td.bad,#constrained p.bad{color:var(--err-ink)}
+#constrained tr.slowest th{font-weight:700}
 .unit{text-transform:none;letter-spacing:0;font-weight:600;color:var(--muted)}
 .fp-journey tbody th,.fp-journey tfoot th{white-space:nowrap}
 .fp-steps tbody th{min-width:140px}

@@ -16,6 +16,7 @@ import { renderEnvironment, renderFootprint } from './html-footprint.js';
 import { gradeStatusOf } from './grade-view.js';
 import { chartData, deriveWarnings, lighthousePassView, stepViews } from './html-model.js';
 import { t, type Context, type Fmt, type HtmlReportOptions } from './html-parts.js';
+import { renderConstrained } from './html-constrained.js';
 import { renderMethod } from './html-method.js';
 import { renderRecommendations } from './html-recommendations.js';
 import { renderCharts, renderStepTable } from './html-steps.js';
@@ -72,6 +73,7 @@ ${renderCharts(ctx, f)}
 ${renderStepTable(ctx, f, alt)}
 ${renderRecommendations(ctx, f)}
 ${renderFootprint(ctx, f)}
+${renderConstrained(ctx, f)}
 ${renderEnvironment(ctx, f)}
 ${renderMethod(ctx, f)}
 </div></main>

@@ -6,6 +6,7 @@
  * escapes them).
  */
 import { EN_LABELS_2, FR_LABELS_2 } from './i18n-2.js';
+import { EN_LABELS_CONSTRAINED, FR_LABELS_CONSTRAINED } from './i18n-constrained.js';
 import { EN_LABELS } from './i18n-en.js';
 import { FR_LABELS } from './i18n-fr.js';
 
@@ -15,7 +16,7 @@ export type ReportLang = 'fr' | 'en';
 /** The report's languages, default first. */
 export const REPORT_LANGS: readonly ReportLang[] = ['fr', 'en'];
 
-const fr = { ...FR_LABELS, ...FR_LABELS_2 } as const;
+const fr = { ...FR_LABELS, ...FR_LABELS_2, ...FR_LABELS_CONSTRAINED } as const;
 
 /** The keys of the report's labels. */
 export type LabelKey = keyof typeof fr;
@@ -23,7 +24,7 @@ export type LabelKey = keyof typeof fr;
 /** One language's labels. */
 export type ReportLabels = Record<LabelKey, string>;
 
-const en: ReportLabels = { ...EN_LABELS, ...EN_LABELS_2 };
+const en: ReportLabels = { ...EN_LABELS, ...EN_LABELS_2, ...EN_LABELS_CONSTRAINED };
 
 /** Every label of the report, per language (same keys in both). */
 export const REPORT_LABELS: Readonly<Record<ReportLang, ReportLabels>> = { fr, en };

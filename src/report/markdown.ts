@@ -6,6 +6,7 @@
  * Pure: a Result in, text out. Every string that comes from the journey or the page (names, errors,
  * warnings, URLs) is escaped so that it renders as text: no HTML, no links, no tables broken by `|`.
  */
+import { constrainedMarkdown } from './constrained-text.js';
 import type { Result, StepResult } from '../result/schema.js';
 import { formatBytes, formatMs, formatPercent } from '../shared/format.js';
 import {
@@ -366,6 +367,7 @@ export function renderMarkdown(result: Result): string {
     ...headline(result),
     ...stepTable(result),
     ...footprint(result),
+    ...constrainedMarkdown(result, escapeMarkdown),
     ...recommendations(result),
     ...failures(result),
     ...warnings(result),
