@@ -11,27 +11,28 @@ import type { Driver, IterationCollector, ScreenshotMasks, Session } from '../dr
 import { credentialsOf, isLocalAppPath, openAppiumDriver, scrubCredentials } from '../drivers/appium.js';
 import { openPlaywrightDriver } from '../drivers/playwright.js';
 import type { LoadedJourney } from '../journey/load.js';
-import { DEFAULT_ACTION_TIMEOUT_MS, DEFAULT_REFERENCE_DURATION_MS, type Action, type Journey, type Locator, type Step } from '../journey/schema.js';
+import { DEFAULT_ACTION_TIMEOUT_MS, type Action, type Journey, type Locator, type Step } from '../journey/schema.js';
 import { writeResult } from '../result/io.js';
 import { skippedSample } from '../result/empty-sample.js';
-import { startProbes, stopProbes } from '../probes/probe.js';
 import type { RawStepSample, Result, Run } from '../result/schema.js';
 import type { ScoringProfile } from '../methodology/ecoscore.js';
 import type { GridRegion } from '../methodology/footprint.js';
 import { inputErrorAt } from '../shared/input-error.js';
-import { errorSummary, slugify, stripControlCharactersDeep } from '../shared/text.js';
+import { errorSummary, stripControlCharactersDeep } from '../shared/text.js';
 import { buildResult, type ResultContext } from './build-result.js';
 import { gitFacts } from './host.js';
 import { resolveProfiles } from '../journey/profiles.js';
 import { runLighthousePass, type StepAudit } from './lighthouse-pass.js';
-import { beginCollectors, finishCollectors, markCollectors } from './step-collectors.js';
-import { responseTimeMs, type ActionTiming } from './response-time.js';
+import { beginCollectors, finishCollectors } from '../measure/step-collectors.js';
+import type { ActionTiming } from '../measure/response-time.js';
+import { measureStep, type StepBody } from '../measure/step-lifecycle.js';
 
 /**
  * A step with actions ends once the page has loaded and the network has been quiet for 500 ms, waiting
  * at most this long: bytes a step caused are counted in that step, not lost between steps.
  */
-export const SETTLE_MAX_MS = 5000;
+/** Longest wait for the page to settle after a step's actions, ms (the step lifecycle's). */
+export { SETTLE_MAX_MS } from '../measure/step-lifecycle.js';
 
 /** Progress events, for the CLI's display and for tests. */
 export type RunEvent =
@@ -312,22 +313,12 @@ async function runStep(
   redact: (text: string) => string,
   audit?: StepAudit,
 ): Promise<RawStepSample> {
-  const sample: RawStepSample = { ...skippedSample(step, index), status: 'passed' };
-  const unavailable: Record<string, string> = {};
-  if (step.type === 'reference') await session.showBlank();
-  // Lighthouse pass only: Lighthouse starts observing before the probes start (its hooks never throw).
-  if (audit) await audit.begin();
-
-  const describeError = (error: unknown) => redact(errorSummary(error));
-  const started = await startProbes(session.probes, unavailable, describeError);
-  await markCollectors(session, index, 'start', unavailable, describeError);
-
-  const t0 = performance.now();
-  let readyMs: number | null = null;
-  const timings: ActionTiming[] = [];
+  const actions = step.actions ?? [];
   const defaultTimeoutMs = step.timeout ?? journey.timeout ?? DEFAULT_ACTION_TIMEOUT_MS;
-  try {
-    for (const [actionIndex, action] of (step.actions ?? []).entries()) {
+  const body: StepBody = async (t0, sample) => {
+    let readyMs: number | null = null;
+    const timings: ActionTiming[] = [];
+    for (const [actionIndex, action] of actions.entries()) {
       if (action.kind === 'fill' && action.secret) {
         // Recorded before typing: a fill that fails half-way may have typed part of the secret.
         const fills = secretFillsOf.get(session) ?? [];
@@ -346,34 +337,19 @@ async function runStep(
       timings.push({ kind: action.kind, startMs, endMs, pacingMs });
       if (action.kind === 'waitFor') readyMs = endMs;
     }
-    if ((step.actions ?? []).length > 0) await session.settle(SETTLE_MAX_MS);
-    const idleMs = step.type === 'reference' ? step.duration ?? DEFAULT_REFERENCE_DURATION_MS : step.type === 'pause' ? step.duration ?? 0 : 0;
-    if (idleMs > 0) await session.idle(idleMs);
-  } catch (error) {
-    sample.status = 'failed';
-    sample.error = redact(`${sample.failedAction ? `${sample.failedAction}: ` : ''}${errorSummary(error)}`);
-    if (sample.failedAction) sample.failedAction = redact(sample.failedAction);
-  }
-  sample.durationMs = round(performance.now() - t0);
-  sample.readyMs = readyMs === null ? null : round(readyMs);
-
-  await markCollectors(session, index, 'end', unavailable, describeError);
-  await stopProbes(started, sample as Record<string, unknown>, unavailable, describeError);
-  sample.responseMs = sample.status === 'passed' ? responseTimeMs(timings, sample.lastResponseEndMs ?? null) : null;
-  // Lighthouse pass only: Lighthouse stops observing (and audits) after the probes stopped, before the screenshot.
-  if (audit) await audit.end();
-
-  const relative = join('screenshots', String(iteration), `${String(index + 1).padStart(2, '0')}-${slugify(step.name)}.png`);
-  try {
-    await mkdir(join(outDir, 'screenshots', String(iteration)), { recursive: true });
-    await session.screenshot(join(outDir, relative), screenshotMasks(session, step));
-    sample.screenshot = relative.split('\\').join('/');
-  } catch (error) {
-    unavailable.screenshot = redact(errorSummary(error));
-  }
-  const url = session.currentUrl();
-  sample.url = url === null ? null : redact(url);
-  if (Object.keys(unavailable).length > 0) sample.unavailable = unavailable;
+    return { readyMs, timings };
+  };
+  const { sample } = await measureStep({
+    session,
+    step,
+    index,
+    iteration,
+    outDir,
+    redact,
+    body: actions.length > 0 ? body : null,
+    masks: () => screenshotMasks(session, step),
+    audit,
+  });
   return sample;
 }
 

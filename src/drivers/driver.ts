@@ -32,6 +32,10 @@ export interface ScreenshotMasks {
    * that still holds a typed secret is covered too.
    */
   maskActions: Action[];
+  /** Other values that must not show (a Playwright test's declared secrets): anything on screen holding one is covered. */
+  maskValues?: string[];
+  /** Elements in the driver's own terms (Playwright `Locator`s a test passes as `mask`), covered as they are. */
+  maskNative?: unknown[];
 }
 
 /** One iteration's session: a fresh browser profile or a freshly launched app. */

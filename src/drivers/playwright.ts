@@ -344,7 +344,8 @@ class PlaywrightSession implements Session {
     const page = this.page;
     const mask: PwLocator[] = options.maskSelectors.map((selector) => page.locator(selector));
     for (const locator of options.maskLocators ?? []) mask.push(await this.locate(locator));
-    const values: string[] = [];
+    mask.push(...((options.maskNative ?? []) as PwLocator[]));
+    const values: string[] = [...(options.maskValues ?? [])];
     for (const action of options.maskActions) {
       if (action.kind !== 'fill') continue;
       values.push(action.value);

@@ -7,28 +7,24 @@
  * Independent of `@playwright/test`'s runtime: it drives a Playwright `Page` and a toolkit `Session`
  * (drivers/playwright.ts `attachToPage`), so that it can be tested without a test runner.
  */
-import { mkdir } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
 import { buildResult, type ResultContext } from '../campaign/build-result.js';
 import type { gitFacts } from '../campaign/host.js';
-import { SETTLE_MAX_MS } from '../campaign/run.js';
 import type { DriverInfo, Session } from '../drivers/driver.js';
 import { parseDurationMs } from '../journey/duration.js';
 import type { LoadedJourney } from '../journey/load.js';
-import { DEFAULT_REFERENCE_DURATION_MS, type Journey, type Step, type StepType } from '../journey/schema.js';
+import { type Journey, type Step, type StepType } from '../journey/schema.js';
 import { Redactor } from '../journey/secrets.js';
-import { markSecrets, unmarkSecrets } from '../drivers/secret-mask.js';
 import type { CalibrationMeasure } from '../probes/calibration.js';
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
 import { writeResult } from '../result/io.js';
 import { skippedSample } from '../result/empty-sample.js';
-import { startProbes, stopProbes } from '../probes/probe.js';
-import { beginCollectors, finishCollectors, markCollectors } from '../campaign/step-collectors.js';
-import { responseTimeMs } from '../campaign/response-time.js';
+import { beginCollectors, finishCollectors } from '../measure/step-collectors.js';
+import { measureStep, type MeasuredStep } from '../measure/step-lifecycle.js';
 import type { IterationCollector } from '../drivers/driver.js';
-import type { RawStepSample, Result, Run } from '../result/schema.js';
-import { errorSummary, slugify } from '../shared/text.js';
+import type { Result, Run } from '../result/schema.js';
+import { errorSummary } from '../shared/text.js';
 
 /** Step types a web journey can measure (`background` is mobile only). */
 export type EcoscoreStepType = Exclude<StepType, 'background'>;
@@ -259,80 +255,45 @@ export class JourneyRecorder {
     };
   }
 
-  private async measure(
-    step: Step,
-    index: number,
-    options: EcoscoreStepOptions,
-    callback: EcoscoreStepCallback | undefined,
-  ): Promise<{ sample: RawStepSample; error?: unknown }> {
-    const { session, page } = this.options;
+  private async measure(step: Step, index: number, options: EcoscoreStepOptions, callback: EcoscoreStepCallback | undefined): Promise<MeasuredStep> {
+    const { session } = this.options;
     const redact = (text: string) => this.redactor.redact(text);
-    const sample: RawStepSample = { ...skippedSample(step, index), status: 'passed' };
-    const unavailable: Record<string, string> = {};
-    let thrown: unknown;
-    let failed = false;
-    const t0 = performance.now();
-    this.running = { name: step.name, index, type: step.type as EcoscoreStepType, startedAt: sample.startedAt, t0 };
+    this.running = { name: step.name, index, type: step.type as EcoscoreStepType, startedAt: new Date().toISOString(), t0: performance.now() };
     try {
-      if (step.type === 'reference') await session.showBlank();
-      const describeError = (error: unknown) => redact(errorSummary(error));
       if (this.collecting === null) this.collecting = await beginCollectors(session, redact);
-      const started = await startProbes(session.probes, unavailable, describeError);
-      await markCollectors(session, index, 'start', unavailable, describeError);
-
-      const stepStart = performance.now();
-      let readyMs: number | null = null;
-      try {
-        if (callback) {
-          await callback();
-          // The callback's last await (typically an expect) is the step's wait condition.
-          readyMs = performance.now() - stepStart;
-          await session.settle(SETTLE_MAX_MS);
-        }
-        const idleMs = step.type === 'reference' ? step.duration ?? DEFAULT_REFERENCE_DURATION_MS : step.type === 'pause' ? step.duration ?? 0 : 0;
-        if (idleMs > 0) await session.idle(idleMs);
-      } catch (error) {
-        failed = true;
-        thrown = error;
-        sample.status = 'failed';
-        sample.error = redact(errorSummary(error));
-      }
-      sample.durationMs = round(performance.now() - stepStart);
-      sample.readyMs = readyMs === null ? null : round(readyMs);
-
-      await markCollectors(session, index, 'end', unavailable, describeError);
-      await stopProbes(started, sample as Record<string, unknown>, unavailable, describeError);
-      // A callback step's input is its start; its wait is the callback's end; then its last response.
-      if (!failed && callback) {
-        sample.responseMs = responseTimeMs([{ kind: 'click', startMs: 0, endMs: 0, pacingMs: 0 }, { kind: 'waitFor', startMs: 0, endMs: readyMs ?? 0, pacingMs: 0 }], sample.lastResponseEndMs ?? null);
-      }
-
-      const relative = `screenshots/1/${String(index + 1).padStart(2, '0')}-${slugify(step.name)}.png`;
-      try {
-        const file = join(this.options.outDir, relative);
-        await mkdir(dirname(file), { recursive: true });
-        const mask = [page.locator(ALWAYS_MASKED), ...(options.mask ?? []).map((item) => (typeof item === 'string' ? page.locator(item) : item))];
-        // Whatever still holds a declared secret (a field, text the app shows back) is covered too.
-        const secrets = [...(this.options.secrets ?? [])];
-        try {
-          mask.push(...(await markSecrets(page, secrets)));
-          // CSS-pixel scale, as the runner: the evidence a reviewer needs at a fraction of the encoding time.
-          await page.screenshot({ path: file, mask, animations: 'disabled', scale: 'css', timeout: 15_000 });
-        } finally {
-          if (secrets.length > 0) await unmarkSecrets(page);
-        }
-        sample.screenshot = relative;
-      } catch (error) {
-        unavailable.screenshot = redact(errorSummary(error));
-      }
-      const url = session.currentUrl();
-      sample.url = url === null ? null : redact(url);
+      const masks = options.mask ?? [];
+      const measured = await measureStep({
+        session,
+        step,
+        index,
+        iteration: 1,
+        outDir: this.options.outDir,
+        redact,
+        // The callback's last await (typically an expect) is the step's wait condition; its start is the input.
+        body: callback
+          ? async (t0) => {
+              await callback();
+              const readyMs = performance.now() - t0;
+              return { readyMs, timings: [{ kind: 'click', startMs: 0, endMs: 0, pacingMs: 0 }, { kind: 'waitFor', startMs: 0, endMs: readyMs, pacingMs: 0 }] };
+            }
+          : null,
+        // Password fields always; the step's masks; whatever still holds a declared secret (a field, text shown back).
+        masks: () => ({
+          maskSelectors: [ALWAYS_MASKED, ...masks.filter((item): item is string => typeof item === 'string')],
+          maskNative: masks.filter((item) => typeof item !== 'string'),
+          maskActions: [],
+          maskValues: [...(this.options.secrets ?? [])],
+        }),
+        onStart: (t0) => {
+          if (this.running) this.running.t0 = t0;
+        },
+      });
+      const url = measured.sample.url === null ? null : session.currentUrl();
       if (this.targetUrl === null && url !== null && /^https?:/i.test(url)) this.targetUrl = new URL(url).origin;
-      if (Object.keys(unavailable).length > 0) sample.unavailable = unavailable;
+      return measured;
     } finally {
       this.running = null;
     }
-    return failed ? { sample, error: thrown } : { sample };
   }
 
   private async save(): Promise<Result> {

@@ -48,7 +48,12 @@ function fakeSession(): Session {
     perform: async () => undefined,
     idle: async (ms) => void calls.push(`idle ${ms}`),
     settle: async (ms) => void calls.push(`settle ${ms}`),
-    screenshot: async () => undefined,
+    // The recorder screenshots through the session, as the runner does (the one step lifecycle, measure/).
+    screenshot: async (file, masks) => {
+      expect(masks.maskValues).toEqual(['hunter2-secret']);
+      calls.push(`screenshot ${masks.maskSelectors.length + (masks.maskNative?.length ?? 0)} masks`);
+      await writeFile(file, PNG);
+    },
     currentUrl: () => url,
     close: async () => undefined,
   };
