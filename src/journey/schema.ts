@@ -1,5 +1,5 @@
 /**
- * The journey file format (contract, see DESIGN.md): a zod schema whose every object is strict, so that
+ * The journey file format (the contract): a zod schema whose every object is strict, so that
  * a typo is an error with a suggestion rather than an ignored key. The same schema is exported as JSON
  * Schema by `ecoscore schema` for editor autocompletion.
  */
@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { strictObject } from '../shared/strict-object.js';
 import { formatDurationMs, MAX_DURATION_MS, parseDurationMs } from './duration.js';
 
-/** Step types of the method (DOMAIN.md: reference, pause, first load, load, action, scroll; background on mobile). */
+/** Step types of the method (reference, pause, first load, load, action, scroll; background on mobile: the step types of Greenspector's method, docs/methodology.md). */
 export const STEP_TYPES = ['reference', 'pause', 'first-load', 'load', 'action', 'scroll', 'background'] as const;
 /** A step type. */
 export type StepType = (typeof STEP_TYPES)[number];
@@ -220,7 +220,7 @@ export const ActionSchema = z
     return { kind: 'background', durationMs: value.background!, ...timeout };
   });
 
-/** One step of the journey: a measured unit (DOMAIN.md `measureStart` … `measureStop`). */
+/** One step of the journey: a measured unit (GDSL's `startMeasure` … `stopMeasure`, docs/gdsl.md). */
 export const StepSchema = strictObject({
   name: z.string().min(1).meta({ description: 'Step name, unique in the journey.' }),
   type: z.enum(STEP_TYPES),
