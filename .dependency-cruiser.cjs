@@ -1,10 +1,66 @@
 /**
- * Layer boundaries of DESIGN.md, enforced by `npm run lint` (part of `npm test`).
- * Type-only imports (`import type`) carry no code and are allowed where noted.
+ * Layer boundaries, enforced by `npm run lint` (part of `npm test`); docs/architecture.md draws them.
+ *
+ * 1. A per-folder allowlist (the idea of Playwright's DEPS.list): a folder of src/ imports only the folders
+ *    listed for it in ALLOWED (`run`: any import; `types`: `import type` only, no code). A new edge between folders
+ *    is a design decision: add it here, and to docs/architecture.md, in the same change.
+ * 2. Finer rules inside the allowlist (methodology is pure and does no I/O, report renders results only, …).
+ * 3. No module cycle.
  */
+
+/** Folder → the folders it may import. */
+const ALLOWED = {
+  shared: { run: [], types: [] },
+  demo: { run: [], types: [] },
+  profiles: { run: ['shared'], types: [] },
+  journey: { run: ['profiles', 'shared'], types: [] },
+  // The result schema reuses methodology's metric names and score-status codes; methodology reads result types.
+  result: { run: ['journey', 'methodology', 'shared'], types: ['profiles'] },
+  methodology: { run: ['profiles'], types: ['journey', 'result'] },
+  probes: { run: ['shared'], types: ['result'] },
+  drivers: { run: ['journey', 'probes', 'profiles', 'shared'], types: ['result'] },
+  measure: { run: ['journey', 'probes', 'result', 'shared'], types: ['drivers'] },
+  report: { run: ['journey', 'methodology', 'result', 'shared'], types: [] },
+  campaign: { run: ['demo', 'drivers', 'journey', 'measure', 'methodology', 'probes', 'profiles', 'result', 'shared'], types: ['report'] },
+  'playwright-test': { run: ['campaign', 'drivers', 'journey', 'measure', 'probes', 'profiles', 'report', 'result', 'shared'], types: [] },
+  cli: { run: ['campaign', 'demo', 'journey', 'methodology', 'profiles', 'report', 'result', 'shared'], types: [] },
+};
+
+const escape = (name) => name.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
+const folders = (names) => `^src/(${names.map(escape).join('|')})/`;
+const allowlist = Object.entries(ALLOWED).flatMap(([folder, { run, types }]) => [
+  {
+    name: `allowlist-${folder}`,
+    comment: `${folder}/ imports only ${[...run, ...types.map((t) => `${t} (types)`)].join(', ') || 'its own modules'} (ALLOWED in .dependency-cruiser.cjs).`,
+    severity: 'error',
+    from: { path: `^src/${escape(folder)}/` },
+    to: { path: '^src/', pathNot: [folders([folder, ...run, ...types])] },
+  },
+  ...(types.length > 0
+    ? [
+        {
+          name: `allowlist-${folder}-types-only`,
+          comment: `${folder}/ may import only types from ${types.join(', ')}.`,
+          severity: 'error',
+          from: { path: `^src/${escape(folder)}/` },
+          to: { path: folders(types), dependencyTypesNot: ['type-only'] },
+        },
+      ]
+    : []),
+]);
+
+const unlisted = {
+  name: 'allowlist-every-folder',
+  comment: 'Every folder of src/ has an entry in ALLOWED (a new folder declares what it may import).',
+  severity: 'error',
+  from: { path: '^src/[^/]+/', pathNot: folders(Object.keys(ALLOWED)) },
+  to: { path: '^src/' },
+};
 /** @type {import('dependency-cruiser').IConfiguration} */
 module.exports = {
   forbidden: [
+    ...allowlist,
+    unlisted,
     {
       name: 'methodology-is-pure',
       comment: 'methodology/ imports only its own modules, profiles/ data and @tgwf/co2 (types of journey/ and result/ are allowed).',

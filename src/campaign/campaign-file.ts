@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { dirname, resolve } from 'node:path';
 import { z } from 'zod';
 import { strictObject } from '../shared/strict-object.js';
-import { closestMatch } from '../profiles/closest-match.js';
+import { closestMatch } from '../shared/closest-match.js';
 import { deviceProfileIds, networkProfileIds } from '../profiles/index.js';
 import { InputError, inputErrorAt } from '../shared/input-error.js';
 import { readInputFile } from '../shared/input-file.js';

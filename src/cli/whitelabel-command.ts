@@ -9,7 +9,7 @@ import { whiteLabelStatement } from '../methodology/whitelabel.js';
 import { renderWhiteLabelHtml, renderWhiteLabelJson, renderWhiteLabelMarkdown, whiteLabelVariantFacts } from '../report/whitelabel.js';
 import { readResult } from '../result/io.js';
 import type { Result } from '../result/schema.js';
-import { closestMatch } from '../profiles/closest-match.js';
+import { closestMatch } from '../shared/closest-match.js';
 import { InputError } from '../shared/input-error.js';
 import { assertNotAnInput } from '../shared/safe-path.js';
 import { stripControlCharactersDeep } from '../shared/text.js';

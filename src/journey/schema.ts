@@ -5,12 +5,11 @@
  */
 import { z } from 'zod';
 import { strictObject } from '../shared/strict-object.js';
+import { STEP_TYPES, type StepType } from '../profiles/step-types.js';
 import { formatDurationMs, MAX_DURATION_MS, parseDurationMs } from './duration.js';
 
-/** Step types of the method (reference, pause, first load, load, action, scroll; background on mobile: the step types of Greenspector's method, docs/methodology.md). */
-export const STEP_TYPES = ['reference', 'pause', 'first-load', 'load', 'action', 'scroll', 'background'] as const;
-/** A step type. */
-export type StepType = (typeof STEP_TYPES)[number];
+/** Step types of the method (defined with the profiles, which score them). */
+export { STEP_TYPES, type StepType };
 
 /** Default per-action timeout in milliseconds when neither the journey nor the action sets one. */
 export const DEFAULT_ACTION_TIMEOUT_MS = 30_000;

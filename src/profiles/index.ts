@@ -7,7 +7,7 @@
  * {@link parseDeviceProfile} / {@link parseNetworkProfile}.
  */
 import { InputError } from '../shared/input-error.js';
-import { closestMatch } from './closest-match.js';
+import { closestMatch } from '../shared/closest-match.js';
 import desktop from './devices/desktop.json' with { type: 'json' };
 import entryLevelPhone from './devices/entry-level-phone.json' with { type: 'json' };
 import highEndPhone from './devices/high-end-phone.json' with { type: 'json' };
@@ -24,7 +24,7 @@ import {
 } from './schema.js';
 
 export * from './schema.js';
-export { closestMatch, editDistance, type ClosestMatchOptions } from './closest-match.js';
+export { closestMatch, editDistance, type ClosestMatchOptions } from '../shared/closest-match.js';
 export { deriveDevicePower, parseAndroidPowerProfileXml, type AndroidPowerProfile, type DerivedAndroidPower } from './android-power-profile.js';
 
 /** Device used when a journey names none. */

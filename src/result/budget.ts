@@ -17,7 +17,7 @@
 import { z } from 'zod';
 import { strictObject } from '../shared/strict-object.js';
 import { MAX_DURATION_MS, parseDurationMs } from '../journey/duration.js';
-import { closestMatch } from '../profiles/closest-match.js';
+import { closestMatch } from '../shared/closest-match.js';
 import { InputError } from '../shared/input-error.js';
 import { readInputFile } from '../shared/input-file.js';
 import { parseYamlInput } from '../shared/yaml-input.js';

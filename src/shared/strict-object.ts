@@ -3,7 +3,7 @@
  * every input file schema (journeys, campaigns, budgets).
  */
 import { z } from 'zod';
-import { closestMatch } from '../profiles/closest-match.js';
+import { closestMatch } from './closest-match.js';
 
 /** A strict object: unknown keys are errors with a "did you mean" suggestion. */
 export function strictObject<T extends z.ZodRawShape>(shape: T) {

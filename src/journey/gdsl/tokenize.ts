@@ -3,7 +3,7 @@
  * import (unknown commands, wrong parameter counts and control characters are InputErrors naming the
  * file and line). Pure.
  */
-import { closestMatch } from '../../profiles/closest-match.js';
+import { closestMatch } from '../../shared/closest-match.js';
 import { inputErrorAt } from '../../shared/input-error.js';
 import type { FileAction } from '../file-form.js';
 import { canonicalCommand, GDSL_COMMANDS, type GdslCommandSpec } from './commands.js';
