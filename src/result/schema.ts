@@ -4,6 +4,7 @@
  * yet are `null` too.
  */
 import { z } from 'zod';
+import { ConstrainedSchema } from './constrained-schema.js';
 import { STEP_TYPES } from '../journey/schema.js';
 import { METRIC_NAMES, type MetricName } from '../methodology/metrics.js';
 import { SCORE_STATUS_CODES } from '../methodology/score-status.js';
@@ -254,33 +255,6 @@ export const LighthousePassSchema = z.object({
 /** The Lighthouse pass of a run. */
 export type LighthousePass = z.infer<typeof LighthousePassSchema>;
 
-const ConditionFiguresSchema = z.object({ status: z.enum(['passed', 'failed', 'skipped']), durationMs: nullableNumber, bytes: nullableNumber });
-
-/**
- * `ecoscore run --constrained` (DEV.1.4, low bandwidth and older devices): the same journey replayed on a
- * constrained profile, compared step by step with this run (methodology/constrained.ts). Not scored.
- */
-export const ConstrainedSchema = z.object({
-  device: z.object({ id: z.string(), name: z.string(), cpuSlowdownFactor: z.number() }),
-  network: z.object({ id: z.string(), name: z.string(), downloadKbps: z.number(), uploadKbps: z.number(), latencyMs: z.number() }),
-  /** The constrained replay's own result, relative to this result's folder. */
-  resultFile: z.string(),
-  /** The replay's status; `failed` when a step failed under constraint (information, not this run's failure). */
-  status: z.enum(['passed', 'failed', 'running', 'interrupted']),
-  iterations: z.number().int(),
-  /** Why the replay could not run or be compared, when it could not. */
-  error: z.string().optional(),
-  steps: z.array(
-    z.object({ index: z.number().int(), name: z.string(), type: z.string(), usual: ConditionFiguresSchema, constrained: ConditionFiguresSchema, slowdown: nullableNumber }),
-  ),
-  completedSteps: z.number().int(),
-  totalSteps: z.number().int(),
-  slowest: z.array(z.number().int()),
-  notCompleted: z.array(z.string()),
-});
-/** The constrained replay of a run. */
-export type Constrained = z.infer<typeof ConstrainedSchema>;
-
 /** One step of the journey, aggregated over iterations. */
 export const StepResultSchema = z.object({
   name: z.string(),
@@ -379,6 +353,15 @@ export const ResultSchema = z.object({
         .optional(),
       scores: z.object({ energy: nullableNumber, performance: nullableNumber, data: nullableNumber }).nullable(),
       footprint: FootprintSchema.nullable(),
+      /** The journey footprint per 1,000 journeys, and per year with `--users` (methodology/evaluate.ts). */
+      projection: z
+        .object({
+          perThousandJourneys: FootprintSchema,
+          perYear: FootprintSchema.nullable(),
+          usage: z.object({ users: z.number(), journeysPerUserPerYear: z.number(), journeysPerYear: z.number() }).nullable(),
+        })
+        .nullable()
+        .optional(),
       spread: z.record(z.string(), SpreadSchema).nullable(),
       passedSteps: z.number().int(),
       failedSteps: z.number().int(),
@@ -393,5 +376,7 @@ export const ResultSchema = z.object({
   /** `--constrained`: the journey replayed on a constrained profile, step by step (absent otherwise). */
   constrained: ConstrainedSchema.optional(),
 });
+export { ConstrainedSchema, type Constrained } from './constrained-schema.js';
+
 /** result.json. */
 export type Result = z.infer<typeof ResultSchema>;

@@ -115,7 +115,7 @@ describe('renderCampaignIndexHtml', () => {
   it('shows the figures side by side: ecoscore and grade, sub-scores, energy, data, duration, cv, parallel flag', () => {
     const rows = rowsOf(renderCampaignIndexHtml(index()));
     const cells = (row: string) => [...row.matchAll(/<td[^>]*>([\s\S]*?)<\/td>/g)].map((m) => m[1].replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' ').trim());
-    const acme = cells(rows[0]);
+    const acme = cells(rows[0]!);
     expect(acme.slice(1, 15)).toEqual(['mid-range-phone', 'wifi', 'acme', 'réussie', '86,4 A', '89,3', '80,0', '90,1', '1,93', '3,77 Mo', '25,24 s', '–', '0,5 %', '∥']);
     const pending = cells(rows[2]);
     expect(pending.slice(5, 16)).toEqual(['–', '–', '–', '–', '–', '–', '–', '–', '–', '', '–']);
