@@ -1,0 +1,184 @@
+/**
+ * Checks of the white-label statement's inputs: what each variant was measured with, and whether the variants can
+ * be compared (see whitelabel.ts).
+ */
+import type { Result } from '../result/schema.js';
+import { WHITELABEL_RULES, MORE_INFO, type WhiteLabelInput, type WhiteLabelOptions, type WhiteLabelVariant, type WhiteLabelWarning } from './whitelabel-types.js';
+
+export function fail(message: string): never {
+  throw new Error(`whiteLabelStatement: ${message}; ${MORE_INFO}`);
+}
+
+/** Throws one sentence naming the first input that cannot make a statement. */
+export function validate(variants: ReadonlyArray<WhiteLabelInput>, options: WhiteLabelOptions): void {
+  if (!Array.isArray(variants) || variants.length === 0) {
+    fail(`at least one measured variant is needed, got ${Array.isArray(variants) ? 'none' : String(variants)}`);
+  }
+  const seen = new Map<string, number>();
+  variants.forEach((variant, index) => {
+    const name: unknown = variant?.name;
+    if (typeof name !== 'string' || name.trim() === '') fail(`variants[${index}].name must be a non-empty string, got ${JSON.stringify(name)}`);
+    const first = seen.get(name);
+    if (first !== undefined) fail(`the variant name "${name}" is given twice (variants[${first}] and variants[${index}]); names must be unique`);
+    seen.set(name, index);
+    const result: unknown = variant.result;
+    const summary = (result as { summary?: unknown } | null)?.summary;
+    if (typeof result !== 'object' || result === null || typeof summary !== 'object' || summary === null) {
+      fail(`variants[${index}] ("${name}").result is not an ecoscore result (it has no summary)`);
+    }
+  });
+  if (typeof options?.estimate !== 'string' || options.estimate.trim() === '') {
+    fail(`"estimate" must name the distributor's service (a variant name or any other name), got ${JSON.stringify(options?.estimate)}`);
+  }
+  if (options.rule !== undefined && !(WHITELABEL_RULES as readonly string[]).includes(options.rule)) {
+    fail(`"rule" must be one of ${WHITELABEL_RULES.join(', ')}, got ${JSON.stringify(options.rule)}`);
+  }
+  if (typeof options.generatedAt !== 'string' || Number.isNaN(Date.parse(options.generatedAt))) {
+    fail(`"generatedAt" must be an ISO 8601 date-time, got ${JSON.stringify(options.generatedAt)}`);
+  }
+}
+
+/** The value when it is a finite number, else null. */
+export const finite = (value: unknown): number | null => (typeof value === 'number' && Number.isFinite(value) ? value : null);
+
+/** What one variant was measured with, from its result. */
+export function describeVariant(name: string, result: Result): WhiteLabelVariant {
+  const target = result.target as Record<string, unknown>;
+  const targetName = ['url', 'appPackage', 'bundleId', 'app', 'browser'].map((key) => target[key]).find((value) => typeof value === 'string') as string | undefined;
+  const source = result.environment.energySource as { kind?: unknown } | string | null | undefined;
+  const energySource = typeof source === 'string' ? source : typeof source?.kind === 'string' ? source.kind : 'unknown';
+  const scoring = (result.environment.methodology as { scoring?: { id?: unknown; version?: unknown } } | undefined)?.scoring;
+  const summary = result.summary;
+  return {
+    name,
+    tool: { name: result.tool.name, version: result.tool.version },
+    journey: { name: result.journey.name, file: result.journey.file, sha256: result.journey.sha256, steps: result.steps.length },
+    target: { platform: result.target.platform, name: targetName ?? null },
+    device: { id: result.environment.device.id, name: result.environment.device.name },
+    network: { id: result.environment.network.id, name: result.environment.network.name },
+    startedAt: result.environment.startedAt,
+    iterations: result.iterations,
+    completedIterations: result.completedIterations,
+    status: result.status,
+    passedSteps: summary.passedSteps,
+    failedSteps: summary.failedSteps,
+    skippedSteps: summary.skippedSteps,
+    ecoscore: finite(summary.ecoscore),
+    grade: summary.grade,
+    ecoscoreCv: finite(summary.spread?.ecoscore?.cv),
+    energySource,
+    scoringProfile: typeof scoring?.id === 'string' ? `${scoring.id}@${String(scoring.version)}` : null,
+  };
+}
+
+/** Groups variant names by a key; more than one group means the variants differ on it. */
+function groupBy(inputs: ReadonlyArray<WhiteLabelInput>, key: (result: Result) => string): Map<string, string[]> {
+  const groups = new Map<string, string[]>();
+  for (const { name, result } of inputs) {
+    const value = key(result);
+    groups.set(value, [...(groups.get(value) ?? []), name]);
+  }
+  return groups;
+}
+
+const listGroups = (groups: Map<string, string[]>): string => [...groups].map(([value, names]) => `${value}: ${names.join(', ')}`).join('; ');
+
+/** Warnings when the variants were not measured alike (journey, device, network, iterations, methodology…). */
+export function comparabilityWarnings(inputs: ReadonlyArray<WhiteLabelInput>): WhiteLabelWarning[] {
+  const warnings: WhiteLabelWarning[] = [];
+  const all = inputs.map((input) => input.name);
+  const stepsOf = (r: Result) => r.steps.map((step) => `${step.type}${step.critical ? '*' : ''} ${step.name}`).join(' | ');
+  const steps = groupBy(inputs, stepsOf);
+  if (steps.size > 1) {
+    warnings.push({
+      code: 'different-journeys',
+      fr: `Les variantes n’ont pas été mesurées sur le même parcours (étapes différentes) : leurs chiffres ne sont pas comparables. ${listGroups(groupBy(inputs, (r) => `« ${r.journey.name} » (${r.steps.length} étapes)`))}`,
+      en: `The variants were not measured along the same journey (different steps): their figures are not comparable. ${listGroups(groupBy(inputs, (r) => `"${r.journey.name}" (${r.steps.length} steps)`))}`,
+      variants: all,
+    });
+  } else {
+    const files = groupBy(inputs, (r) => r.journey.sha256);
+    if (files.size > 1) {
+      warnings.push({
+        code: 'different-journey-files',
+        fr: `Les variantes ont été mesurées avec des fichiers de parcours différents (sha256 différents) mais les mêmes étapes ; vérifiez qu’ils décrivent le même parcours utilisateur. ${listGroups(groupBy(inputs, (r) => r.journey.sha256.slice(0, 12)))}`,
+        en: `The variants were measured with different journey files (different sha256) but the same steps; check that they describe the same user journey. ${listGroups(groupBy(inputs, (r) => r.journey.sha256.slice(0, 12)))}`,
+        variants: all,
+      });
+    }
+  }
+  const differing: Array<[WhiteLabelWarning['code'], (r: Result) => string, string, string]> = [
+    ['different-platforms', (r) => r.target.platform, 'plateformes', 'platforms'],
+    ['different-devices', (r) => r.environment.device.id, 'appareils', 'devices'],
+    ['different-networks', (r) => r.environment.network.id, 'réseaux', 'networks'],
+  ];
+  for (const [code, key, fr, en] of differing) {
+    const groups = groupBy(inputs, key);
+    if (groups.size > 1) {
+      warnings.push({
+        code,
+        fr: `Les variantes ont été mesurées sur des ${fr} différents : leurs chiffres ne sont pas comparables ; mesurez-les dans les mêmes conditions. ${listGroups(groups)}`,
+        en: `The variants were measured on different ${en}: their figures are not comparable; measure them under the same conditions. ${listGroups(groups)}`,
+        variants: all,
+      });
+    }
+  }
+  const methodology = groupBy(inputs, (r) => {
+    const m = (r.environment.methodology ?? {}) as { energyModel?: unknown; scoring?: unknown; footprint?: { version?: unknown; factors?: unknown; grid?: unknown; dataCentreGrid?: unknown } };
+    return JSON.stringify([m.energyModel, m.scoring, m.footprint?.version, m.footprint?.factors, m.footprint?.grid, m.footprint?.dataCentreGrid]);
+  });
+  if (methodology.size > 1) {
+    warnings.push({
+      code: 'different-methodology',
+      fr: 'Les variantes ont été calculées avec des méthodes différentes (profil de notation, modèle d’énergie ou facteurs d’empreinte) : leurs scores ne sont pas comparables.',
+      en: 'The variants were computed with different methods (scoring profile, energy model or footprint factors): their scores are not comparable.',
+      variants: all,
+    });
+  }
+  const variants = inputs.map((input) => describeVariant(input.name, input.result));
+  const sources = new Set(variants.map((v) => v.energySource));
+  if (sources.size > 1) {
+    warnings.push({
+      code: 'different-energy-sources',
+      fr: `L’énergie de certaines variantes est modélisée, celle d’autres mesurée (${variants.map((v) => `${v.name} : ${v.energySource}`).join(', ')}) : les chiffres d’énergie ne sont pas comparables.`,
+      en: `The energy of some variants is modelled and of others measured (${variants.map((v) => `${v.name}: ${v.energySource}`).join(', ')}): energy figures are not comparable.`,
+      variants: all,
+    });
+  }
+  const modelled = variants.filter((v) => v.energySource === 'model').map((v) => v.name);
+  if (modelled.length > 0) {
+    warnings.push({
+      code: 'modelled-energy',
+      fr: `L’énergie des variantes ${modelled.join(', ')} est estimée par un modèle à partir du CPU, des données et de la durée mesurés, pas mesurée sur un téléphone.`,
+      en: `The energy of ${modelled.join(', ')} is estimated by a model from the measured CPU time, data and duration, not measured on a phone.`,
+      variants: modelled,
+    });
+  }
+  for (const v of variants) {
+    if (v.failedSteps > 0 || v.skippedSteps > 0 || v.status === 'failed') {
+      warnings.push({
+        code: 'failed-steps',
+        fr: `« ${v.name} » : ${v.failedSteps} étape(s) en échec et ${v.skippedSteps} non jouée(s) ; ses totaux ne couvrent que les étapes mesurées et sous-estiment le parcours. Corrigez le parcours et mesurez à nouveau.`,
+        en: `"${v.name}": ${v.failedSteps} failed and ${v.skippedSteps} skipped step(s); its totals cover only the measured steps and understate the journey. Fix the journey and measure again.`,
+        variants: [v.name],
+      });
+    }
+    if (v.status === 'interrupted' || v.status === 'running' || v.completedIterations < v.iterations) {
+      warnings.push({
+        code: 'incomplete-run',
+        fr: `« ${v.name} » : ${v.completedIterations} itération(s) terminée(s) sur ${v.iterations} (statut ${v.status}).`,
+        en: `"${v.name}": ${v.completedIterations} of ${v.iterations} iteration(s) completed (status ${v.status}).`,
+        variants: [v.name],
+      });
+    }
+    if (v.completedIterations < 2) {
+      warnings.push({
+        code: 'single-iteration',
+        fr: `« ${v.name} » n’a été mesurée qu’une fois : la dispersion de ses chiffres n’est pas connue (3 itérations au moins sont recommandées).`,
+        en: `"${v.name}" was measured once only: the spread of its figures is unknown (at least 3 iterations are recommended).`,
+        variants: [v.name],
+      });
+    }
+  }
+  return warnings;
+}
