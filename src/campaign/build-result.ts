@@ -126,40 +126,8 @@ export function buildResult(context: ResultContext): Result {
       : anyFailed || finished.length < context.iterations
         ? 'failed'
         : 'passed';
-  const warnings: string[] = [];
-  for (const step of steps) {
-    if (step.status === 'failed') warnings.push(`step "${step.name}" failed in ${step.failedIterations} of ${step.failedIterations + step.passedIterations} iteration(s): ${step.error ?? 'unknown error'}`);
-  }
-  const cvThreshold = context.cvThreshold ?? DEFAULT_CV_THRESHOLD;
-  const ecoscoreCv = evaluation.ecoscoreSpread?.cv ?? null;
-  if (ecoscoreCv !== null && ecoscoreCv > cvThreshold) {
-    warnings.push(`the journey ecoscore varies by ${(ecoscoreCv * 100).toFixed(1)} % (cv) over ${evaluation.ecoscoreSpread!.n} iterations, above ${(cvThreshold * 100).toFixed(0)} %: add iterations (--until-stable) or check what differs between them`);
-  }
-  for (const step of steps) {
-    for (const metric of WATCHED_METRICS) {
-      const spread = step.spread[metric];
-      if (spread?.cv != null && spread.cv > cvThreshold && spread.max - spread.min > 0) {
-        warnings.push(`step "${step.name}": ${metric} is unstable (cv ${(spread.cv * 100).toFixed(1)} %, ${spread.min}–${spread.max} over ${spread.n} iterations)`);
-      }
-    }
-  }
-  const failedIterations = runs.filter((run) => run.status === 'failed').map((run) => run.iteration);
-  if (failedIterations.length > 0) {
-    warnings.push(`iteration(s) ${failedIterations.join(', ')} failed: their passed steps are kept in the medians, their failed step is reported above`);
-  }
-  if (context.browserRestarts) warnings.push(`the browser crashed and was restarted ${context.browserRestarts} time(s)`);
-  if (context.interrupted) warnings.push(`the run was interrupted after ${finished.length} of ${context.iterations} iteration(s); figures cover what was measured`);
-  const unavailable = new Map<string, string>();
-  for (const run of runs) for (const sample of run.samples) for (const [probe, reason] of Object.entries(sample.unavailable ?? {})) unavailable.set(probe, reason);
-  for (const [probe, reason] of unavailable) warnings.push(`probe "${probe}" could not measure (its figures are null): ${reason}`);
   const energy = energySourceOf(context, runs, evaluation);
-  if (energy.warning) warnings.push(energy.warning);
-  for (const warning of context.deviceWarnings ?? []) warnings.push(`device check: ${warning}`);
-  if (context.lighthouse?.pass.error) warnings.push(`Lighthouse: ${context.lighthouse.pass.error}`);
-  // Mobile targets measure CPU time on the device itself (or not at all): no host calibration applies.
-  if (context.calibration === null && context.browser !== null && journey.target.platform === 'web') {
-    warnings.push(`the host speed calibration failed (${context.calibrationError ?? 'unknown reason'}): CPU energy is not normalised across machines`);
-  }
+  const warnings = resultWarnings(context, evaluation, steps, finished.length, energy.warning);
 
   const target = journey.target.platform === 'web'
     ? { platform: 'web', url: journey.target.url, measuredUrl: context.targetUrl, ...(journey.target.variant ? { variant: journey.target.variant } : {}) }
@@ -169,32 +137,7 @@ export function buildResult(context: ResultContext): Result {
     tool: { ...TOOL },
     journey: { name: journey.name, file: loaded.file, sha256: loaded.sha256, source: loaded.redactor.redact(loaded.source) },
     target,
-    environment: {
-      device: { ...device },
-      network: { ...network },
-      browser: context.browser,
-      energySource: energy.source,
-      hostCalibration: context.calibration,
-      methodology: {
-        version: METHODOLOGY_VERSION,
-        energyModel: ENERGY_MODEL_VERSION,
-        scoring: { id: scoring.id, version: scoring.version, energyMetric: scoring.energyMetric, aggregation: scoring.aggregation ?? 'deficit-sum' },
-        footprint: evaluation.footprintModel,
-        thresholds: thresholdsUsed(evaluation),
-      },
-      startedAt: context.startedAt,
-      finishedAt: context.finishedAt,
-      host: hostFacts(),
-      git: context.git ?? null,
-      emulation: {
-        cpuSlowdownFactor: device.cpuSlowdownFactor,
-        latencyMs: network.latencyMs,
-        downloadKbps: network.downloadKbps,
-        uploadKbps: network.uploadKbps,
-      },
-      ...(context.lighthouse ? { lighthouse: lighthousePassOf(context.lighthouse) } : {}),
-      ...(context.mobileDevice?.() ? { mobileDevice: context.mobileDevice() } : {}),
-    },
+    environment: environmentOf(context, evaluation, energy.source, scoring),
     iterations: context.iterations,
     completedIterations: finished.length,
     status,
@@ -222,6 +165,78 @@ export function buildResult(context: ResultContext): Result {
     warnings,
     runs,
   };
+}
+
+/** The environment of a result: profiles, browser, energy source, calibration, methodology, host, emulation. */
+function environmentOf(context: ResultContext, evaluation: Evaluation, energySource: EnergySource, scoring: ScoringProfile): Result['environment'] {
+  const { device, network } = context;
+  return {
+    device: { ...device },
+    network: { ...network },
+    browser: context.browser,
+    energySource,
+    hostCalibration: context.calibration,
+    methodology: {
+      version: METHODOLOGY_VERSION,
+      energyModel: ENERGY_MODEL_VERSION,
+      scoring: { id: scoring.id, version: scoring.version, energyMetric: scoring.energyMetric, aggregation: scoring.aggregation ?? 'deficit-sum' },
+      footprint: evaluation.footprintModel,
+      thresholds: thresholdsUsed(evaluation),
+    },
+    startedAt: context.startedAt,
+    finishedAt: context.finishedAt,
+    host: hostFacts(),
+    git: context.git ?? null,
+    emulation: {
+      cpuSlowdownFactor: device.cpuSlowdownFactor,
+      latencyMs: network.latencyMs,
+      downloadKbps: network.downloadKbps,
+      uploadKbps: network.uploadKbps,
+    },
+    ...(context.lighthouse ? { lighthouse: lighthousePassOf(context.lighthouse) } : {}),
+    ...(context.mobileDevice?.() ? { mobileDevice: context.mobileDevice() } : {}),
+  };
+}
+
+/** The warnings of a result: failed steps, unstable figures, probes that could not measure, the run's conditions. */
+function resultWarnings(context: ResultContext, evaluation: Evaluation, steps: Result['steps'], finished: number, energyWarning: string | null): string[] {
+  const { runs } = evaluation;
+  const { journey } = context.loaded;
+  const warnings: string[] = [];
+  for (const step of steps) {
+    if (step.status === 'failed') warnings.push(`step "${step.name}" failed in ${step.failedIterations} of ${step.failedIterations + step.passedIterations} iteration(s): ${step.error ?? 'unknown error'}`);
+  }
+  const cvThreshold = context.cvThreshold ?? DEFAULT_CV_THRESHOLD;
+  const ecoscoreCv = evaluation.ecoscoreSpread?.cv ?? null;
+  if (ecoscoreCv !== null && ecoscoreCv > cvThreshold) {
+    warnings.push(`the journey ecoscore varies by ${(ecoscoreCv * 100).toFixed(1)} % (cv) over ${evaluation.ecoscoreSpread!.n} iterations, above ${(cvThreshold * 100).toFixed(0)} %: add iterations (--until-stable) or check what differs between them`);
+  }
+  for (const step of steps) {
+    for (const metric of WATCHED_METRICS) {
+      const spread = step.spread[metric];
+      if (spread?.cv != null && spread.cv > cvThreshold && spread.max - spread.min > 0) {
+        warnings.push(`step "${step.name}": ${metric} is unstable (cv ${(spread.cv * 100).toFixed(1)} %, ${spread.min}–${spread.max} over ${spread.n} iterations)`);
+      }
+    }
+  }
+  const failedIterations = runs.filter((run) => run.status === 'failed').map((run) => run.iteration);
+  if (failedIterations.length > 0) {
+    warnings.push(`iteration(s) ${failedIterations.join(', ')} failed: their passed steps are kept in the medians, their failed step is reported above`);
+  }
+  if (context.browserRestarts) warnings.push(`the browser crashed and was restarted ${context.browserRestarts} time(s)`);
+  if (context.interrupted) warnings.push(`the run was interrupted after ${finished} of ${context.iterations} iteration(s); figures cover what was measured`);
+  const unavailable = new Map<string, string>();
+  for (const run of runs) for (const sample of run.samples) for (const [probe, reason] of Object.entries(sample.unavailable ?? {})) unavailable.set(probe, reason);
+  for (const [probe, reason] of unavailable) warnings.push(`probe "${probe}" could not measure (its figures are null): ${reason}`);
+  if (energyWarning) warnings.push(energyWarning);
+  for (const warning of context.deviceWarnings ?? []) warnings.push(`device check: ${warning}`);
+  if (context.lighthouse?.pass.error) warnings.push(`Lighthouse: ${context.lighthouse.pass.error}`);
+  // Mobile targets measure CPU time on the device itself (or not at all): no host calibration applies.
+  if (context.calibration === null && context.browser !== null && journey.target.platform === 'web') {
+    warnings.push(`the host speed calibration failed (${context.calibrationError ?? 'unknown reason'}): CPU energy is not normalised across machines`);
+  }
+
+  return warnings;
 }
 
 /** The curves the scores were read on, per step type of the journey (energy resolved for this device and network). */
