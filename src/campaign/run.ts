@@ -11,6 +11,7 @@ import type { Driver, IterationCollector, ScreenshotMasks, Session } from '../dr
 import { credentialsOf, isLocalAppPath, openAppiumDriver, scrubCredentials } from '../drivers/appium.js';
 import { openPlaywrightDriver } from '../drivers/playwright.js';
 import type { LoadedJourney } from '../journey/load.js';
+import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
 import { DEFAULT_ACTION_TIMEOUT_MS, type Action, type Journey, type Locator, type Step } from '../journey/schema.js';
 import { writeResult } from '../result/io.js';
 import { skippedSample } from '../result/empty-sample.js';
@@ -103,28 +104,10 @@ export async function runJourney(loaded: LoadedJourney, options: RunOptions): Pr
   // Events leave the library with secrets already replaced.
   const emit = (event: RunEvent) => options.onEvent?.(scrubCredentials(redactor.redactValue(event), credentials));
 
-  const target = journey.target;
   let demo: DemoServer | null = null;
   let driver: Driver | null = null;
   const runs: Run[] = [];
-  const context: ResultContext = {
-    loaded,
-    device,
-    network,
-    iterations,
-    startedAt: new Date().toISOString(),
-    finishedAt: null,
-    browser: null,
-    targetUrl: target.url ?? '',
-    runs,
-    interrupted: false,
-    calibration: null,
-    grid: options.grid,
-    usage: options.usage,
-    scoring: options.scoring,
-    cvThreshold: options.cvThreshold,
-    git: gitFacts(),
-  };
+  const context = initialContext(loaded, device, network, iterations, runs, options);
   const save = async (): Promise<Result> => {
     const result = scrubCredentials(stripControlCharactersDeep(redactor.redactValue(buildResult(context))), credentials);
     await writeResult(resultFile, result);
@@ -132,39 +115,8 @@ export async function runJourney(loaded: LoadedJourney, options: RunOptions): Pr
   };
 
   try {
-    let openDriver: () => Promise<Driver>;
-    if (target.platform === 'web') {
-      if (target.url === 'demo') {
-        demo = await startDemoServer({ variant: target.variant } as Parameters<typeof startDemoServer>[0]);
-      }
-      const baseUrl = demo ? demo.url : target.url;
-      context.targetUrl = baseUrl;
-      openDriver = () =>
-        openPlaywrightDriver({
-          device,
-          network,
-          baseUrl,
-          executablePath: options.executablePath,
-          browserEndpoint: options.browserEndpoint,
-          headed: options.headed,
-          lighthouse: options.lighthouse,
-          keepBrowserOnSignals: options.keepBrowserOnSignals,
-        });
-    } else {
-      // Android / iOS through Appium: an app file is relative to the journey, like profile files.
-      // Ids of uploaded apps (`storage:…`, `bs://…`, `sauce-storage:…`, URLs) are the server's: left as they are.
-      const mobileTarget = target.app && isLocalAppPath(target.app) ? { ...target, app: resolve(dirname(loaded.file), target.app) } : target;
-      const appOnThisMachine = !target.appiumUrl || /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(target.appiumUrl);
-      if (mobileTarget.app && mobileTarget.app !== target.app && appOnThisMachine && !existsSync(mobileTarget.app)) {
-        throw inputErrorAt(loaded.file, undefined, ['target', 'app'], `the app file ${mobileTarget.app} does not exist`);
-      }
-      openDriver = async () => {
-        const mobile = await openAppiumDriver({ target: mobileTarget, device, network, outDir: options.outDir });
-        context.deviceWarnings = mobile.deviceWarnings;
-        context.mobileDevice = mobile.mobileDevice;
-        return mobile;
-      };
-    }
+    const { demo: server, open: openDriver } = await driverOpener(loaded, options, device, network, context);
+    demo = server;
     driver = await openDriver();
     context.browser = driver.info;
     try {
@@ -192,27 +144,11 @@ export async function runJourney(loaded: LoadedJourney, options: RunOptions): Pr
       last = await save();
     }
 
-    // --- Lighthouse pass (issue 7): one more iteration after the measured ones, never in their medians. ---
+    // The Lighthouse pass (issue 7): one more iteration after the measured ones, never in their medians.
     if (options.lighthouse && !options.signal?.aborted) {
-      context.lighthouse = await runLighthousePass({
-        driver,
-        journey,
-        outDir: options.outDir,
-        device,
-        network,
-        redact: (text) => redactor.redact(text),
-        redactValue: (value) => redactor.redactValue(value),
-        signal: options.signal,
-        runStep: (session, step, index, audit) => runStep(session, journey, step, index, 'lighthouse', options.outDir, (text) => redactor.redact(text), audit),
-        onStep: (index, step, entry) => {
-          if (!entry) return;
-          const { mode, recommendations, addedMs, error } = entry.lighthouse;
-          emit({ type: 'lighthouse-step', index, step: step.name, mode, recommendations: recommendations.length, addedMs, ...(error ? { error } : {}) });
-        },
-      });
+      context.lighthouse = await lighthouseStage(driver, journey, device, network, options, redactor, emit);
       await save();
     }
-    // --- end of the Lighthouse pass ---
   } finally {
     context.interrupted = options.signal?.aborted ?? false;
     context.finishedAt = new Date().toISOString();
@@ -222,6 +158,101 @@ export async function runJourney(loaded: LoadedJourney, options: RunOptions): Pr
   const result = await save();
   emit({ type: 'run-end', result, resultFile });
   return { result, resultFile };
+}
+
+/** What the result is built from before anything ran. */
+function initialContext(loaded: LoadedJourney, device: DeviceProfile, network: NetworkProfile, iterations: number, runs: Run[], options: RunOptions): ResultContext {
+  return {
+    loaded,
+    device,
+    network,
+    iterations,
+    startedAt: new Date().toISOString(),
+    finishedAt: null,
+    browser: null,
+    targetUrl: loaded.journey.target.url ?? '',
+    runs,
+    interrupted: false,
+    calibration: null,
+    grid: options.grid,
+    usage: options.usage,
+    scoring: options.scoring,
+    cvThreshold: options.cvThreshold,
+    git: gitFacts(),
+  };
+}
+
+/** The Lighthouse pass of a run (`--lighthouse`): every step once more, observed by Lighthouse. */
+function lighthouseStage(
+  driver: Driver,
+  journey: Journey,
+  device: DeviceProfile,
+  network: NetworkProfile,
+  options: RunOptions,
+  redactor: LoadedJourney['redactor'],
+  emit: (event: RunEvent) => void,
+): ReturnType<typeof runLighthousePass> {
+  return runLighthousePass({
+    driver,
+    journey,
+    outDir: options.outDir,
+    device,
+    network,
+    redact: (text) => redactor.redact(text),
+    redactValue: (value) => redactor.redactValue(value),
+    signal: options.signal,
+    runStep: (session, step, index, audit) => runStep(session, journey, step, index, 'lighthouse', options.outDir, (text) => redactor.redact(text), audit),
+    onStep: (index, step, entry) => {
+      if (!entry) return;
+      const { mode, recommendations, addedMs, error } = entry.lighthouse;
+      emit({ type: 'lighthouse-step', index, step: step.name, mode, recommendations: recommendations.length, addedMs, ...(error ? { error } : {}) });
+    },
+  });
+}
+
+/**
+ * How to open the run's driver (again, after a crash): Playwright on the web (with the embedded demo server started
+ * here for `url: demo`), Appium for mobile targets. Checks a local app file before anything runs.
+ */
+async function driverOpener(
+  loaded: LoadedJourney,
+  options: RunOptions,
+  device: DeviceProfile,
+  network: NetworkProfile,
+  context: ResultContext,
+): Promise<{ demo: DemoServer | null; open: () => Promise<Driver> }> {
+  const target = loaded.journey.target;
+  if (target.platform === 'web') {
+    const demo = target.url === 'demo' ? await startDemoServer({ variant: target.variant } as Parameters<typeof startDemoServer>[0]) : null;
+    const baseUrl = demo ? demo.url : target.url;
+    context.targetUrl = baseUrl;
+    const open = () =>
+      openPlaywrightDriver({
+        device,
+        network,
+        baseUrl,
+        executablePath: options.executablePath,
+        browserEndpoint: options.browserEndpoint,
+        headed: options.headed,
+        lighthouse: options.lighthouse,
+        keepBrowserOnSignals: options.keepBrowserOnSignals,
+      });
+    return { demo, open };
+  }
+  // Android / iOS through Appium: an app file is relative to the journey, like profile files.
+  // Ids of uploaded apps (`storage:…`, `bs://…`, `sauce-storage:…`, URLs) are the server's: left as they are.
+  const mobileTarget = target.app && isLocalAppPath(target.app) ? { ...target, app: resolve(dirname(loaded.file), target.app) } : target;
+  const appOnThisMachine = !target.appiumUrl || /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(target.appiumUrl);
+  if (mobileTarget.app && mobileTarget.app !== target.app && appOnThisMachine && !existsSync(mobileTarget.app)) {
+    throw inputErrorAt(loaded.file, undefined, ['target', 'app'], `the app file ${mobileTarget.app} does not exist`);
+  }
+  const open = async () => {
+    const mobile = await openAppiumDriver({ target: mobileTarget, device, network, outDir: options.outDir });
+    context.deviceWarnings = mobile.deviceWarnings;
+    context.mobileDevice = mobile.mobileDevice;
+    return mobile;
+  };
+  return { demo: null, open };
 }
 
 /**
