@@ -168,17 +168,155 @@ async function removeEarlierBundle(dir: string, errors: ReportError[]): Promise<
   }
 }
 
+/** The bundle being written: the files written so far, what is missing and why, the I/O errors. */
+class Bundle {
+  readonly files = new Map<string, Uint8Array>();
+  readonly missing: ManifestMissing[] = [];
+  readonly errors: ReportError[] = [];
+
+  constructor(readonly dir: string) {}
+
+  /** Writes `path` of the bundle (never through a link); a failure is recorded, not thrown. */
+  async put(path: string, data: Uint8Array): Promise<boolean> {
+    try {
+      const link = await firstLinkUnder(this.dir, path);
+      if (link) throw new Error(`${link} is a symbolic link; not written through`);
+      await writeFileAtomic(join(this.dir, path), data);
+      this.files.set(path, data);
+      return true;
+    } catch (error) {
+      this.errors.push({ file: join(this.dir, path), message: message(error) });
+      this.missing.push({ path, reason: `could not be written: ${message(error)}` });
+      return false;
+    }
+  }
+
+  /** The journey, as measured, and as GDSL. */
+  async journey(result: Result): Promise<void> {
+    const source = result.journey.source;
+    if (source === undefined) {
+      const reason = 'result.json holds no journey source (it was written by another tool, an older ecoscore or the Playwright Test fixture); attach the journey file yourself, without its secrets';
+      this.missing.push({ path: 'journey.yaml', reason });
+      this.missing.push({ path: 'journey.testgb', reason: 'no journey source to convert to GDSL' });
+      return;
+    }
+    await this.put('journey.yaml', utf8(source));
+    let gdsl: string | null = null;
+    try {
+      gdsl = gdslFromRedactedSource(source, result.journey.file);
+    } catch (error) {
+      this.missing.push({ path: 'journey.testgb', reason: `the journey could not be converted to GDSL: ${message(error)}` });
+    }
+    if (gdsl !== null) await this.put('journey.testgb', utf8(gdsl));
+  }
+
+  /** A section of report.html drawn to `path` (results.png, constrained.png). */
+  async section(path: string, selector: string, options: EvidenceOptions): Promise<void> {
+    if (!options.renderSummaryPng) {
+      this.missing.push({ path, reason: 'no renderer for the results screenshot was given (it needs Chromium: run `ecoscore report` where one is installed)' });
+      return;
+    }
+    if (!options.htmlFile) {
+      this.missing.push({ path, reason: `no HTML report to take it from${options.htmlMissingReason ? `: ${options.htmlMissingReason}` : ''}` });
+      return;
+    }
+    const target = join(this.dir, path);
+    const temporary = join(this.dir, `.${path}.${process.pid}.png`);
+    try {
+      await options.renderSummaryPng(options.htmlFile, temporary, selector);
+      const png = await readFile(temporary);
+      await rename(temporary, target);
+      this.files.set(path, png);
+    } catch (error) {
+      await unlink(temporary).catch(() => undefined);
+      this.errors.push({ file: target, message: message(error) });
+      this.missing.push({ path, reason: `the ${path === 'results.png' ? 'results' : 'constrained comparison'} screenshot failed: ${message(error)}` });
+    }
+  }
+
+  /** One screenshot per step, copied only from a `screenshots/<iteration>/<name>.png` inside the result folder. */
+  async stepScreenshots(result: Result, sourceDir: string): Promise<void> {
+    for (const [index, step] of result.steps.entries()) {
+      const path = stepScreenshotPath(index, step.name);
+      const refused = (reason: string) => void this.missing.push({ path, reason });
+      if (!step.screenshot) {
+        refused(step.status === 'skipped' ? 'the step was not run' : 'no screenshot: the step reached its end in no iteration');
+        continue;
+      }
+      if (!isInside(sourceDir, resolve(sourceDir, step.screenshot))) {
+        refused(`screenshot path ${step.screenshot} points outside the result folder; not copied`);
+        continue;
+      }
+      if (!SCREENSHOT_PATH.test(step.screenshot)) {
+        refused(`screenshot path ${step.screenshot} is not a screenshots/<iteration>/<name>.png path; not copied`);
+        continue;
+      }
+      let png: Uint8Array;
+      try {
+        png = await readFileInside(sourceDir, step.screenshot);
+      } catch (error) {
+        const code = (error as NodeJS.ErrnoException).code;
+        refused(`${step.screenshot} ${code === 'ENOENT' ? 'not found' : `not copied: ${code === 'ELOOP' ? 'it is a symbolic link' : message(error)}`} in ${sourceDir}`);
+        continue;
+      }
+      if (!PNG_SIGNATURE.every((byte, i) => png[i] === byte)) {
+        refused(`${step.screenshot} is not a PNG file; not copied`);
+        continue;
+      }
+      await this.put(path, png);
+    }
+  }
+
+  /** The manifest: the hash of result.json and of every file written, and what is missing. */
+  async manifest(result: Result, resultFile: string, generatedAt: string): Promise<{ content: EvidenceManifest; file: string | null }> {
+    let resultEntry: EvidenceManifest['result'] = { file: 'result.json', sha256: null, size: null };
+    try {
+      const bytes = await readFile(resultFile);
+      resultEntry = { file: 'result.json', sha256: sha256(bytes), size: bytes.byteLength };
+    } catch (error) {
+      this.missing.push({ path: '../result.json', reason: `result.json not found beside the evidence folder (${(error as NodeJS.ErrnoException).code ?? message(error)})` });
+    }
+    const grade = gradeStatusOf(result);
+    const content: EvidenceManifest = {
+      tool: { name: TOOL.name, version: TOOL.version },
+      generatedAt,
+      journey: { name: result.journey.name, file: result.journey.file, sha256: result.journey.sha256 },
+      summary: { ecoscore: result.summary.ecoscore, grade: result.summary.grade, status: result.status, gradeStatus: grade.code, gradeReason: gradeStatusSentence(grade) },
+      result: resultEntry,
+      files: [...this.files.entries()].map(([path, data]) => ({ path, sha256: sha256(data), size: data.byteLength })).sort((a, b) => a.path.localeCompare(b.path)),
+      missing: this.missing,
+    };
+    const written = await this.put('manifest.json', utf8(`${JSON.stringify(content, null, 2)}\n`));
+    return { content, file: written ? join(this.dir, 'manifest.json') : null };
+  }
+
+  /** The zip: every file written (manifest included), PNGs stored as they are (already compressed). */
+  async zip(result: Result): Promise<string | null> {
+    try {
+      const mtime = zipDate(result);
+      const entries: Zippable = {};
+      for (const [path, data] of [...this.files.entries()].sort(([a], [b]) => a.localeCompare(b))) {
+        entries[path] = [data, { level: path.endsWith('.png') ? 0 : 9, mtime }];
+      }
+      const zipFile = join(this.dir, EVIDENCE_ZIP);
+      await writeFileAtomic(zipFile, zipSync(entries));
+      return zipFile;
+    } catch (error) {
+      this.errors.push({ file: join(this.dir, EVIDENCE_ZIP), message: message(error) });
+      return null;
+    }
+  }
+}
+
+const utf8 = (text: string) => new TextEncoder().encode(text);
+
 /**
  * Writes `<outDir>/evidence/` (see the module comment). Never throws for a missing or failed part: it is
  * listed in the manifest's `missing` (and, when it was an I/O error, in `errors`).
  */
 export async function writeEvidence(result: Result, outDir: string, options: EvidenceOptions = {}): Promise<EvidenceFiles> {
-  const dir = join(outDir, EVIDENCE_DIR);
-  const sourceDir = resolve(options.sourceDir ?? outDir);
-  const files = new Map<string, Uint8Array>();
-  const missing: ManifestMissing[] = [];
-  const errors: ReportError[] = [];
-
+  const bundle = new Bundle(join(outDir, EVIDENCE_DIR));
+  const { dir, errors } = bundle;
   // evidence/ must be a real folder of the output folder: a link would send the bundle elsewhere.
   const linked = await lstat(dir).then((info) => info.isSymbolicLink(), () => false);
   if (linked) throw new Error(`${dir} is a symbolic link; the evidence bundle is written only into a real folder`);
@@ -189,132 +327,13 @@ export async function writeEvidence(result: Result, outDir: string, options: Evi
   } catch (error) {
     errors.push({ file: dir, message: message(error) });
   }
-
-  const put = async (path: string, data: Uint8Array): Promise<boolean> => {
-    try {
-      const link = await firstLinkUnder(dir, path);
-      if (link) throw new Error(`${link} is a symbolic link; not written through`);
-      await writeFileAtomic(join(dir, path), data);
-      files.set(path, data);
-      return true;
-    } catch (error) {
-      errors.push({ file: join(dir, path), message: message(error) });
-      missing.push({ path, reason: `could not be written: ${message(error)}` });
-      return false;
-    }
-  };
-  const utf8 = (text: string) => new TextEncoder().encode(text);
-
-  // The journey, as measured, and as GDSL.
-  const source = result.journey.source;
-  if (source === undefined) {
-    const reason = 'result.json holds no journey source (it was written by another tool, an older ecoscore or the Playwright Test fixture); attach the journey file yourself, without its secrets';
-    missing.push({ path: 'journey.yaml', reason });
-    missing.push({ path: 'journey.testgb', reason: 'no journey source to convert to GDSL' });
-  } else {
-    await put('journey.yaml', utf8(source));
-    let gdsl: string | null = null;
-    try {
-      gdsl = gdslFromRedactedSource(source, result.journey.file);
-    } catch (error) {
-      missing.push({ path: 'journey.testgb', reason: `the journey could not be converted to GDSL: ${message(error)}` });
-    }
-    if (gdsl !== null) await put('journey.testgb', utf8(gdsl));
-  }
-
+  await bundle.journey(result);
   // The results screenshot, and the DEV.1.4 comparison's when the run had a constrained replay.
-  const renderSection = async (path: string, selector: string): Promise<void> => {
-    if (!options.renderSummaryPng) {
-      missing.push({ path, reason: 'no renderer for the results screenshot was given (it needs Chromium: run `ecoscore report` where one is installed)' });
-      return;
-    }
-    if (!options.htmlFile) {
-      missing.push({ path, reason: `no HTML report to take it from${options.htmlMissingReason ? `: ${options.htmlMissingReason}` : ''}` });
-      return;
-    }
-    const target = join(dir, path);
-    const temporary = join(dir, `.${path}.${process.pid}.png`);
-    try {
-      await options.renderSummaryPng(options.htmlFile, temporary, selector);
-      const png = await readFile(temporary);
-      await rename(temporary, target);
-      files.set(path, png);
-    } catch (error) {
-      await unlink(temporary).catch(() => undefined);
-      errors.push({ file: target, message: message(error) });
-      missing.push({ path, reason: `the ${path === 'results.png' ? 'results' : 'constrained comparison'} screenshot failed: ${message(error)}` });
-    }
-  };
-  await renderSection('results.png', '#summary');
-  if (result.constrained) await renderSection('constrained.png', '#constrained');
-
-  // One screenshot per step.
-  for (const [index, step] of result.steps.entries()) {
-    const path = stepScreenshotPath(index, step.name);
-    if (!step.screenshot) {
-      missing.push({ path, reason: step.status === 'skipped' ? 'the step was not run' : 'no screenshot: the step reached its end in no iteration' });
-      continue;
-    }
-    if (!isInside(sourceDir, resolve(sourceDir, step.screenshot))) {
-      missing.push({ path, reason: `screenshot path ${step.screenshot} points outside the result folder; not copied` });
-      continue;
-    }
-    if (!SCREENSHOT_PATH.test(step.screenshot)) {
-      missing.push({ path, reason: `screenshot path ${step.screenshot} is not a screenshots/<iteration>/<name>.png path; not copied` });
-      continue;
-    }
-    let png: Uint8Array;
-    try {
-      png = await readFileInside(sourceDir, step.screenshot);
-    } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code;
-      missing.push({ path, reason: `${step.screenshot} ${code === 'ENOENT' ? 'not found' : `not copied: ${code === 'ELOOP' ? 'it is a symbolic link' : message(error)}`} in ${sourceDir}` });
-      continue;
-    }
-    if (!PNG_SIGNATURE.every((byte, i) => png[i] === byte)) {
-      missing.push({ path, reason: `${step.screenshot} is not a PNG file; not copied` });
-      continue;
-    }
-    await put(path, png);
-  }
-
-  // The manifest.
-  const resultFile = options.resultFile ?? join(outDir, 'result.json');
-  let resultEntry: EvidenceManifest['result'] = { file: 'result.json', sha256: null, size: null };
-  try {
-    const bytes = await readFile(resultFile);
-    resultEntry = { file: 'result.json', sha256: sha256(bytes), size: bytes.byteLength };
-  } catch (error) {
-    missing.push({ path: '../result.json', reason: `result.json not found beside the evidence folder (${(error as NodeJS.ErrnoException).code ?? message(error)})` });
-  }
-  const content: EvidenceManifest = {
-    tool: { name: TOOL.name, version: TOOL.version },
-    generatedAt: options.generatedAt ?? new Date().toISOString(),
-    journey: { name: result.journey.name, file: result.journey.file, sha256: result.journey.sha256 },
-    summary: { ecoscore: result.summary.ecoscore, grade: result.summary.grade, status: result.status, gradeStatus: gradeStatusOf(result).code, gradeReason: gradeStatusSentence(gradeStatusOf(result)) },
-    result: resultEntry,
-    files: [...files.entries()]
-      .map(([path, data]) => ({ path, sha256: sha256(data), size: data.byteLength }))
-      .sort((a, b) => a.path.localeCompare(b.path)),
-    missing,
-  };
-  const manifestBytes = utf8(`${JSON.stringify(content, null, 2)}\n`);
-  const manifest = (await put('manifest.json', manifestBytes)) ? join(dir, 'manifest.json') : null;
-
-  // The zip: every file written (manifest included), PNGs stored as they are (already compressed).
-  let zip: string | null = null;
-  try {
-    const mtime = zipDate(result);
-    const entries: Zippable = {};
-    for (const [path, data] of [...files.entries()].sort(([a], [b]) => a.localeCompare(b))) {
-      entries[path] = [data, { level: path.endsWith('.png') ? 0 : 9, mtime }];
-    }
-    const zipFile = join(dir, EVIDENCE_ZIP);
-    await writeFileAtomic(zipFile, zipSync(entries));
-    zip = zipFile;
-  } catch (error) {
-    errors.push({ file: join(dir, EVIDENCE_ZIP), message: message(error) });
-  }
+  await bundle.section('results.png', '#summary', options);
+  if (result.constrained) await bundle.section('constrained.png', '#constrained', options);
+  await bundle.stepScreenshots(result, resolve(options.sourceDir ?? outDir));
+  const { content, file: manifest } = await bundle.manifest(result, options.resultFile ?? join(outDir, 'result.json'), options.generatedAt ?? new Date().toISOString());
+  const zip = await bundle.zip(result);
   return { dir, manifest, zip, content, errors };
 }
 
