@@ -6,6 +6,7 @@
  * layer. Reading a custom profile from disk is the loader's job; it hands the parsed JSON to
  * {@link parseDeviceProfile} / {@link parseNetworkProfile}.
  */
+import { deepFreeze } from '../shared/deep-freeze.js';
 import { InputError } from '../shared/input-error.js';
 import { closestMatch } from '../shared/closest-match.js';
 import desktop from './devices/desktop.json' with { type: 'json' };
@@ -56,14 +57,6 @@ function formatIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; 
       return path ? `${path}: ${issue.message}` : issue.message;
     })
     .join('; ');
-}
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
 }
 
 function buildRegistry<T extends { id: string }>(

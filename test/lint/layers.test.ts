@@ -1,5 +1,5 @@
 /**
- * The layer rules of DESIGN.md (enforced by `npm run lint`) really catch violations: a fixture tree
+ * The layer rules (`.dependency-cruiser.cjs`, enforced by `npm run lint`) really catch violations: a fixture tree
  * that breaks each rule must be reported, and the project's own sources must pass.
  */
 import { spawnSync } from 'node:child_process';
@@ -31,6 +31,11 @@ describe('layer boundaries', () => {
     expect(output).toContain('collectors-do-not-score: src/drivers/driver.ts → src/methodology/pure.ts');
     expect(output).toContain('report-reads-results-only: src/report/html.ts → src/drivers/driver.ts');
     expect(output).toContain('library-does-not-import-cli: src/report/html.ts → src/cli/main.ts');
+    // The per-folder allowlist: an edge no folder declared, a folder that declares nothing, code where only types may go.
+    expect(output).toContain('allowlist-report: src/report/html.ts → src/drivers/driver.ts');
+    expect(output).toContain('allowlist-drivers: src/drivers/driver.ts → src/methodology/pure.ts');
+    expect(output).toContain('allowlist-every-folder: src/newfolder/orphan.ts → src/report/html.ts');
+    expect(output).toContain('allowlist-probes-types-only: src/probes/probe.ts → src/result/schema.ts');
   }, 60_000);
 
   it('hold for the project itself', () => {

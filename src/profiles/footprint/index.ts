@@ -2,19 +2,12 @@
  * The built-in footprint factors, validated when this module loads, and the parser for user-supplied
  * factors. Pure: the JSON file is a static import.
  */
+import { deepFreeze } from '../../shared/deep-freeze.js';
 import { InputError, formatFieldPath } from '../../shared/input-error.js';
 import defaultFactorsData from './default.json' with { type: 'json' };
 import { FootprintFactorsSchema, type FootprintFactors } from './schema.js';
 
 export * from './schema.js';
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /**
  * Validates user-supplied footprint factors. Throws an {@link InputError} naming every bad field

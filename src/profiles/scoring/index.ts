@@ -5,19 +5,12 @@
  * Pure: the JSON file is a static import; reading a custom profile from disk is the caller's job, which
  * hands the parsed JSON to {@link parseScoringProfile}.
  */
+import { deepFreeze } from '../../shared/deep-freeze.js';
 import { InputError, formatFieldPath } from '../../shared/input-error.js';
 import defaultProfileData from './default.json' with { type: 'json' };
 import { ScoringProfileSchema, type ScoringProfile } from './schema.js';
 
 export * from './schema.js';
-
-function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object') {
-    for (const child of Object.values(value)) deepFreeze(child);
-    Object.freeze(value);
-  }
-  return value;
-}
 
 /**
  * Validates user-supplied data as a scoring profile. Throws an {@link InputError} listing every problem
