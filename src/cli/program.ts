@@ -85,10 +85,13 @@ function shardSpec(value: string): { index: number; total: number } {
   return { index, total };
 }
 
+/** Receives the exit code of a command. */
+type SetExit = (code: number) => void;
+
 /** Builds the commander program. `setExit` receives the exit code of each command. */
 export function buildProgram(
   io: CliIo = defaultIo,
-  setExit: (code: number) => void = (code) => (process.exitCode = code),
+  setExit: SetExit = (code) => (process.exitCode = code),
   hooks: RunHooks = {},
 ): Command {
   const program = new Command()
@@ -100,6 +103,23 @@ export function buildProgram(
     .configureOutput({ writeOut: (text) => io.out(text.trimEnd()), writeErr: (text) => io.err(text.trimEnd()) })
     .exitOverride();
 
+  // The order of these calls is the order of the commands in `ecoscore --help`.
+  registerRunCommand(program, io, setExit, hooks);
+  registerReportCommand(program, io, setExit);
+  registerWhiteLabelCommand(program, io, setExit);
+  registerCompareCommand(program, io, setExit);
+  registerHistoryCommand(program, io, setExit, positiveInt);
+  registerMergeCommand(program, io, setExit);
+  registerValidateCommand(program, io, setExit);
+  registerSchemaCommand(program, io, setExit);
+  registerGdslCommand(program, io, setExit);
+  registerImportCommand(program, io, setExit);
+  registerDemoCommand(program, io, setExit);
+  return program;
+}
+
+/** `ecoscore run <file...>`: its flags; the work is {@link runCommand}. */
+function registerRunCommand(program: Command, io: CliIo, setExit: SetExit, hooks: RunHooks): void {
   program
     .command('run')
     .description('replay journeys in real Chromium and measure every step')
@@ -132,7 +152,10 @@ export function buildProgram(
       const writeReports = options.reports === false ? undefined : hooks.writeReports ?? ((result: Result, outDir: string) => writeAllReports(result, outDir, io));
       setExit(await runCommand(files, options, io, { writeCampaignPages, ...hooks, writeReports }));
     });
+}
 
+/** `ecoscore report <result>`: the reports of a result written again. */
+function registerReportCommand(program: Command, io: CliIo, setExit: SetExit): void {
   program
     .command('report')
     .description('regenerate report.html, report.md, junit.xml and the evidence bundle of a result')
@@ -144,7 +167,10 @@ export function buildProgram(
       io.out(`${renderSummary(result)}\n\nreport: ${report ?? 'not written'}`);
       setExit(result.status === 'passed' ? EXIT.ok : EXIT.failed);
     });
+}
 
+/** `ecoscore whitelabel <result...>`: the white-label statement; the work is {@link whiteLabelCommand}. */
+function registerWhiteLabelCommand(program: Command, io: CliIo, setExit: SetExit): void {
   program
     .command('whitelabel')
     .description('minimum, maximum and estimated value of every indicator over white-label variants (annex 12.1)')
@@ -159,7 +185,10 @@ export function buildProgram(
     .action(async (results: string[], options: WhiteLabelFlags) => {
       setExit(await whiteLabelCommand(results, options, io));
     });
+}
 
+/** `ecoscore compare <base> <head>`: the regression gate; the work is {@link compareCommand}. */
+function registerCompareCommand(program: Command, io: CliIo, setExit: SetExit): void {
   program
     .command('compare')
     .description('compare two results: deltas, regressions beyond the measured noise, budgets (exit 1 on failure)')
@@ -177,9 +206,10 @@ export function buildProgram(
     .action(async (base: string, head: string, options: CompareFlags) => {
       setExit(await compareCommand(base, head, options, io));
     });
+}
 
-  registerHistoryCommand(program, io, setExit, positiveInt);
-
+/** `ecoscore merge <campaign...>`: campaign shards joined into one campaign folder. */
+function registerMergeCommand(program: Command, io: CliIo, setExit: SetExit): void {
   program
     .command('merge')
     .description('join the outputs of campaign shards into one campaign folder')
@@ -191,7 +221,10 @@ export function buildProgram(
       io.out(`${renderCampaignSummary(index)}\n\ncampaign index: ${indexFile}`);
       setExit(index.status === 'passed' ? EXIT.ok : EXIT.failed);
     });
+}
 
+/** `ecoscore validate <file...>`: journey and GDSL files checked without running them. */
+function registerValidateCommand(program: Command, io: CliIo, setExit: SetExit): void {
   program
     .command('validate')
     .description('check journey files without running them')
@@ -211,7 +244,10 @@ export function buildProgram(
       }
       setExit(EXIT.ok);
     });
+}
 
+/** `ecoscore schema`: the JSON Schema of journey files. */
+function registerSchemaCommand(program: Command, io: CliIo, setExit: SetExit): void {
   program
     .command('schema')
     .description('print the JSON Schema of journey files (for editors)')
@@ -221,10 +257,10 @@ export function buildProgram(
       io.out(options.yaml ? stringify(schema) : JSON.stringify(schema, null, 2));
       setExit(EXIT.ok);
     });
+}
 
-  registerGdslCommand(program, io, setExit);
-  registerImportCommand(program, io, setExit);
-
+/** `ecoscore demo`: the embedded demo app served until Ctrl-C. */
+function registerDemoCommand(program: Command, io: CliIo, setExit: SetExit): void {
   program
     .command('demo')
     .description('serve the embedded demo health app until Ctrl-C')
@@ -237,8 +273,6 @@ export function buildProgram(
       await server.close();
       setExit(EXIT.ok);
     });
-
-  return program;
 }
 
 /**
