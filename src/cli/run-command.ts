@@ -138,16 +138,8 @@ function interruptOnSignals(io: CliIo): { controller: AbortController; dispose: 
   return { controller, dispose: () => signals.forEach((signal) => process.off(signal, onSignal)) };
 }
 
-/** Runs the command; returns the exit code. */
-export async function runCommand(files: string[], flags: RunFlags, io: CliIo, hooks: RunHooks = {}): Promise<number> {
-  if (flags.shard || flags.resume || flags.workers > 1) {
-    // validated below per file: these flags only make sense for campaigns
-  }
-  const scoring = flags.scoring ? await loadScoringProfile(flags.scoring) : undefined;
-  const budget = flags.budget ? await loadBudget(flags.budget) : null;
-  const usage = flags.users ? { users: flags.users, journeysPerUserPerYear: flags.journeysPerUser ?? 52 } : undefined;
-  const all: Loaded[] = [];
-  for (const file of files) all.push(await loadAny(file, flags));
+/** `--shard`, `--resume` and `--constrained` apply to some files only: bad input (exit code 2) before anything runs. */
+function checkFlagsApply(all: Loaded[], flags: RunFlags): void {
   const journeys = all.filter((item) => item.kind === 'journey');
   if (journeys.length > 0 && (flags.shard || flags.resume)) {
     throw new InputError(`--shard and --resume apply to campaign files; ${journeys[0].loaded.file} is a journey`);
@@ -160,10 +152,12 @@ export async function runCommand(files: string[], flags: RunFlags, io: CliIo, ho
       throw new InputError(`--constrained emulates a phone and a network in Chromium, so it applies to web journeys; ${mobile.loaded.file} targets ${mobile.loaded.journey.target.platform}`);
     }
   }
-  await checkBeforeRunning(files, all, flags, budget);
-  const interrupt = interruptOnSignals(io);
-  const controller = interrupt.controller;
-  const runOptions: Omit<RunOptions, 'outDir'> = {
+}
+
+/** The run options every journey and campaign of the command shares (each gets its own `outDir`). */
+function sharedRunOptions(flags: RunFlags, scoring: RunOptions['scoring'], signal: AbortSignal): Omit<RunOptions, 'outDir'> {
+  const usage = flags.users ? { users: flags.users, journeysPerUserPerYear: flags.journeysPerUser ?? 52 } : undefined;
+  return {
     iterations: flags.iterations,
     device: flags.device,
     network: flags.network,
@@ -175,80 +169,130 @@ export async function runCommand(files: string[], flags: RunFlags, io: CliIo, ho
     usage,
     cvThreshold: flags.cvThreshold / 100,
     untilStable: flags.untilStable ? { cvThreshold: flags.cvThreshold / 100, maxIterations: flags.maxIterations } : undefined,
-    signal: controller.signal,
+    signal,
     keepBrowserOnSignals: true,
   };
-  const write = io.write ?? ((text: string) => io.err(text.replace(/\n$/, '')));
-  let anyFailed = false;
-  let budgetUnchecked = false;
-  /** History and budget, after each result. */
-  const afterResult = async (result: Result, resultFile: string): Promise<boolean> => {
-    if (flags.history !== false) {
-      await appendHistory(flags.history, historyEntry(result, resultFile)).catch((error: unknown) => io.err(`warning: history ${flags.history}: ${(error as Error).message}`));
-    }
-    if (!budget) return true;
-    const check = checkBudget(result, budget);
-    for (const warning of check.warnings) io.err(`warning: budget: ${warning}`);
-    for (const violation of check.violations) io.err(`BUDGET ${result.journey.name}: ${violation.message}`);
-    if (check.unchecked.length > 0 && result.status === 'passed') {
-      // The gate cannot check: it fails closed (exit code 2); what was measured is kept.
-      io.err(`error: ${flags.budget}: ${check.unchecked[0]}`);
-      budgetUnchecked = true;
-    }
-    return check.violations.length === 0 && check.unchecked.length === 0;
+}
+
+/** What one `ecoscore run` shares across its files, and what it has seen so far. */
+interface RunContext {
+  flags: RunFlags;
+  io: CliIo;
+  hooks: RunHooks;
+  budget: Budget | null;
+  runOptions: Omit<RunOptions, 'outDir'>;
+  /** Progress output (stderr). */
+  write: (text: string) => void;
+  /** More than one file: each gets a subfolder of `--out`. */
+  severalFiles: boolean;
+  /** A result failed, or broke the budget. */
+  anyFailed: boolean;
+  /** The budget could not be checked on a passed result: the gate fails closed (exit code 2). */
+  budgetUnchecked: boolean;
+}
+
+/** History and budget, after each result; false when the result breaks the budget or the budget cannot be checked. */
+async function afterResult(context: RunContext, result: Result, resultFile: string): Promise<boolean> {
+  const { flags, io, budget } = context;
+  if (flags.history !== false) {
+    await appendHistory(flags.history, historyEntry(result, resultFile)).catch((error: unknown) => io.err(`warning: history ${flags.history}: ${(error as Error).message}`));
+  }
+  if (!budget) return true;
+  const check = checkBudget(result, budget);
+  for (const warning of check.warnings) io.err(`warning: budget: ${warning}`);
+  for (const violation of check.violations) io.err(`BUDGET ${result.journey.name}: ${violation.message}`);
+  if (check.unchecked.length > 0 && result.status === 'passed') {
+    // The gate cannot check: it fails closed (exit code 2); what was measured is kept.
+    io.err(`error: ${flags.budget}: ${check.unchecked[0]}`);
+    context.budgetUnchecked = true;
+  }
+  return check.violations.length === 0 && check.unchecked.length === 0;
+}
+
+/** Runs one journey file (then its constrained replay with `--constrained`), writes its reports and prints its summary. */
+async function runJourneyFile(context: RunContext, journey: LoadedJourney): Promise<void> {
+  const { flags, io, hooks, runOptions, write } = context;
+  const outDir = flags.out ? (context.severalFiles ? join(flags.out, slugify(basename(journey.file, extname(journey.file)))) : flags.out) : defaultOutDir(journey.file);
+  const progress = createProgress({ write, isTTY: io.isTTY }, (text) => journey.redactor.redact(text));
+  const onEvent = (event: RunEvent) => (flags.quiet ? undefined : progress(event));
+  const measured = await runJourney(journey, { ...runOptions, outDir, onEvent });
+  const { resultFile } = measured;
+  let result = measured.result;
+  if (flags.constrained && !runOptions.signal?.aborted) {
+    if (!flags.quiet) write(`\nconstrained replay (DEV.1.4): ${CONSTRAINED_DEVICE} over ${CONSTRAINED_NETWORK}, 1 iteration → ${join(outDir, CONSTRAINED_DIR)}\n`);
+    result = await runConstrainedReplay(journey, result, resultFile, { ...runOptions, outDir, onEvent });
+  }
+  const report = (await hooks.writeReports?.(result, outDir)) ?? null;
+  io.out(journey.redactor.redact(`\n${result.journey.name}\n${renderSummary(result)}\n\nresult: ${resultFile}${report ? `\nreport: ${report}` : ''}`));
+  if (result.status !== 'passed') context.anyFailed = true;
+  if (!(await afterResult(context, result, resultFile))) context.anyFailed = true;
+}
+
+/** One line of campaign progress for the events worth printing. */
+function printCampaignEvent(event: CampaignEvent, write: (text: string) => void): void {
+  if (event.type === 'campaign-start') {
+    write(`campaign ${event.name}: ${event.combinations} combination(s), ${event.skipped} kept from a previous run, ${event.workers} worker(s) → ${event.outDir}\n`);
+  } else if (event.type === 'combination-end') {
+    const c = event.combination;
+    write(`[${c.id}] ${c.status}${c.ecoscore !== null ? `: ecoscore ${scoreText(c.ecoscore)} (${c.grade})` : c.status === 'error' ? '' : ': no grade'}${c.error ? `: ${c.error}` : ''}\n`);
+  } else if (event.type === 'combination-event' && event.event.type === 'step-end' && event.event.sample.status === 'failed') {
+    write(`[${event.id}] step "${event.event.sample.step}" failed: ${event.event.sample.error ?? ''}\n`);
+  }
+}
+
+/** Runs one campaign file (reports, history and budget after each combination), writes its index pages and prints its summary. */
+async function runCampaignFile(context: RunContext, campaign: LoadedCampaign): Promise<void> {
+  const { flags, io, hooks, write } = context;
+  const outDir = flags.out && context.severalFiles ? join(flags.out, slugify(campaign.campaign.name)) : flags.out;
+  const { index, indexFile, outDir: campaignDir } = await runCampaign(campaign, {
+    ...context.runOptions,
+    outDir,
+    workers: flags.workers,
+    shard: flags.shard,
+    resume: flags.resume,
+    afterCombination: async (result, dir) => {
+      await hooks.writeReports?.(result, dir);
+      if (!(await afterResult(context, result, join(dir, 'result.json')))) context.anyFailed = true;
+    },
+    onEvent: (event: CampaignEvent) => {
+      if (!flags.quiet) printCampaignEvent(event, write);
+    },
+  });
+  await hooks.writeCampaignPages?.(index, campaignDir);
+  io.out(`\n${renderCampaignSummary(index)}\n\ncampaign index: ${indexFile}${hooks.writeCampaignPages ? ` (and index.html)` : ''}`);
+  if (index.status !== 'passed') context.anyFailed = true;
+}
+
+/** Runs the command; returns the exit code. */
+export async function runCommand(files: string[], flags: RunFlags, io: CliIo, hooks: RunHooks = {}): Promise<number> {
+  const scoring = flags.scoring ? await loadScoringProfile(flags.scoring) : undefined;
+  const budget = flags.budget ? await loadBudget(flags.budget) : null;
+  const all: Loaded[] = [];
+  for (const file of files) all.push(await loadAny(file, flags));
+  checkFlagsApply(all, flags);
+  await checkBeforeRunning(files, all, flags, budget);
+  const interrupt = interruptOnSignals(io);
+  const signal = interrupt.controller.signal;
+  const context: RunContext = {
+    flags,
+    io,
+    hooks,
+    budget,
+    runOptions: sharedRunOptions(flags, scoring, signal),
+    write: io.write ?? ((text: string) => io.err(text.replace(/\n$/, ''))),
+    severalFiles: all.length > 1,
+    anyFailed: false,
+    budgetUnchecked: false,
   };
   try {
     for (const item of all) {
-      if (item.kind === 'journey') {
-        const journey = item.loaded;
-        const outDir = flags.out ? (all.length > 1 ? join(flags.out, slugify(basename(journey.file, extname(journey.file)))) : flags.out) : defaultOutDir(journey.file);
-        const progress = createProgress({ write, isTTY: io.isTTY }, (text) => journey.redactor.redact(text));
-        const onEvent = (event: RunEvent) => (flags.quiet ? undefined : progress(event));
-        const measured = await runJourney(journey, { ...runOptions, outDir, onEvent });
-        const { resultFile } = measured;
-        let result = measured.result;
-        if (flags.constrained && !controller.signal.aborted) {
-          if (!flags.quiet) write(`\nconstrained replay (DEV.1.4): ${CONSTRAINED_DEVICE} over ${CONSTRAINED_NETWORK}, 1 iteration → ${join(outDir, CONSTRAINED_DIR)}\n`);
-          result = await runConstrainedReplay(journey, result, resultFile, { ...runOptions, outDir, onEvent });
-        }
-        const report = (await hooks.writeReports?.(result, outDir)) ?? null;
-        io.out(journey.redactor.redact(`\n${result.journey.name}\n${renderSummary(result)}\n\nresult: ${resultFile}${report ? `\nreport: ${report}` : ''}`));
-        if (result.status !== 'passed') anyFailed = true;
-        if (!(await afterResult(result, resultFile))) anyFailed = true;
-      } else {
-        const campaign = item.loaded;
-        const outDir = flags.out && all.length > 1 ? join(flags.out, slugify(campaign.campaign.name)) : flags.out;
-        const { index, indexFile, outDir: campaignDir } = await runCampaign(campaign, {
-          ...runOptions,
-          outDir,
-          workers: flags.workers,
-          shard: flags.shard,
-          resume: flags.resume,
-          afterCombination: async (result, dir) => {
-            await hooks.writeReports?.(result, dir);
-            if (!(await afterResult(result, join(dir, 'result.json')))) anyFailed = true;
-          },
-          onEvent: (event: CampaignEvent) => {
-            if (flags.quiet) return;
-            if (event.type === 'campaign-start') {
-              write(`campaign ${event.name}: ${event.combinations} combination(s), ${event.skipped} kept from a previous run, ${event.workers} worker(s) → ${event.outDir}\n`);
-            } else if (event.type === 'combination-end') {
-              const c = event.combination;
-              write(`[${c.id}] ${c.status}${c.ecoscore !== null ? `: ecoscore ${scoreText(c.ecoscore)} (${c.grade})` : c.status === 'error' ? '' : ': no grade'}${c.error ? `: ${c.error}` : ''}\n`);
-            } else if (event.type === 'combination-event' && event.event.type === 'step-end' && event.event.sample.status === 'failed') {
-              write(`[${event.id}] step "${event.event.sample.step}" failed: ${event.event.sample.error ?? ''}\n`);
-            }
-          },
-        });
-        await hooks.writeCampaignPages?.(index, campaignDir);
-        io.out(`\n${renderCampaignSummary(index)}\n\ncampaign index: ${indexFile}${hooks.writeCampaignPages ? ` (and index.html)` : ''}`);
-        if (index.status !== 'passed') anyFailed = true;
-      }
-      if (controller.signal.aborted) break;
+      if (item.kind === 'journey') await runJourneyFile(context, item.loaded);
+      else await runCampaignFile(context, item.loaded);
+      if (signal.aborted) break;
     }
   } finally {
     interrupt.dispose();
   }
-  if (budgetUnchecked) return 2;
-  return anyFailed || controller.signal.aborted ? 1 : 0;
+  if (context.budgetUnchecked) return 2;
+  return context.anyFailed || signal.aborted ? 1 : 0;
 }
