@@ -146,6 +146,62 @@ function statusOf(context: EvaluationContext, steps: ReadonlyArray<StepResult>, 
   return { code: 'graded' };
 }
 
+/** Spread of each step score (ecoscore and sub-scores) over the iterations, one decimal each; absent when none. */
+function stepScoreSpread(perIteration: ReadonlyArray<StepScores | null>): NonNullable<StepResult['scoreSpread']> {
+  const scoreSpread: NonNullable<StepResult['scoreSpread']> = {};
+  for (const name of ['ecoscore', ...SUB_SCORES] as const) {
+    const spread = spreadOf(perIteration.map((scores) => round1(scores?.[name] ?? null)));
+    if (spread) scoreSpread[name] = spread;
+  }
+  return scoreSpread;
+}
+
+/** The step's scores: the median of its iterations' one-decimal scores, each sub-score and the ecoscore. */
+function medianStepScores(perIteration: ReadonlyArray<StepScores | null>): NonNullable<StepResult['scores']> {
+  return {
+    energy: medianScore(perIteration.map((s) => round1(s?.energy ?? null))),
+    performance: medianScore(perIteration.map((s) => round1(s?.performance ?? null))),
+    data: medianScore(perIteration.map((s) => round1(s?.data ?? null))),
+    ecoscore: medianScore(perIteration.map((s) => round1(s?.ecoscore ?? null))),
+  };
+}
+
+/** Spread of each journey sub-score over the complete iterations; absent when none. */
+function journeySubScoreSpread(complete: ReadonlyArray<IterationScores>): Evaluation['subScoreSpread'] {
+  const subScoreSpread: Evaluation['subScoreSpread'] = {};
+  for (const name of SUB_SCORES) {
+    const spread = spreadOf(complete.map((iteration) => round1(iteration.journey.scores[name])));
+    if (spread) subScoreSpread[name] = spread;
+  }
+  return subScoreSpread;
+}
+
+/** The headline: medians over the complete iterations when the journey is graded, else null scores and grade. */
+function journeyHeadline(complete: ReadonlyArray<IterationScores>, graded: boolean, scoring: ScoringProfile, scoredSteps: number): JourneyScore {
+  const ecoscore = graded ? medianScore(complete.map((iteration) => round1(iteration.journey.ecoscore))) : null;
+  return {
+    ecoscore,
+    grade: ecoscore === null ? null : ecoscoreGrade(ecoscore, scoring.grades),
+    scores: {
+      energy: graded ? medianScore(complete.map((iteration) => round1(iteration.journey.scores.energy))) : null,
+      performance: graded ? medianScore(complete.map((iteration) => round1(iteration.journey.scores.performance))) : null,
+      data: graded ? medianScore(complete.map((iteration) => round1(iteration.journey.scores.data))) : null,
+    },
+    profile: { id: scoring.id, version: scoring.version },
+    scoredSteps,
+  };
+}
+
+/** The journey footprint per 1,000 journeys, and per year when the usage is given. */
+function projectionOf(footprint: Footprint, usage: EvaluationContext['usage']): ProjectionResult {
+  const projected = projectFootprint(footprint, usage ?? { users: 0, journeysPerUserPerYear: 0 });
+  return {
+    perThousandJourneys: projected.perThousandJourneys,
+    perYear: usage ? projected.perYear : null,
+    usage: usage ? { ...usage, journeysPerYear: projected.journeysPerYear } : null,
+  };
+}
+
 /** Applies the whole methodology to the runs of a journey. */
 export function evaluate(rawRuns: ReadonlyArray<Run>, context: EvaluationContext): Evaluation {
   const scoring = context.scoring ?? defaultScoringProfile;
@@ -159,21 +215,10 @@ export function evaluate(rawRuns: ReadonlyArray<Run>, context: EvaluationContext
   const steps: StepResult[] = aggregated.map((step, index) => {
     const { metrics } = step;
     const perIteration = iterations.map((iteration) => iteration.steps[index] ?? null);
-    const scoreSpread: NonNullable<StepResult['scoreSpread']> = {};
-    for (const name of ['ecoscore', ...SUB_SCORES] as const) {
-      const spread = spreadOf(perIteration.map((scores) => round1(scores?.[name] ?? null)));
-      if (spread) scoreSpread[name] = spread;
-    }
+    const scoreSpread = stepScoreSpread(perIteration);
     // A step that failed in any iteration, or never ran, has no scores; else the medians of its iterations' scores.
     const scored = step.status === 'passed' && index !== referenceIndex && perIteration.some((scores) => scores !== null);
-    const scores = scored
-      ? {
-          energy: medianScore(perIteration.map((s) => round1(s?.energy ?? null))),
-          performance: medianScore(perIteration.map((s) => round1(s?.performance ?? null))),
-          data: medianScore(perIteration.map((s) => round1(s?.data ?? null))),
-          ecoscore: medianScore(perIteration.map((s) => round1(s?.ecoscore ?? null))),
-        }
-      : null;
+    const scores = scored ? medianStepScores(perIteration) : null;
     const basis = bases[index]!;
     const sameBasis = referenceIndex >= 0 && basis.measured === bases[referenceIndex]!.measured;
     const canEcoIndex = context.platform === 'web' && step.type === 'first-load' && metrics.documentElements !== null && metrics.requests !== null && metrics.bytes !== null;
@@ -193,35 +238,11 @@ export function evaluate(rawRuns: ReadonlyArray<Run>, context: EvaluationContext
   const complete = iterations.filter((iteration) => iteration.complete);
   const iterationEcoscores = iterations.map((iteration) => (iteration.complete ? round1(iteration.journey.ecoscore) : null));
   const ecoscoreSpread = spreadOf(complete.map((iteration) => round1(iteration.journey.ecoscore)));
-  const subScoreSpread: Evaluation['subScoreSpread'] = {};
-  for (const name of SUB_SCORES) {
-    const spread = spreadOf(complete.map((iteration) => round1(iteration.journey.scores[name])));
-    if (spread) subScoreSpread[name] = spread;
-  }
-  const graded = status.code === 'graded';
-  const ecoscore = graded ? medianScore(complete.map((iteration) => round1(iteration.journey.ecoscore))) : null;
-  const journey: JourneyScore = {
-    ecoscore,
-    grade: ecoscore === null ? null : ecoscoreGrade(ecoscore, scoring.grades),
-    scores: {
-      energy: graded ? medianScore(complete.map((iteration) => round1(iteration.journey.scores.energy))) : null,
-      performance: graded ? medianScore(complete.map((iteration) => round1(iteration.journey.scores.performance))) : null,
-      data: graded ? medianScore(complete.map((iteration) => round1(iteration.journey.scores.data))) : null,
-    },
-    profile: { id: scoring.id, version: scoring.version },
-    scoredSteps: steps.filter((step) => step.scores !== null).length,
-  };
+  const subScoreSpread = journeySubScoreSpread(complete);
+  const journey = journeyHeadline(complete, status.code === 'graded', scoring, steps.filter((step) => step.scores !== null).length);
 
   const footprint = journeyFootprint(steps.map((step) => ({ type: step.type, footprint: step.footprint as Footprint | null })));
-  let projection: ProjectionResult | null = null;
-  if (footprint) {
-    const projected = projectFootprint(footprint, context.usage ?? { users: 0, journeysPerUserPerYear: 0 });
-    projection = {
-      perThousandJourneys: projected.perThousandJourneys,
-      perYear: context.usage ? projected.perYear : null,
-      usage: context.usage ? { ...context.usage, journeysPerYear: projected.journeysPerYear } : null,
-    };
-  }
+  const projection = footprint ? projectionOf(footprint, context.usage) : null;
   return {
     runs,
     steps,
