@@ -83,10 +83,9 @@ function groupBy(inputs: ReadonlyArray<WhiteLabelInput>, key: (result: Result) =
 
 const listGroups = (groups: Map<string, string[]>): string => [...groups].map(([value, names]) => `${value}: ${names.join(', ')}`).join('; ');
 
-/** Warnings when the variants were not measured alike (journey, device, network, iterations, methodology…). */
-export function comparabilityWarnings(inputs: ReadonlyArray<WhiteLabelInput>): WhiteLabelWarning[] {
+/** Warning when the variants ran different steps, or the same steps from different journey files. */
+function journeyWarnings(inputs: ReadonlyArray<WhiteLabelInput>, all: string[]): WhiteLabelWarning[] {
   const warnings: WhiteLabelWarning[] = [];
-  const all = inputs.map((input) => input.name);
   const stepsOf = (r: Result) => r.steps.map((step) => `${step.type}${step.critical ? '*' : ''} ${step.name}`).join(' | ');
   const steps = groupBy(inputs, stepsOf);
   if (steps.size > 1) {
@@ -107,6 +106,12 @@ export function comparabilityWarnings(inputs: ReadonlyArray<WhiteLabelInput>): W
       });
     }
   }
+  return warnings;
+}
+
+/** Warnings when the variants were measured on different platforms, devices or networks. */
+function conditionWarnings(inputs: ReadonlyArray<WhiteLabelInput>, all: string[]): WhiteLabelWarning[] {
+  const warnings: WhiteLabelWarning[] = [];
   const differing: Array<[WhiteLabelWarning['code'], (r: Result) => string, string, string]> = [
     ['different-platforms', (r) => r.target.platform, 'plateformes', 'platforms'],
     ['different-devices', (r) => r.environment.device.id, 'appareils', 'devices'],
@@ -123,6 +128,12 @@ export function comparabilityWarnings(inputs: ReadonlyArray<WhiteLabelInput>): W
       });
     }
   }
+  return warnings;
+}
+
+/** Warning when the variants were computed with different scoring profiles, energy models or footprint factors. */
+function methodologyWarnings(inputs: ReadonlyArray<WhiteLabelInput>, all: string[]): WhiteLabelWarning[] {
+  const warnings: WhiteLabelWarning[] = [];
   const methodology = groupBy(inputs, (r) => {
     const m = (r.environment.methodology ?? {}) as { energyModel?: unknown; scoring?: unknown; footprint?: { version?: unknown; factors?: unknown; grid?: unknown; dataCentreGrid?: unknown } };
     return JSON.stringify([m.energyModel, m.scoring, m.footprint?.version, m.footprint?.factors, m.footprint?.grid, m.footprint?.dataCentreGrid]);
@@ -135,7 +146,12 @@ export function comparabilityWarnings(inputs: ReadonlyArray<WhiteLabelInput>): W
       variants: all,
     });
   }
-  const variants = inputs.map((input) => describeVariant(input.name, input.result));
+  return warnings;
+}
+
+/** Warnings when the energy sources differ between variants, and naming the variants whose energy is modelled. */
+function energySourceWarnings(variants: ReadonlyArray<WhiteLabelVariant>, all: string[]): WhiteLabelWarning[] {
+  const warnings: WhiteLabelWarning[] = [];
   const sources = new Set(variants.map((v) => v.energySource));
   if (sources.size > 1) {
     warnings.push({
@@ -154,31 +170,43 @@ export function comparabilityWarnings(inputs: ReadonlyArray<WhiteLabelInput>): W
       variants: modelled,
     });
   }
-  for (const v of variants) {
-    if (v.failedSteps > 0 || v.skippedSteps > 0 || v.status === 'failed') {
-      warnings.push({
-        code: 'failed-steps',
-        fr: `« ${v.name} » : ${v.failedSteps} étape(s) en échec et ${v.skippedSteps} non jouée(s) ; ses totaux ne couvrent que les étapes mesurées et sous-estiment le parcours. Corrigez le parcours et mesurez à nouveau.`,
-        en: `"${v.name}": ${v.failedSteps} failed and ${v.skippedSteps} skipped step(s); its totals cover only the measured steps and understate the journey. Fix the journey and measure again.`,
-        variants: [v.name],
-      });
-    }
-    if (v.status === 'interrupted' || v.status === 'running' || v.completedIterations < v.iterations) {
-      warnings.push({
-        code: 'incomplete-run',
-        fr: `« ${v.name} » : ${v.completedIterations} itération(s) terminée(s) sur ${v.iterations} (statut ${v.status}).`,
-        en: `"${v.name}": ${v.completedIterations} of ${v.iterations} iteration(s) completed (status ${v.status}).`,
-        variants: [v.name],
-      });
-    }
-    if (v.completedIterations < 2) {
-      warnings.push({
-        code: 'single-iteration',
-        fr: `« ${v.name} » n’a été mesurée qu’une fois : la dispersion de ses chiffres n’est pas connue (3 itérations au moins sont recommandées).`,
-        en: `"${v.name}" was measured once only: the spread of its figures is unknown (at least 3 iterations are recommended).`,
-        variants: [v.name],
-      });
-    }
+  return warnings;
+}
+
+/** Warnings about one variant's own run: failed or skipped steps, an incomplete run, a single iteration. */
+function runWarnings(v: WhiteLabelVariant): WhiteLabelWarning[] {
+  const warnings: WhiteLabelWarning[] = [];
+  if (v.failedSteps > 0 || v.skippedSteps > 0 || v.status === 'failed') {
+    warnings.push({
+      code: 'failed-steps',
+      fr: `« ${v.name} » : ${v.failedSteps} étape(s) en échec et ${v.skippedSteps} non jouée(s) ; ses totaux ne couvrent que les étapes mesurées et sous-estiment le parcours. Corrigez le parcours et mesurez à nouveau.`,
+      en: `"${v.name}": ${v.failedSteps} failed and ${v.skippedSteps} skipped step(s); its totals cover only the measured steps and understate the journey. Fix the journey and measure again.`,
+      variants: [v.name],
+    });
+  }
+  if (v.status === 'interrupted' || v.status === 'running' || v.completedIterations < v.iterations) {
+    warnings.push({
+      code: 'incomplete-run',
+      fr: `« ${v.name} » : ${v.completedIterations} itération(s) terminée(s) sur ${v.iterations} (statut ${v.status}).`,
+      en: `"${v.name}": ${v.completedIterations} of ${v.iterations} iteration(s) completed (status ${v.status}).`,
+      variants: [v.name],
+    });
+  }
+  if (v.completedIterations < 2) {
+    warnings.push({
+      code: 'single-iteration',
+      fr: `« ${v.name} » n’a été mesurée qu’une fois : la dispersion de ses chiffres n’est pas connue (3 itérations au moins sont recommandées).`,
+      en: `"${v.name}" was measured once only: the spread of its figures is unknown (at least 3 iterations are recommended).`,
+      variants: [v.name],
+    });
   }
   return warnings;
+}
+
+/** Warnings when the variants were not measured alike (journey, device, network, iterations, methodology…). */
+export function comparabilityWarnings(inputs: ReadonlyArray<WhiteLabelInput>): WhiteLabelWarning[] {
+  const all = inputs.map((input) => input.name);
+  const warnings = [...journeyWarnings(inputs, all), ...conditionWarnings(inputs, all), ...methodologyWarnings(inputs, all)];
+  const variants = inputs.map((input) => describeVariant(input.name, input.result));
+  return [...warnings, ...energySourceWarnings(variants, all), ...variants.flatMap((v) => runWarnings(v))];
 }
