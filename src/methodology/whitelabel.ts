@@ -26,6 +26,7 @@ import {
   INDICATORS,
   WHITELABEL_STATEMENT_VERSION,
   type BilingualText,
+  type IndicatorDefinition,
   type WhiteLabelEstimation,
   type WhiteLabelIndicator,
   type WhiteLabelInput,
@@ -93,6 +94,79 @@ function ruleText(rule: WhiteLabelEstimation, fallback: WhiteLabelRule, estimate
   };
 }
 
+/** The warning that a single measured variant says nothing of the spread between distributors. */
+function singleVariantWarning(names: readonly string[]): WhiteLabelWarning {
+  return {
+    code: 'single-variant',
+    fr: `Une seule variante a été mesurée (« ${names[0]} ») : le minimum, le maximum et la valeur estimée sont ses propres valeurs ; ils ne disent rien de la dispersion entre distributeurs.`,
+    en: `Only one variant was measured ("${names[0]}"): the minimum, maximum and estimated value are its own values; they say nothing of the spread between distributors.`,
+    variants: [...names],
+  };
+}
+
+/** The finite values of one indicator over the variants, in the order the variants were given. */
+function measuredValues(definition: IndicatorDefinition, variants: ReadonlyArray<WhiteLabelInput>): Measured[] {
+  const values: Measured[] = [];
+  for (const { name, result } of variants) {
+    const value = finite(definition.read(result));
+    if (value !== null) values.push({ variant: name, value });
+  }
+  return values;
+}
+
+/** One indicator of the statement, whether its estimate fell back to the rule though the service was measured, and its warning. */
+interface StatedIndicator {
+  indicator: WhiteLabelIndicator;
+  fellBack: boolean;
+  warning: WhiteLabelWarning | null;
+}
+
+/** States one indicator: min, max and estimate (own measured value, else by the fallback rule), or nothing when no variant has it. */
+function stateIndicator(definition: IndicatorDefinition, variants: ReadonlyArray<WhiteLabelInput>, estimate: string, measured: boolean, fallback: WhiteLabelRule): StatedIndicator {
+  const values = measuredValues(definition, variants);
+  const base = { id: definition.id, label: definition.label, unit: definition.unit, better: definition.better, source: definition.source, n: values.length };
+  if (values.length === 0) {
+    return {
+      indicator: { ...base, min: null, max: null, estimated: null, minVariant: null, maxVariant: null, estimatedFrom: [], rule: null },
+      fellBack: false,
+      warning: {
+        code: 'indicator-not-measured',
+        fr: `${definition.label.fr} : aucune variante n’a ce chiffre (${definition.source}) ; il n’est pas déclaré.`,
+        en: `${definition.label.en}: no variant has this figure (${definition.source}); it is not stated.`,
+        indicator: definition.id,
+      },
+    };
+  }
+  const low = min(values.map((v) => v.value));
+  const high = max(values.map((v) => v.value));
+  const own = measured ? values.find((v) => v.variant === estimate) : undefined;
+  const estimated = own ? { value: own.value, from: [own.variant] } : estimateByRule(values, fallback, definition.better);
+  const rule: WhiteLabelEstimation = own ? 'measured' : fallback;
+  const fellBack = !own && measured;
+  const warning: WhiteLabelWarning | null = fellBack
+    ? {
+        code: 'estimate-not-measured-for-indicator',
+        fr: `${definition.label.fr} n’a pas été mesuré sur « ${estimate} » : la valeur retenue suit la règle « ${fallback} » sur les autres variantes.`,
+        en: `${definition.label.en} was not measured on "${estimate}": the value retained follows the "${fallback}" rule over the other variants.`,
+        variants: [estimate],
+        indicator: definition.id,
+      }
+    : null;
+  // Guard of the invariant (floating-point means of two middle values stay within their bounds, but clamp anyway).
+  const value = Math.min(high, Math.max(low, estimated.value));
+  const indicator: WhiteLabelIndicator = {
+    ...base,
+    min: low,
+    max: high,
+    estimated: value,
+    minVariant: values.find((v) => v.value === low)!.variant,
+    maxVariant: values.find((v) => v.value === high)!.variant,
+    estimatedFrom: estimated.from,
+    rule,
+  };
+  return { indicator, fellBack, warning };
+}
+
 /**
  * The white-label statement of a product measured on one or more of its variants (annex 12.1).
  *
@@ -110,68 +184,15 @@ export function whiteLabelStatement(variants: ReadonlyArray<WhiteLabelInput>, op
   const estimateInput = variants.find((variant) => variant.name === options.estimate);
   const measured = estimateInput !== undefined;
   const names = variants.map((variant) => variant.name);
-  const warnings: WhiteLabelWarning[] = [];
-  if (variants.length === 1) {
-    warnings.push({
-      code: 'single-variant',
-      fr: `Une seule variante a été mesurée (« ${names[0]} ») : le minimum, le maximum et la valeur estimée sont ses propres valeurs ; ils ne disent rien de la dispersion entre distributeurs.`,
-      en: `Only one variant was measured ("${names[0]}"): the minimum, maximum and estimated value are its own values; they say nothing of the spread between distributors.`,
-      variants: [...names],
-    });
-  }
+  const warnings: WhiteLabelWarning[] = variants.length === 1 ? [singleVariantWarning(names)] : [];
   warnings.push(...comparabilityWarnings(variants));
 
   const fellBack: string[] = [];
   const indicators = INDICATORS.map((definition): WhiteLabelIndicator => {
-    const values: Measured[] = [];
-    for (const { name, result } of variants) {
-      const value = finite(definition.read(result));
-      if (value !== null) values.push({ variant: name, value });
-    }
-    const base = { id: definition.id, label: definition.label, unit: definition.unit, better: definition.better, source: definition.source, n: values.length };
-    if (values.length === 0) {
-      warnings.push({
-        code: 'indicator-not-measured',
-        fr: `${definition.label.fr} : aucune variante n’a ce chiffre (${definition.source}) ; il n’est pas déclaré.`,
-        en: `${definition.label.en}: no variant has this figure (${definition.source}); it is not stated.`,
-        indicator: definition.id,
-      });
-      return { ...base, min: null, max: null, estimated: null, minVariant: null, maxVariant: null, estimatedFrom: [], rule: null };
-    }
-    const low = min(values.map((v) => v.value));
-    const high = max(values.map((v) => v.value));
-    const own = measured ? values.find((v) => v.variant === estimateInput.name) : undefined;
-    let estimated: { value: number; from: string[] };
-    let rule: WhiteLabelEstimation;
-    if (own) {
-      estimated = { value: own.value, from: [own.variant] };
-      rule = 'measured';
-    } else {
-      estimated = estimateByRule(values, fallback, definition.better);
-      rule = fallback;
-      if (measured) {
-        fellBack.push(definition.label.en);
-        warnings.push({
-          code: 'estimate-not-measured-for-indicator',
-          fr: `${definition.label.fr} n’a pas été mesuré sur « ${options.estimate} » : la valeur retenue suit la règle « ${fallback} » sur les autres variantes.`,
-          en: `${definition.label.en} was not measured on "${options.estimate}": the value retained follows the "${fallback}" rule over the other variants.`,
-          variants: [options.estimate],
-          indicator: definition.id,
-        });
-      }
-    }
-    // Guard of the invariant (floating-point means of two middle values stay within their bounds, but clamp anyway).
-    const value = Math.min(high, Math.max(low, estimated.value));
-    return {
-      ...base,
-      min: low,
-      max: high,
-      estimated: value,
-      minVariant: values.find((v) => v.value === low)!.variant,
-      maxVariant: values.find((v) => v.value === high)!.variant,
-      estimatedFrom: estimated.from,
-      rule,
-    };
+    const stated = stateIndicator(definition, variants, options.estimate, measured, fallback);
+    if (stated.fellBack) fellBack.push(definition.label.en);
+    if (stated.warning) warnings.push(stated.warning);
+    return stated.indicator;
   });
 
   const statementRule: WhiteLabelEstimation = measured ? 'measured' : fallback;
