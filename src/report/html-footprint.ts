@@ -1,6 +1,6 @@
 /** The footprint and environment sections of the HTML report. */
 import { adpUnit, esc, ghgUnit, waterUnit, type DisplayUnit } from './html-format.js';
-import { asNumber, asRecord, asString, energySourceView } from './html-model.js';
+import { asNumber, asRecord, asString, energySourceView, type EnergySourceView } from './html-model.js';
 import { energyLabelOf } from './grade-view.js';
 import { energyLine } from './html-summary.js';
 import { RUN_STATUS_KEYS, scoringOf, smallestPositive, t, type Context, type Fmt } from './html-parts.js';
@@ -104,54 +104,38 @@ function kv(f: Fmt, rows: [LabelKey, string | null][]): string {
   return `<dl class="kv">${rows.map(([key, value]) => `<dt>${t(f, key)}</dt><dd>${value === null ? `<span class="muted">${t(f, 'envUnknown')}</span>` : value}</dd>`).join('')}</dl>`;
 }
 
-export function renderEnvironment(ctx: Context, f: Fmt): string {
-  const { result } = ctx;
-  const env = result.environment;
+/** The value escaped for HTML, or null when there is none (shown as unknown). */
+const escOrNull = (value: string | null | undefined): string | null => (value === null || value === undefined ? null : esc(value));
+
+/** The emulated device card: profile, viewport, CPU slowdown and battery. */
+function deviceCard(ctx: Context, f: Fmt): string {
+  const env = ctx.result.environment;
   const device = env.device as Record<string, unknown>;
   const viewport = asRecord(device.viewport);
   const battery = asRecord(device.battery);
-  const methodology = asRecord(env.methodology);
-  const footprint = asRecord(methodology?.footprint);
-  const factors = asRecord(footprint?.factors);
-  const scoring = scoringOf(result);
-  const calibration = asRecord(env.hostCalibration);
-  const sourceRecord = asRecord(env.energySource);
-  const sourceCalibration = asRecord(sourceRecord?.calibration);
-  const source = energySourceView(result);
-  const e = (value: string | null | undefined) => (value === null || value === undefined ? null : esc(value));
-
   const viewportText = viewport
     ? `${f.num(asNumber(viewport.width))} × ${f.num(asNumber(viewport.height))} px${asNumber(device.deviceScaleFactor) !== null ? ` @${f.num(asNumber(device.deviceScaleFactor), 2)}x` : ''}`
     : null;
   const batteryText = battery ? `${f.num(asNumber(battery.capacityMah))} mAh · ${f.num(asNumber(battery.voltageV), 2)} V` : null;
-  const l = f.labels;
-  const kbps = (value: number | null) => (value === null ? l.dash : value >= 1000 ? `${f.num(value / 1000, 1)} ${l.unitMb}` : `${f.num(value)} ${l.unitKbps}`);
-
-  const deviceCard = `<div class="card"><h3>${t(f, 'envDevice')}</h3>${kv(f, [
-    ['device', e(env.device.name)],
+  return `<div class="card"><h3>${t(f, 'envDevice')}</h3>${kv(f, [
+    ['device', escOrNull(env.device.name)],
     ['envProfileId', `<code>${esc(env.device.id)}</code>`],
-    ['envViewport', e(viewportText)],
+    ['envViewport', escOrNull(viewportText)],
     ['envCpuSlowdown', `×${esc(f.num(env.emulation.cpuSlowdownFactor, 2))}`],
-    ['envBattery', e(batteryText)],
+    ['envBattery', escOrNull(batteryText)],
   ])}</div>`;
-  const networkCard = `<div class="card"><h3>${t(f, 'envNetwork')}</h3>${kv(f, [
-    ['network', e(env.network.name)],
-    ['envProfileId', `<code>${esc(env.network.id)}</code>`],
-    ['envLatency', esc(`${f.num(env.emulation.latencyMs)} ${l.unitMs}`)],
-    ['envThroughput', esc(`${kbps(env.emulation.downloadKbps)} / ${kbps(env.emulation.uploadKbps)}`)],
-  ])}</div>`;
-  const hostCard = `<div class="card"><h3>${t(f, 'envHost')}</h3>${kv(f, [
-    ['envBrowser', env.browser ? esc(`${env.browser.name} ${env.browser.version}`) : null],
-    ['envPlatform', esc(`${env.host.platform} ${env.host.arch} · Node.js ${env.host.node}`)],
-    ['envCpu', e(env.host.cpuModel)],
-    ['envCores', esc(f.num(env.host.cpus))],
-  ])}</div>`;
+}
 
+/** The host calibration card: benchmark indexes and method, from the host calibration or the energy source's. */
+function calibrationCard(ctx: Context, f: Fmt): string {
+  const env = ctx.result.environment;
+  const calibration = asRecord(env.hostCalibration);
+  const sourceCalibration = asRecord(asRecord(env.energySource)?.calibration);
   const benchmark = asNumber(calibration?.benchmarkIndex) ?? asNumber(sourceCalibration?.benchmarkIndex);
   const hostBenchmark = asNumber(calibration?.hostBenchmarkIndex) ?? asNumber(sourceCalibration?.hostBenchmarkIndex);
   const referenceBenchmark = asNumber(sourceCalibration?.referenceBenchmarkIndex);
   const method = asString(calibration?.method) ?? asString(sourceCalibration?.method);
-  const calibrationCard = `<div class="card wide"><h3>${t(f, 'envCalibration')}</h3>${
+  return `<div class="card wide"><h3>${t(f, 'envCalibration')}</h3>${
     benchmark === null && hostBenchmark === null
       ? `<p class="muted">${t(f, 'envNotCalibrated')}</p>`
       : kv(f, [
@@ -160,16 +144,45 @@ export function renderEnvironment(ctx: Context, f: Fmt): string {
           ['envReferenceBenchmark', referenceBenchmark === null ? null : esc(f.num(referenceBenchmark, 0))],
         ]) + (method ? `<p class="note method-text"><strong>${t(f, 'envCalibrationMethod')}${t(f, 'colon').trimEnd()}</strong> <span lang="en">${esc(method)}</span></p>` : '')
   }</div>`;
+}
 
+/** The methodology card: methodology, energy model, scoring profile, footprint model, factors and grid. */
+function methodologyCard(ctx: Context, f: Fmt, source: EnergySourceView): string {
+  const methodology = asRecord(ctx.result.environment.methodology);
+  const footprint = asRecord(methodology?.footprint);
+  const factors = asRecord(footprint?.factors);
+  const scoring = scoringOf(ctx.result);
   const grid = asString(footprint?.grid);
   const gridIntensity = asNumber(footprint?.gridIntensityGPerKWh);
-  const methodologyCard = `<div class="card"><h3>${t(f, 'envMethodology')}</h3>${kv(f, [
-    ['envMethodologyVersion', e(asString(methodology?.version))],
-    ['envEnergyModel', source.model ? esc(`${source.model} ${source.version ?? asString(methodology?.energyModel) ?? ''}`.trim()) : e(asString(methodology?.energyModel))],
+  return `<div class="card"><h3>${t(f, 'envMethodology')}</h3>${kv(f, [
+    ['envMethodologyVersion', escOrNull(asString(methodology?.version))],
+    ['envEnergyModel', source.model ? esc(`${source.model} ${source.version ?? asString(methodology?.energyModel) ?? ''}`.trim()) : escOrNull(asString(methodology?.energyModel))],
     ['envScoring', scoring.id ? esc(`${scoring.id} ${scoring.version ?? ''}`.trim()) : null],
-    ['envFootprintModel', e(asString(footprint?.version))],
+    ['envFootprintModel', escOrNull(asString(footprint?.version))],
     ['envFootprintFactors', factors ? esc(`${asString(factors.id) ?? ''} ${asString(factors.version) ?? ''}`.trim()) : null],
     ['envGrid', grid ? esc(`${grid}${gridIntensity !== null ? ` · ${f.num(gridIntensity, 2)} g CO2e/kWh` : ''}`) : null],
+  ])}</div>`;
+}
+
+/** The environment section of the HTML report: device, network, host, journey, methodology, calibration, energy source. */
+export function renderEnvironment(ctx: Context, f: Fmt): string {
+  const { result } = ctx;
+  const env = result.environment;
+  const source = energySourceView(result);
+  const l = f.labels;
+  const kbps = (value: number | null) => (value === null ? l.dash : value >= 1000 ? `${f.num(value / 1000, 1)} ${l.unitMb}` : `${f.num(value)} ${l.unitKbps}`);
+
+  const networkCard = `<div class="card"><h3>${t(f, 'envNetwork')}</h3>${kv(f, [
+    ['network', escOrNull(env.network.name)],
+    ['envProfileId', `<code>${esc(env.network.id)}</code>`],
+    ['envLatency', esc(`${f.num(env.emulation.latencyMs)} ${l.unitMs}`)],
+    ['envThroughput', esc(`${kbps(env.emulation.downloadKbps)} / ${kbps(env.emulation.uploadKbps)}`)],
+  ])}</div>`;
+  const hostCard = `<div class="card"><h3>${t(f, 'envHost')}</h3>${kv(f, [
+    ['envBrowser', env.browser ? esc(`${env.browser.name} ${env.browser.version}`) : null],
+    ['envPlatform', esc(`${env.host.platform} ${env.host.arch} · Node.js ${env.host.node}`)],
+    ['envCpu', escOrNull(env.host.cpuModel)],
+    ['envCores', esc(f.num(env.host.cpus))],
   ])}</div>`;
   const sourceCard = `<div class="card"><h3>${t(f, 'envEnergySource')}</h3><p class="note source-text">${energyLine(ctx, f)}</p>${
     source.description && energyLabelOf(result).label === 'modelled' ? `<p class="note"><span lang="en">${esc(source.description)}</span></p>` : ''
@@ -184,5 +197,5 @@ export function renderEnvironment(ctx: Context, f: Fmt): string {
   ])}</div>`;
 
   return `<section id="environment" class="section" aria-labelledby="environment-h"><h2 id="environment-h">${t(f, 'envHeading')}</h2>
-<div class="env-grid">${deviceCard}${networkCard}${hostCard}${journeyCard}${methodologyCard}${calibrationCard}${sourceCard}</div></section>`;
+<div class="env-grid">${deviceCard(ctx, f)}${networkCard}${hostCard}${journeyCard}${methodologyCard(ctx, f, source)}${calibrationCard(ctx, f)}${sourceCard}</div></section>`;
 }
