@@ -136,6 +136,121 @@ async function finishedResult(file: string): Promise<Result | null> {
   }
 }
 
+/**
+ * Loads every combination's journey and resolves its profiles before anything runs: bad input stops the
+ * campaign with exit code 2 before a single measure.
+ */
+async function loadCombinationJourneys(plans: ReadonlyArray<PlannedCombination>): Promise<Map<string, LoadedJourney>> {
+  const journeys = new Map<string, LoadedJourney>();
+  for (const plan of plans) {
+    const journey = await loadCombinationJourney(plan);
+    await resolveProfiles(journey, { device: plan.device, network: plan.network });
+    journeys.set(plan.id, journey);
+  }
+  return journeys;
+}
+
+/** The index entries before any run: pending, or (with `--resume`) the finished result already on disk. */
+async function initialEntries(
+  plans: ReadonlyArray<PlannedCombination>,
+  journeys: ReadonlyMap<string, LoadedJourney>,
+  outDir: string,
+  resume: boolean | undefined,
+): Promise<{ entries: Map<string, Combination>; skipped: number }> {
+  const entries = new Map<string, Combination>();
+  let skipped = 0;
+  for (const plan of plans) {
+    const previous = resume ? await finishedResult(join(outDir, plan.id, 'result.json')) : null;
+    if (previous) skipped++;
+    entries.set(
+      plan.id,
+      combinationEntry(plan, outDir, previous, { parallel: false, journeyName: journeys.get(plan.id)!.journey.name, wallTimeMs: previous ? previousWallTime(previous) : null }),
+    );
+  }
+  return { entries, skipped };
+}
+
+/** The warnings of the index: parallel runs perturb each other, kept combinations were not measured now. */
+function campaignWarnings(workers: number, parallel: boolean, skipped: number): string[] {
+  const warnings: string[] = [];
+  if (parallel) warnings.push(`${workers} combinations ran at the same time: CPU time and modelled energy may be perturbed; use --workers 1 for figures to publish`);
+  if (skipped > 0) warnings.push(`${skipped} combination(s) were already measured and kept (--resume)`);
+  return warnings;
+}
+
+/** One campaign run: what its combinations share, and their index entries as they finish. */
+interface CampaignRun {
+  loaded: LoadedCampaign;
+  options: CampaignOptions;
+  outDir: string;
+  plans: ReadonlyArray<PlannedCombination>;
+  workers: number;
+  /** More than one combination at a time. */
+  parallel: boolean;
+  entries: Map<string, Combination>;
+  startedAt: string;
+  warnings: string[];
+  emit: (event: CampaignEvent) => void;
+}
+
+/** The index as it is now: `running` while `finishedAt` is null. */
+function buildIndex(run: CampaignRun, finishedAt: string | null): CampaignIndex {
+  const { loaded, options } = run;
+  const combinations = run.plans.map((plan) => run.entries.get(plan.id)!);
+  return {
+    schemaVersion: CAMPAIGN_SCHEMA_VERSION,
+    tool: { ...TOOL },
+    name: loaded.campaign.name,
+    file: loaded.file,
+    sha256: loaded.sha256,
+    startedAt: run.startedAt,
+    finishedAt,
+    status: finishedAt === null ? 'running' : indexStatus(combinations, options.signal?.aborted ?? false),
+    ...(options.shard ? { shard: options.shard } : {}),
+    workers: run.workers,
+    iterations: options.iterations ?? loaded.campaign.iterations ?? 0,
+    combinations,
+    warnings: [...run.warnings],
+  };
+}
+
+/** Writes the index to `indexFile` and returns it. Writes are queued: two workers finishing together must not interleave their writes. */
+function queuedIndexWriter(run: CampaignRun, indexFile: string): (finishedAt: string | null) => Promise<CampaignIndex> {
+  let writing = Promise.resolve();
+  return (finishedAt) => {
+    const index = CampaignIndexSchema.parse(buildIndex(run, finishedAt));
+    writing = writing.then(() => writeJsonAtomic(indexFile, index));
+    return writing.then(() => index);
+  };
+}
+
+/** Runs one combination in `<out>/<id>/` and returns its index entry (an `error` entry when the run throws). */
+async function runCombination(run: CampaignRun, plan: PlannedCombination, journey: LoadedJourney): Promise<Combination> {
+  const { loaded, options, outDir, parallel } = run;
+  const combinationDir = join(outDir, plan.id);
+  const t0 = performance.now();
+  try {
+    const { result } = await runJourney(journey, {
+      ...options,
+      outDir: combinationDir,
+      device: plan.device,
+      network: plan.network,
+      iterations: options.iterations ?? loaded.campaign.iterations,
+      onEvent: (event) => run.emit({ type: 'combination-event', id: plan.id, event }),
+    });
+    await options.afterCombination?.(result, combinationDir);
+    return combinationEntry(plan, outDir, result, { parallel, wallTimeMs: Math.round(performance.now() - t0) });
+  } catch (error) {
+    return combinationEntry(plan, outDir, null, {
+      status: 'error',
+      error: journey.redactor.redact(errorSummary(error)),
+      parallel,
+      journeyName: journey.journey.name,
+      wallTimeMs: Math.round(performance.now() - t0),
+    });
+  }
+}
+
 /** Runs a campaign and writes `<out>/campaign.json`. */
 export async function runCampaign(loaded: LoadedCampaign, options: CampaignOptions = {}): Promise<CampaignOutcome> {
   const outDir = options.outDir ?? defaultCampaignOutDir(loaded);
@@ -144,57 +259,13 @@ export async function runCampaign(loaded: LoadedCampaign, options: CampaignOptio
   const plans = options.shard ? shardOf(loaded.combinations, options.shard.index, options.shard.total) : loaded.combinations;
   const emit = options.onEvent ?? (() => undefined);
   await mkdir(outDir, { recursive: true });
-
-  // Every journey is loaded and its profiles resolved before anything runs: bad input stops the campaign
-  // with exit code 2 before a single measure.
-  const journeys = new Map<string, LoadedJourney>();
-  for (const plan of plans) {
-    const journey = await loadCombinationJourney(plan);
-    await resolveProfiles(journey, { device: plan.device, network: plan.network });
-    journeys.set(plan.id, journey);
-  }
+  const journeys = await loadCombinationJourneys(plans);
 
   const parallel = workers > 1 && plans.length > 1;
-  const entries = new Map<string, Combination>();
-  let skipped = 0;
-  for (const plan of plans) {
-    const previous = options.resume ? await finishedResult(join(outDir, plan.id, 'result.json')) : null;
-    if (previous) skipped++;
-    entries.set(
-      plan.id,
-      combinationEntry(plan, outDir, previous, { parallel: false, journeyName: journeys.get(plan.id)!.journey.name, wallTimeMs: previous ? previousWallTime(previous) : null }),
-    );
-  }
-
-  const startedAt = new Date().toISOString();
-  const warnings: string[] = [];
-  if (parallel) warnings.push(`${workers} combinations ran at the same time: CPU time and modelled energy may be perturbed; use --workers 1 for figures to publish`);
-  if (skipped > 0) warnings.push(`${skipped} combination(s) were already measured and kept (--resume)`);
-  const buildIndex = (finishedAt: string | null): CampaignIndex => {
-    const combinations = plans.map((plan) => entries.get(plan.id)!);
-    return {
-      schemaVersion: CAMPAIGN_SCHEMA_VERSION,
-      tool: { ...TOOL },
-      name: loaded.campaign.name,
-      file: loaded.file,
-      sha256: loaded.sha256,
-      startedAt,
-      finishedAt,
-      status: finishedAt === null ? 'running' : indexStatus(combinations, options.signal?.aborted ?? false),
-      ...(options.shard ? { shard: options.shard } : {}),
-      workers,
-      iterations: options.iterations ?? loaded.campaign.iterations ?? 0,
-      combinations,
-      warnings: [...warnings],
-    };
-  };
-  // Writes are queued: two workers finishing together must not interleave their writes.
-  let writing = Promise.resolve();
-  const writeIndex = (finishedAt: string | null) => {
-    const index = CampaignIndexSchema.parse(buildIndex(finishedAt));
-    writing = writing.then(() => writeJsonAtomic(indexFile, index));
-    return writing.then(() => index);
-  };
+  const { entries, skipped } = await initialEntries(plans, journeys, outDir, options.resume);
+  const warnings = campaignWarnings(workers, parallel, skipped);
+  const run: CampaignRun = { loaded, options, outDir, plans, workers, parallel, entries, startedAt: new Date().toISOString(), warnings, emit };
+  const writeIndex = queuedIndexWriter(run, indexFile);
   await writeIndex(null);
   emit({ type: 'campaign-start', name: loaded.campaign.name, combinations: plans.length, skipped, workers, outDir });
 
@@ -204,30 +275,7 @@ export async function runCampaign(loaded: LoadedCampaign, options: CampaignOptio
       limit(async () => {
         if (entries.get(plan.id)!.status !== 'pending' || options.signal?.aborted) return;
         emit({ type: 'combination-start', id: plan.id });
-        const journey = journeys.get(plan.id)!;
-        const combinationDir = join(outDir, plan.id);
-        const t0 = performance.now();
-        let entry: Combination;
-        try {
-          const { result } = await runJourney(journey, {
-            ...options,
-            outDir: combinationDir,
-            device: plan.device,
-            network: plan.network,
-            iterations: options.iterations ?? loaded.campaign.iterations,
-            onEvent: (event) => emit({ type: 'combination-event', id: plan.id, event }),
-          });
-          await options.afterCombination?.(result, combinationDir);
-          entry = combinationEntry(plan, outDir, result, { parallel, wallTimeMs: Math.round(performance.now() - t0) });
-        } catch (error) {
-          entry = combinationEntry(plan, outDir, null, {
-            status: 'error',
-            error: journey.redactor.redact(errorSummary(error)),
-            parallel,
-            journeyName: journey.journey.name,
-            wallTimeMs: Math.round(performance.now() - t0),
-          });
-        }
+        const entry = await runCombination(run, plan, journeys.get(plan.id)!);
         entries.set(plan.id, entry);
         await writeIndex(null);
         emit({ type: 'combination-end', id: plan.id, combination: entry });
