@@ -123,10 +123,25 @@ export function lighthouseFlags(options: Pick<LighthouseConnectOptions, 'formFac
   };
 }
 
-/** Connects Puppeteer and Lighthouse to the page `targetId` of the browser at `browserWSEndpoint`. */
-export async function connectLighthouse(options: LighthouseConnectOptions): Promise<StepAuditor> {
-  const { lighthouse, connect } = await loadModules();
-  // Only the audited page: Puppeteer leaves the browser's other pages alone, and keeps the page's viewport.
+/** The report of a Lighthouse run; an error when it returned none. */
+function lhrOf(result: { lhr: unknown } | undefined): unknown {
+  if (!result) throw new Error('Lighthouse returned no report');
+  return result.lhr;
+}
+
+/** An observation begun: `end` returns its report. */
+interface Observation {
+  end: () => Promise<unknown>;
+}
+
+/**
+ * Puppeteer connected to the audited page only: it leaves the browser's other pages alone, and keeps the
+ * page's viewport. Disconnects and throws when the page is not found.
+ */
+async function connectToPage(
+  connect: (options: Record<string, unknown>) => Promise<PuppeteerBrowser>,
+  options: Pick<LighthouseConnectOptions, 'browserWSEndpoint' | 'targetId'>,
+): Promise<{ browser: PuppeteerBrowser; page: PuppeteerPage }> {
   const browser = await connect({
     browserWSEndpoint: options.browserWSEndpoint,
     defaultViewport: null,
@@ -137,14 +152,55 @@ export async function connectLighthouse(options: LighthouseConnectOptions): Prom
     await browser.disconnect().catch(() => undefined);
     throw new Error(`Lighthouse could not find the journey's page (target ${options.targetId}) in the browser`);
   }
-  const page = found[0];
-  const flags = lighthouseFlags(options);
-  let pending: { end: () => Promise<unknown> } | null = null;
+  return { browser, page: found[0] };
+}
 
-  const lhrOf = (result: { lhr: unknown } | undefined): unknown => {
-    if (!result) throw new Error('Lighthouse returned no report');
-    return result.lhr;
+/**
+ * A navigation around the step's own actions: Lighthouse calls the requestor once it is ready, and waits for
+ * the navigation it triggers; the requestor returns when `end` is called.
+ */
+async function beginNavigation(
+  lighthouse: LighthouseModule,
+  page: PuppeteerPage,
+  flags: Record<string, unknown>,
+  restore: () => Promise<void>,
+): Promise<Observation> {
+  let ready!: () => void;
+  let release!: () => void;
+  const isReady = new Promise<void>((resolve) => (ready = resolve));
+  const released = new Promise<void>((resolve) => (release = resolve));
+  const run = lighthouse.navigation(
+    page,
+    async () => {
+      ready();
+      await released;
+    },
+    { flags },
+  );
+  const settled = run.then(
+    (result) => ({ ok: true as const, result }),
+    (error: unknown) => ({ ok: false as const, error }),
+  );
+  const first = await Promise.race([isReady.then(() => null), settled]);
+  if (first !== null) throw first.ok ? new Error('Lighthouse ended its navigation before the step started') : first.error;
+  await restore();
+  return {
+    end: async () => {
+      release();
+      const outcome = await settled;
+      if (!outcome.ok) throw outcome.error;
+      return lhrOf(outcome.result);
+    },
   };
+}
+
+/** Connects Puppeteer and Lighthouse to the page `targetId` of the browser at `browserWSEndpoint`. */
+export async function connectLighthouse(options: LighthouseConnectOptions): Promise<StepAuditor> {
+  const { lighthouse, connect } = await loadModules();
+  const { browser, page } = await connectToPage(connect, options);
+  const flags = lighthouseFlags(options);
+  let pending: Observation | null = null;
+
   const restore = async () => {
     await options.restoreEmulation().catch(() => undefined);
   };
@@ -158,35 +214,7 @@ export async function connectLighthouse(options: LighthouseConnectOptions): Prom
         pending = { end: async () => lhrOf(await timespan.endTimespan()) };
         return;
       }
-      // A navigation around the step's own actions: Lighthouse calls the requestor once it is ready, and
-      // waits for the navigation it triggers; the requestor returns when `end` is called.
-      let ready!: () => void;
-      let release!: () => void;
-      const isReady = new Promise<void>((resolve) => (ready = resolve));
-      const released = new Promise<void>((resolve) => (release = resolve));
-      const run = lighthouse.navigation(
-        page,
-        async () => {
-          ready();
-          await released;
-        },
-        { flags },
-      );
-      const settled = run.then(
-        (result) => ({ ok: true as const, result }),
-        (error: unknown) => ({ ok: false as const, error }),
-      );
-      const first = await Promise.race([isReady.then(() => null), settled]);
-      if (first !== null) throw first.ok ? new Error('Lighthouse ended its navigation before the step started') : first.error;
-      await restore();
-      pending = {
-        end: async () => {
-          release();
-          const outcome = await settled;
-          if (!outcome.ok) throw outcome.error;
-          return lhrOf(outcome.result);
-        },
-      };
+      pending = await beginNavigation(lighthouse, page, flags, restore);
     },
     async end() {
       const current = pending;
