@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { findAsset } from './assets.js';
+import { findAsset, type Asset } from './assets.js';
 import { MEASURES_SHOWN, seedAppointments, seedMeasures } from './data.js';
 import type { Measure } from './data.js';
 import { renderResources } from './heavy-page.js';
@@ -72,6 +72,38 @@ function parseField(raw: string | undefined, label: string, min: number, max: nu
   return number;
 }
 
+/** What was typed in the new-measure form, and either the reading it gives or the errors to show. */
+interface MeasureForm {
+  values: MeasureFormValues;
+  errors: string[];
+  /** Meaningful only when there are no errors. */
+  reading: Pick<Measure, 'systolicMmHg' | 'diastolicMmHg' | 'pulseBpm'>;
+}
+
+/** Reads and checks the new-measure form (the confirmation password included). */
+function readMeasureForm(form: URLSearchParams | undefined, password: string): MeasureForm {
+  const values: MeasureFormValues = {
+    systolic: form?.get('systolic') ?? '',
+    diastolic: form?.get('diastolic') ?? '',
+    pulse: form?.get('pulse') ?? '',
+    comment: (form?.get('comment') ?? '').slice(0, 120),
+  };
+  const systolic = parseField(values.systolic, 'Systolique', 50, 260, 'mmHg');
+  const diastolic = parseField(values.diastolic, 'Diastolique', 30, 160, 'mmHg');
+  const pulse = parseField(values.pulse, 'Pouls', 30, 220, 'bpm');
+  const errors = [systolic, diastolic, pulse].filter((v): v is string => typeof v === 'string');
+  if (!errors.length && (systolic as number) <= (diastolic as number)) errors.push('La systolique doit être supérieure à la diastolique.');
+  if (form?.get('password') !== password) errors.push('Mot de passe incorrect.');
+  return { values, errors, reading: { systolicMmHg: systolic as number, diastolicMmHg: diastolic as number, pulseBpm: pulse as number } };
+}
+
+/** The reply of a static asset, with its own content type, caching and compression. */
+function assetReply(asset: Asset): DemoReply {
+  const headers: Record<string, string> = { 'Content-Type': asset.contentType };
+  if (asset.cacheControl) headers['Cache-Control'] = asset.cacheControl;
+  return { status: 200, headers, body: asset.body, compressible: asset.compressible };
+}
+
 /** One running instance of the demo app: its sessions and measures live in memory. */
 export interface DemoApp {
   /** Answers one request. */
@@ -112,25 +144,12 @@ export function createDemoApp(variant: DemoVariant = {}, password: string = DEMO
   }
 
   function saveMeasure(form: URLSearchParams | undefined): DemoReply {
-    const values: MeasureFormValues = {
-      systolic: form?.get('systolic') ?? '',
-      diastolic: form?.get('diastolic') ?? '',
-      pulse: form?.get('pulse') ?? '',
-      comment: (form?.get('comment') ?? '').slice(0, 120),
-    };
-    const systolic = parseField(values.systolic, 'Systolique', 50, 260, 'mmHg');
-    const diastolic = parseField(values.diastolic, 'Diastolique', 30, 160, 'mmHg');
-    const pulse = parseField(values.pulse, 'Pouls', 30, 220, 'bpm');
-    const errors = [systolic, diastolic, pulse].filter((v): v is string => typeof v === 'string');
-    if (!errors.length && (systolic as number) <= (diastolic as number)) errors.push('La systolique doit être supérieure à la diastolique.');
-    if (form?.get('password') !== password) errors.push('Mot de passe incorrect.');
+    const { values, errors, reading } = readMeasureForm(form, password);
     if (errors.length) return page(422, renderNewMeasure(variant, measures[0], values, errors));
     const measure: Measure = {
       id: Math.max(...measures.map((m) => m.id)) + 1,
       takenAt: new Date(),
-      systolicMmHg: systolic as number,
-      diastolicMmHg: diastolic as number,
-      pulseBpm: pulse as number,
+      ...reading,
       comment: values.comment ?? '',
     };
     measures.unshift(measure);
@@ -149,11 +168,7 @@ export function createDemoApp(variant: DemoVariant = {}, password: string = DEMO
     if (!allowed.includes(method)) {
       return { status: 405, headers: { Allow: allowed.join(', '), 'Content-Type': 'text/plain; charset=utf-8' }, body: Buffer.from('Méthode non autorisée\n'), compressible: false };
     }
-    if (asset) {
-      const headers: Record<string, string> = { 'Content-Type': asset.contentType };
-      if (asset.cacheControl) headers['Cache-Control'] = asset.cacheControl;
-      return { status: 200, headers, body: asset.body, compressible: asset.compressible };
-    }
+    if (asset) return assetReply(asset);
     if (path === '/') return method === 'POST' ? signIn(request.form) : page(200, renderLogin(variant), { cacheControl: 'no-cache' });
     if (path === '/logout') {
       if (token) sessions.delete(token);
