@@ -5,6 +5,7 @@
  */
 import { z } from 'zod';
 import { ConstrainedSchema } from './constrained-schema.js';
+import { EnergySourceSchema, GitFactsSchema, HostCalibrationSchema, MethodologyRecordSchema, ResultDeviceSchema, ResultTargetSchema } from './environment-schema.js';
 import { STEP_TYPES } from '../journey/schema.js';
 import { METRIC_NAMES, type MetricName } from '../methodology/metrics.js';
 import { SCORE_STATUS_CODES } from '../methodology/score-status.js';
@@ -320,20 +321,27 @@ export const ResultSchema = z.object({
     /** The journey file's text, secrets redacted (for evidence and `ecoscore report`). */
     source: z.string().optional(),
   }),
-  target: z.object({ platform: z.string() }).catchall(z.unknown()),
+  target: ResultTargetSchema,
   environment: z
     .object({
-      device: z.object({ id: z.string(), name: z.string() }).catchall(z.unknown()),
+      device: ResultDeviceSchema,
       network: z.object({ id: z.string(), name: z.string() }).catchall(z.unknown()),
       browser: z.object({ name: z.string(), version: z.string(), executablePath: z.string().optional() }).nullable(),
-      /** Where energy figures come from (model + profile, or a device counter); null until computed. */
-      energySource: z.unknown().nullable(),
+      /** Where energy figures come from (the model, or a device instrument); null until computed. */
+      energySource: EnergySourceSchema.nullable(),
       startedAt: z.string(),
       finishedAt: z.string().nullable(),
       host: z.object({ platform: z.string(), arch: z.string(), cpus: z.number(), cpuModel: z.string(), node: z.string() }),
       emulation: z.object({ cpuSlowdownFactor: z.number(), latencyMs: z.number(), downloadKbps: z.number(), uploadKbps: z.number() }),
       /** The Lighthouse pass, when the run had one (`--lighthouse`). */
       lighthouse: LighthousePassSchema.optional(),
+      // Named after the others, so that a result read and written again keeps its key order.
+      /** Host speed measured at run start; null when it could not be measured (or on mobile targets). */
+      hostCalibration: HostCalibrationSchema.nullable().optional(),
+      /** Methodology, energy model, scoring profile, footprint model and thresholds used. */
+      methodology: MethodologyRecordSchema.optional(),
+      /** Commit and branch measured. */
+      git: GitFactsSchema.nullable().optional(),
     })
     .catchall(z.unknown()),
   /** Iterations asked for. */
@@ -367,7 +375,7 @@ export const ResultSchema = z.object({
       failedSteps: z.number().int(),
       skippedSteps: z.number().int(),
       totals: z
-        .object({ durationMs: nullableNumber, bytes: nullableNumber, requests: nullableNumber, cpuMs: nullableNumber })
+        .object({ durationMs: nullableNumber, bytes: nullableNumber, requests: nullableNumber, cpuMs: nullableNumber, energyMah: nullableNumber.optional() })
         .catchall(nullableNumber),
     })
     .catchall(z.unknown()),
@@ -377,6 +385,7 @@ export const ResultSchema = z.object({
   constrained: ConstrainedSchema.optional(),
 });
 export { ConstrainedSchema, type Constrained } from './constrained-schema.js';
+export * from './environment-schema.js';
 
 /** result.json. */
 export type Result = z.infer<typeof ResultSchema>;

@@ -74,7 +74,8 @@ export function at80(source: Result): Result {
 /** SYNTHETIC: an energy source measured on a device for some steps only (what an instrumented phone that lost samples writes). */
 export function partlyMeasured(source: Result): Result {
   const result = structuredClone(source);
-  const model = result.environment.energySource;
+  // The recorded source is the model's: it becomes the fallback of the steps that could not be measured.
+  const model = result.environment.energySource?.kind === 'model' ? result.environment.energySource : null;
   result.environment.energySource = {
     kind: 'measured',
     instrument: 'android-power-sampler',
