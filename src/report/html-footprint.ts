@@ -1,6 +1,7 @@
 /** The footprint and environment sections of the HTML report. */
 import { adpUnit, esc, ghgUnit, waterUnit, type DisplayUnit } from './html-format.js';
-import { asNumber, asRecord, asString, energySourceView, type EnergySourceView } from './html-model.js';
+import type { Result } from '../result/schema.js';
+import { energySourceView, type EnergySourceView } from './html-model.js';
 import { energyLabelOf } from './grade-view.js';
 import { energyLine } from './html-summary.js';
 import { RUN_STATUS_KEYS, scoringOf, smallestPositive, t, type Context, type Fmt } from './html-parts.js';
@@ -13,8 +14,8 @@ const SEGMENTS = [
   ['dataCentre', 'segDataCentre', 'segDataCentreShort'],
 ] as const;
 
-type Impacts = { ghgGrams: number; waterLitres: number; adpKgSbEq: number };
-type FootprintLike = Impacts & { breakdown: Record<(typeof SEGMENTS)[number][0], Impacts> };
+type FootprintLike = NonNullable<Result['summary']['footprint']>;
+type Impacts = Pick<FootprintLike, 'ghgGrams' | 'waterLitres' | 'adpKgSbEq'>;
 
 const INDICATORS = [
   ['ghg', 'ghgGrams', ghgUnit],
@@ -24,7 +25,7 @@ const INDICATORS = [
 
 export function renderFootprint(ctx: Context, f: Fmt): string {
   const { result } = ctx;
-  const fp = result.summary.footprint as FootprintLike | null;
+  const fp = result.summary.footprint;
   const l = f.labels;
   const head = `<section id="footprint" class="section" aria-labelledby="footprint-h"><h2 id="footprint-h">${t(f, 'footprintHeading')}</h2><p class="note">${t(f, 'footprintIntro')}</p>`;
   if (!fp) return `${head}<div class="card"><p class="empty">${t(f, 'footprintNone')}</p></div></section>`;
@@ -44,20 +45,20 @@ export function renderFootprint(ctx: Context, f: Fmt): string {
 </table></div></div>`;
 
   // Projection.
-  const projection = asRecord(result.summary.projection);
-  const perThousand = asRecord(projection?.perThousandJourneys) as Impacts | null;
-  const perYear = asRecord(projection?.perYear) as Impacts | null;
-  const usage = asRecord(projection?.usage);
+  const projection = result.summary.projection ?? null;
+  const perThousand = projection?.perThousandJourneys ?? null;
+  const perYear = projection?.perYear ?? null;
+  const usage = projection?.usage ?? null;
   const projectionRows = INDICATORS.map(([key, field]) => {
     const fmt = (value: number | null | undefined) => (key === 'ghg' ? f.ghg(value) : key === 'water' ? f.water(value) : f.adp(value));
-    return `<tr><th scope="row">${t(f, key)}</th><td class="num">${esc(fmt(fp[field]))}</td><td class="num">${esc(fmt(perThousand ? asNumber(perThousand[field]) : fp[field] * 1000))}</td><td class="num">${esc(perYear ? fmt(asNumber(perYear[field])) : l.dash)}</td></tr>`;
+    return `<tr><th scope="row">${t(f, key)}</th><td class="num">${esc(fmt(fp[field]))}</td><td class="num">${esc(fmt(perThousand ? perThousand[field] : fp[field] * 1000))}</td><td class="num">${esc(perYear ? fmt(perYear[field]) : l.dash)}</td></tr>`;
   }).join('');
   const usageLine =
     perYear && usage
       ? `<p class="usage">${t(f, 'usageLine', {
-          users: f.num(asNumber(usage.users)),
-          perUser: f.num(asNumber(usage.journeysPerUserPerYear)),
-          total: f.num(asNumber(usage.journeysPerYear)),
+          users: f.num(usage.users),
+          perUser: f.num(usage.journeysPerUserPerYear),
+          total: f.num(usage.journeysPerYear),
         })}</p>`
       : `<p class="usage hint">${t(f, 'noYearProjection')}</p>`;
   const projectionTable = `<div><h3 class="sub-h">${t(f, 'projectionHeading')}</h3><div class="table-wrap"><table class="fp-table"><caption>${t(f, 'projectionCaption')}</caption>
@@ -88,7 +89,7 @@ export function renderFootprint(ctx: Context, f: Fmt): string {
           `<td class="num"><strong>${esc(f.sig(impacts[field] * units[key].factor))}</strong></td>`,
     ).join('');
   const stepRows = ctx.views
-    .map(({ step, index }) => `<tr class="${step.status}"><th scope="row"><span class="step-idx">${index + 1}.</span>${esc(step.name)}</th>${cells(step.footprint as FootprintLike | null)}</tr>`)
+    .map(({ step, index }) => `<tr class="${step.status}"><th scope="row"><span class="step-idx">${index + 1}.</span>${esc(step.name)}</th>${cells(step.footprint)}</tr>`)
     .join('');
   const stepsTable = `<div class="wide-print"><h3 class="sub-h">${t(f, 'footprintStepsHeading')}</h3><div class="table-wrap" tabindex="0" role="region" aria-label="${esc(l.footprintStepsHeading)}"><table class="fp-table fp-steps"><caption>${t(f, 'footprintStepsCaption')}</caption>
 <colgroup><col></colgroup><colgroup span="5"></colgroup><colgroup span="5"></colgroup><colgroup span="5"></colgroup>
@@ -110,13 +111,11 @@ const escOrNull = (value: string | null | undefined): string | null => (value ==
 /** The emulated device card: profile, viewport, CPU slowdown and battery. */
 function deviceCard(ctx: Context, f: Fmt): string {
   const env = ctx.result.environment;
-  const device = env.device as Record<string, unknown>;
-  const viewport = asRecord(device.viewport);
-  const battery = asRecord(device.battery);
+  const { viewport, deviceScaleFactor, battery } = env.device;
   const viewportText = viewport
-    ? `${f.num(asNumber(viewport.width))} × ${f.num(asNumber(viewport.height))} px${asNumber(device.deviceScaleFactor) !== null ? ` @${f.num(asNumber(device.deviceScaleFactor), 2)}x` : ''}`
+    ? `${f.num(viewport.width)} × ${f.num(viewport.height)} px${deviceScaleFactor !== undefined ? ` @${f.num(deviceScaleFactor, 2)}x` : ''}`
     : null;
-  const batteryText = battery ? `${f.num(asNumber(battery.capacityMah))} mAh · ${f.num(asNumber(battery.voltageV), 2)} V` : null;
+  const batteryText = battery ? `${f.num(battery.capacityMah)} mAh · ${f.num(battery.voltageV, 2)} V` : null;
   return `<div class="card"><h3>${t(f, 'envDevice')}</h3>${kv(f, [
     ['device', escOrNull(env.device.name)],
     ['envProfileId', `<code>${esc(env.device.id)}</code>`],
@@ -129,12 +128,13 @@ function deviceCard(ctx: Context, f: Fmt): string {
 /** The host calibration card: benchmark indexes and method, from the host calibration or the energy source's. */
 function calibrationCard(ctx: Context, f: Fmt): string {
   const env = ctx.result.environment;
-  const calibration = asRecord(env.hostCalibration);
-  const sourceCalibration = asRecord(asRecord(env.energySource)?.calibration);
-  const benchmark = asNumber(calibration?.benchmarkIndex) ?? asNumber(sourceCalibration?.benchmarkIndex);
-  const hostBenchmark = asNumber(calibration?.hostBenchmarkIndex) ?? asNumber(sourceCalibration?.hostBenchmarkIndex);
-  const referenceBenchmark = asNumber(sourceCalibration?.referenceBenchmarkIndex);
-  const method = asString(calibration?.method) ?? asString(sourceCalibration?.method);
+  const calibration = env.hostCalibration ?? null;
+  // The calibration the model used (the same measure, with the reference index), when the energy is modelled.
+  const sourceCalibration = env.energySource?.kind === 'model' ? env.energySource.calibration : null;
+  const benchmark = calibration?.benchmarkIndex ?? sourceCalibration?.benchmarkIndex ?? null;
+  const hostBenchmark = calibration?.hostBenchmarkIndex ?? sourceCalibration?.hostBenchmarkIndex ?? null;
+  const referenceBenchmark = sourceCalibration?.referenceBenchmarkIndex ?? null;
+  const method = calibration?.method ?? sourceCalibration?.method ?? null;
   return `<div class="card wide"><h3>${t(f, 'envCalibration')}</h3>${
     benchmark === null && hostBenchmark === null
       ? `<p class="muted">${t(f, 'envNotCalibrated')}</p>`
@@ -148,18 +148,18 @@ function calibrationCard(ctx: Context, f: Fmt): string {
 
 /** The methodology card: methodology, energy model, scoring profile, footprint model, factors and grid. */
 function methodologyCard(ctx: Context, f: Fmt, source: EnergySourceView): string {
-  const methodology = asRecord(ctx.result.environment.methodology);
-  const footprint = asRecord(methodology?.footprint);
-  const factors = asRecord(footprint?.factors);
+  const { methodology } = ctx.result.environment;
+  const footprint = methodology?.footprint;
+  const factors = footprint?.factors;
   const scoring = scoringOf(ctx.result);
-  const grid = asString(footprint?.grid);
-  const gridIntensity = asNumber(footprint?.gridIntensityGPerKWh);
+  const grid = footprint?.grid;
+  const gridIntensity = footprint?.gridIntensityGPerKWh ?? null;
   return `<div class="card"><h3>${t(f, 'envMethodology')}</h3>${kv(f, [
-    ['envMethodologyVersion', escOrNull(asString(methodology?.version))],
-    ['envEnergyModel', source.model ? esc(`${source.model} ${source.version ?? asString(methodology?.energyModel) ?? ''}`.trim()) : escOrNull(asString(methodology?.energyModel))],
+    ['envMethodologyVersion', escOrNull(methodology?.version)],
+    ['envEnergyModel', source.model ? esc(`${source.model} ${source.version ?? methodology?.energyModel ?? ''}`.trim()) : escOrNull(methodology?.energyModel)],
     ['envScoring', scoring.id ? esc(`${scoring.id} ${scoring.version ?? ''}`.trim()) : null],
-    ['envFootprintModel', escOrNull(asString(footprint?.version))],
-    ['envFootprintFactors', factors ? esc(`${asString(factors.id) ?? ''} ${asString(factors.version) ?? ''}`.trim()) : null],
+    ['envFootprintModel', escOrNull(footprint?.version)],
+    ['envFootprintFactors', factors ? esc(`${factors.id} ${factors.version}`.trim()) : null],
     ['envGrid', grid ? esc(`${grid}${gridIntensity !== null ? ` · ${f.num(gridIntensity, 2)} g CO2e/kWh` : ''}`) : null],
   ])}</div>`;
 }

@@ -1,36 +1,36 @@
 /** The method section of the HTML report: how the scores are made (methodology 2.0 or 1.x) and the thresholds the run used. */
 import { esc } from './html-format.js';
-import { asNumber, asRecord } from './html-model.js';
+import { DataCurvesSchema, ThresholdPointsSchema, type ThresholdPoints } from '../result/schema.js';
 import { STEP_TYPE_KEYS, methodologyVersionOf, t, type Context, type Fmt } from './html-parts.js';
 import type { LabelKey } from './i18n.js';
 
-type Point = { value: number; score: number };
-
-/** The points of a curve as recorded (`[{ value, score }]`), or null. */
-function pointsOf(value: unknown): Point[] | null {
-  if (!Array.isArray(value)) return null;
-  const points = value.map((point) => asRecord(point)).map((point) => ({ value: asNumber(point?.value), score: asNumber(point?.score) }));
-  return points.every((point) => point.value !== null && point.score !== null) && points.length > 0 ? (points as Point[]) : null;
+/** The points of a curve as recorded (`[{ value, score }]`), or null when there are none. */
+function pointsOf(value: unknown): ThresholdPoints | null {
+  const points = ThresholdPointsSchema.safeParse(value);
+  return points.success && points.data.length > 0 ? points.data : null;
 }
 
-function curveText(f: Fmt, points: Point[] | null, format: (value: number) => string): string {
+/** The points of a step type's data curve for the platform measured, or null. */
+function dataPointsOf(value: unknown, platform: 'web' | 'mobile'): ThresholdPoints | null {
+  const curves = DataCurvesSchema.safeParse(value);
+  return curves.success ? pointsOf(curves.data[platform].points) : null;
+}
+
+function curveText(f: Fmt, points: ThresholdPoints | null, format: (value: number) => string): string {
   if (points === null) return `<span class="muted">${t(f, 'thresholdsNone')}</span>`;
   return points.map((point) => `${esc(format(point.value))} → ${esc(f.num(point.score))}`).join(' · ');
 }
 
 /** The table of `environment.methodology.thresholds` (methodology 2.0): each step type's curves; empty for older results. */
 function thresholdsTable(ctx: Context, f: Fmt): string {
-  const methodology = asRecord(ctx.result.environment.methodology);
-  const thresholds = asRecord(methodology?.thresholds);
+  const thresholds = ctx.result.environment.methodology?.thresholds;
   if (!thresholds) return '';
-  const target = ctx.result.target as Record<string, unknown>;
-  const platform = ctx.result.target.platform === 'web' || typeof target.browser === 'string' ? 'web' : 'mobile';
+  const { target } = ctx.result;
+  const platform = target.platform === 'web' || typeof target.browser === 'string' ? 'web' : 'mobile';
   const rows = Object.entries(thresholds)
     .map(([type, curves]) => {
-      const record = asRecord(curves);
-      const data = asRecord(asRecord(record?.data)?.[platform]);
       const typeLabel = type in STEP_TYPE_KEYS ? t(f, STEP_TYPE_KEYS[type as keyof typeof STEP_TYPE_KEYS]) : esc(type);
-      return `<tr><th scope="row">${typeLabel}</th><td>${curveText(f, pointsOf(record?.energy), (v) => `${f.sig(v)} ${f.labels.unitUah}`)}</td><td>${curveText(f, pointsOf(record?.performance), (v) => f.ms(v))}</td><td>${curveText(f, pointsOf(data?.points), (v) => f.bytes(v))}</td></tr>`;
+      return `<tr><th scope="row">${typeLabel}</th><td>${curveText(f, pointsOf(curves.energy), (v) => `${f.sig(v)} ${f.labels.unitUah}`)}</td><td>${curveText(f, pointsOf(curves.performance), (v) => f.ms(v))}</td><td>${curveText(f, dataPointsOf(curves.data, platform), (v) => f.bytes(v))}</td></tr>`;
     })
     .join('');
   const head = (['thresholdsType', 'thresholdsEnergy', 'thresholdsPerformance', 'thresholdsData'] as LabelKey[]).map((key) => `<th scope="col">${t(f, key)}</th>`).join('');

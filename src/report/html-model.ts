@@ -78,7 +78,7 @@ export interface DerivedWarnings {
   noScore: boolean;
 }
 
-/** The energy source, read from `environment.energySource` (free-form in the schema). */
+/** The energy source (`environment.energySource`) as the HTML report shows it; a 1.x charge counter counts as measured. */
 export interface EnergySourceView {
   kind: 'model' | 'measured' | 'unknown';
   model: string | null;
@@ -87,21 +87,6 @@ export interface EnergySourceView {
   counter: string | null;
   calibrated: boolean | null;
   description: string | null;
-}
-
-/** Reads a plain object, or null. */
-export function asRecord(value: unknown): Record<string, unknown> | null {
-  return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
-}
-
-/** Reads a string, or null. */
-export function asString(value: unknown): string | null {
-  return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : null;
-}
-
-/** Reads a finite number, or null. */
-export function asNumber(value: unknown): number | null {
-  return typeof value === 'number' && Number.isFinite(value) ? value : null;
 }
 
 const SCHEME = /^[a-z][a-z0-9+.-]*:/i;
@@ -161,20 +146,20 @@ export function stepViews(result: Result, base?: string, embed?: ReadonlyMap<str
   });
 }
 
-/** The energy source of the result, whatever its shape. */
+/** The energy source of the result; `unknown` when it has none. */
 export function energySourceView(result: Result): EnergySourceView {
-  const source = asRecord(result.environment.energySource);
-  if (!source) return { kind: 'unknown', model: null, version: null, device: null, counter: null, calibrated: null, description: null };
-  const kind = asString(source.kind);
-  return {
-    kind: kind === 'model' ? 'model' : kind === 'device-counter' || kind === 'measured' ? 'measured' : 'unknown',
-    model: asString(source.model),
-    version: asString(source.version),
-    device: asString(source.device),
-    counter: asString(source.counter),
-    calibrated: typeof source.calibrated === 'boolean' ? source.calibrated : null,
-    description: asString(source.description),
-  };
+  const source = result.environment.energySource;
+  const none = { model: null, version: null, device: null, counter: null, calibrated: null, description: null };
+  switch (source?.kind) {
+    case undefined:
+      return { kind: 'unknown', ...none };
+    case 'model':
+      return { ...none, kind: 'model', model: source.model, version: source.version, device: source.device, calibrated: source.calibrated, description: source.description };
+    case 'measured':
+      return { ...none, kind: 'measured', device: source.device, description: source.description };
+    case 'device-counter':
+      return { ...none, kind: 'measured', device: source.device ?? null, counter: source.counter, description: source.description ?? null };
+  }
 }
 
 /** Warnings the report computes from the result. */
@@ -294,15 +279,15 @@ export interface LighthousePassView {
 
 /** The Lighthouse pass of a result and its audited steps, in journey order. */
 export function lighthousePassView(result: Result, base?: string): LighthousePassView | null {
-  const pass = asRecord(result.environment.lighthouse);
+  const pass = result.environment.lighthouse ?? null;
   const steps: LighthouseStepView[] = [];
   result.steps.forEach((step, index) => {
     if (!step.lighthouse) return;
     steps.push({ index, step, lighthouse: step.lighthouse, reportUrl: screenshotRef(step.lighthouse.report, base, undefined)?.url ?? null });
   });
   if (!pass && steps.length === 0) return null;
-  const version = asString(pass?.lighthouseVersion) ?? steps.find((view) => view.lighthouse.lighthouseVersion)?.lighthouse.lighthouseVersion ?? null;
-  return { version, error: asString(pass?.error), steps };
+  const version = pass?.lighthouseVersion ?? steps.find((view) => view.lighthouse.lighthouseVersion)?.lighthouse.lighthouseVersion ?? null;
+  return { version, error: pass?.error ?? null, steps };
 }
 
 /** `uses-text-compression` → `auditUsesTextCompression`: the i18n key of an audit's translated title. */

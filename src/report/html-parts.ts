@@ -2,9 +2,9 @@
  * Pieces shared by the sections of the HTML report (html-*.ts): the rendering context, label filling with
  * escaping, gauges, pills and metric cells. Pure.
  */
-import type { Result, StepResult } from '../result/schema.js';
+import type { MetricName, Result, StepResult } from '../result/schema.js';
 import { esc, type Formatter } from './html-format.js';
-import { GRADE_COLOURS, UNSTABLE_CV, asRecord, asString, gradeOfScore, type ChartData, type DerivedWarnings, type LighthousePassView, type StepView } from './html-model.js';
+import { GRADE_COLOURS, UNSTABLE_CV, gradeOfScore, type ChartData, type DerivedWarnings, type LighthousePassView, type StepView } from './html-model.js';
 import { stepGrade, type GradeStatus } from './grade-view.js';
 import { fillLabel, type LabelKey, type ReportLang } from './i18n.js';
 
@@ -73,17 +73,15 @@ export function metricLabel(f: Fmt, metric: string): string {
 }
 
 export function targetText(result: Result): { url: string; demo: boolean } {
-  const target = result.target as Record<string, unknown>;
-  const url = asString(target.url);
-  const shown =
-    asString(target.measuredUrl) ?? url ?? asString(target.appPackage) ?? asString(target.bundleId) ?? asString(target.app) ?? result.target.platform;
+  const { target } = result;
+  const url = target.url ?? null;
+  const shown = target.measuredUrl ?? url ?? target.appPackage ?? target.bundleId ?? target.app ?? target.platform;
   return { url: shown, demo: url === 'demo' };
 }
 
 export function scoringOf(result: Result): { id: string | null; version: string | null } {
-  const methodology = asRecord(result.environment.methodology);
-  const scoring = asRecord(methodology?.scoring);
-  return { id: asString(scoring?.id), version: asString(scoring?.version) };
+  const scoring = result.environment.methodology?.scoring;
+  return { id: scoring?.id ?? null, version: scoring?.version ?? null };
 }
 
 export function gradeClass(grade: string | null): string {
@@ -118,8 +116,8 @@ export function range(min: string, max: string): string {
 }
 
 /** A table cell with a metric's median and its spread (min–max, CV). */
-export function metricCell(f: Fmt, step: StepResult, metric: string, format: (value: number | null) => string, extra = ''): string {
-  const value = (step.metrics as Record<string, number | null>)[metric] ?? null;
+export function metricCell(f: Fmt, step: StepResult, metric: MetricName, format: (value: number | null) => string, extra = ''): string {
+  const value = step.metrics[metric] ?? null;
   const spread = step.spread[metric];
   let lines = '';
   if (value !== null && spread) {
@@ -145,7 +143,7 @@ export function scorePill(f: Fmt, result: Result, score: number | null | undefin
 
 /** `environment.methodology.version` (methodology 2.0 on), or null for an older result. */
 export function methodologyVersionOf(result: Result): string | null {
-  return asString(asRecord(result.environment.methodology)?.version);
+  return result.environment.methodology?.version ?? null;
 }
 
 /**

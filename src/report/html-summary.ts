@@ -1,7 +1,7 @@
 /** The summary card (`#summary`, screenshotted as the evidence's results.png) and the warnings section of the HTML report. */
 import { esc } from './html-format.js';
 import { energyLabelOf, gradeStatusPhrase, isGraded } from './grade-view.js';
-import { UNSTABLE_CV, asNumber, energySourceView } from './html-model.js';
+import { UNSTABLE_CV, energySourceView } from './html-model.js';
 import { RUN_STATUS_KEYS, gauge, gradeClass, methodologyVersionOf, metricLabel, scoringOf, subScoreColour, t, targetText, type Context, type Fmt } from './html-parts.js';
 import { fillLabel, type LabelKey } from './i18n.js';
 
@@ -85,7 +85,7 @@ function stats(ctx: Context, f: Fmt): string {
     ['statDuration', esc(f.ms(totals.durationMs)), ''],
     ['statData', esc(f.bytes(totals.bytes)), ''],
     ['statRequests', esc(f.num(totals.requests)), ''],
-    ['statEnergy', esc(f.mah(asNumber(totals.energyMah))), ''],
+    ['statEnergy', esc(f.mah(totals.energyMah ?? null)), ''],
   ];
   return `<ul class="stats">${rows
     .map(([key, value, extra]) => `<li${key === 'statSteps' && failedSteps > 0 ? ' class="bad"' : ''}><span class="k">${t(f, key)}</span><span class="v">${value}</span>${extra ? `<span class="x">${extra}</span>` : ''}</li>`)
