@@ -7,6 +7,7 @@
  * Older results (methodology 1.x) carry none of these fields: they read as graded when they have an ecoscore,
  * and a missing figure shows as `–`. Pure: no I/O.
  */
+import { z } from 'zod';
 import { displayedScore, ecoscoreGrade, PERFORMANCE_EXCLUDED_TYPES, SUB_SCORES, type SubScore } from '../methodology/ecoscore.js';
 import { energySourceLabel, type EnergySourceLabel } from '../methodology/energy-source.js';
 import { SCORE_STATUS_CODES, type ScoreStatus } from '../methodology/score-status.js';
@@ -24,31 +25,37 @@ export type GradeStatus =
   | { code: 'run-failed' }
   | { code: 'see-report' };
 
-const isString = (value: unknown): value is string => typeof value === 'string';
+/**
+ * A `summary.status` as a result, a campaign combination or a history line records it, read leniently: its code
+ * (the one field it needs), its English message and the code's parameters, each read as its default when absent
+ * or of another type.
+ */
+const RecordedStatusSchema = z.object({
+  code: z.string(),
+  message: z.string().nullable().catch(null),
+  step: z.string().catch('?'),
+  iterations: z.array(z.unknown()).catch([]),
+  subScore: z.enum(SUB_SCORES).nullable().catch(null),
+  reason: z.string().nullable().catch(null),
+});
 
 /** Reads a `summary.status` object; null when it is not one. */
 export function parseGradeStatus(value: unknown): GradeStatus | null {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return null;
-  const record = value as Record<string, unknown>;
-  const code = record.code;
-  const message = isString(record.message) ? record.message : null;
-  if (!isString(code)) return null;
-  if (!(SCORE_STATUS_CODES as readonly string[]).includes(code)) return { code: 'unknown', message };
-  const step = isString(record.step) ? record.step : '?';
-  switch (code) {
-    case 'step-failed': {
-      const iterations = Array.isArray(record.iterations) ? record.iterations.filter((n): n is number => typeof n === 'number' && Number.isInteger(n)) : [];
-      return { code, step, iterations };
-    }
+  const parsed = RecordedStatusSchema.safeParse(value);
+  if (!parsed.success) return null;
+  const { code, message, step, iterations, subScore, reason } = parsed.data;
+  const known = SCORE_STATUS_CODES.find((candidate) => candidate === code);
+  switch (known) {
+    case undefined:
+      return { code: 'unknown', message };
+    case 'step-failed':
+      return { code: known, step, iterations: iterations.filter((n): n is number => typeof n === 'number' && Number.isInteger(n)) };
     case 'step-skipped':
-      return { code, step };
-    case 'input-missing': {
-      const subScore = (SUB_SCORES as readonly string[]).includes(record.subScore as string) ? (record.subScore as SubScore) : null;
-      if (subScore === null) return { code: 'unknown', message };
-      return { code, step, subScore, reason: isString(record.reason) ? record.reason : null };
-    }
+      return { code: known, step };
+    case 'input-missing':
+      return subScore === null ? { code: 'unknown', message } : { code: known, step, subScore, reason };
     default:
-      return { code } as GradeStatus;
+      return { code: known };
   }
 }
 
@@ -58,7 +65,7 @@ export function parseGradeStatus(value: unknown): GradeStatus | null {
  * skipped step, no iteration), else `unknown`.
  */
 export function gradeStatusOf(result: Pick<Result, 'summary' | 'steps' | 'status' | 'completedIterations'>): GradeStatus {
-  const recorded = parseGradeStatus((result.summary as Record<string, unknown>).status);
+  const recorded = parseGradeStatus(result.summary.status);
   // A graded status without an ecoscore (or the reverse) cannot be shown as graded.
   if (recorded && (recorded.code !== 'graded' || result.summary.ecoscore !== null)) return recorded;
   if (result.summary.ecoscore !== null && result.summary.grade !== null) return { code: 'graded' };
@@ -238,21 +245,18 @@ export interface EnergyLabelView {
   modelledSteps: number | null;
 }
 
-/** Reads `environment.energySource` (free-form in the schema) into its one label. */
+/** Reads `environment.energySource` into its one label; `unknown` when the result has none. */
 export function energyLabelOf(result: Pick<Result, 'environment'>): EnergyLabelView {
   const source = result.environment.energySource;
-  const record = source !== null && typeof source === 'object' && !Array.isArray(source) ? (source as Record<string, unknown>) : null;
-  const kind = typeof source === 'string' ? source : isString(record?.kind) ? record.kind : null;
-  const count = (value: unknown) => (typeof value === 'number' && Number.isFinite(value) ? value : null);
-  const modelledSteps = count(record?.modelledSteps);
-  const label = kind === 'model' || kind === 'measured' || kind === 'device-counter' ? energySourceLabel({ kind, modelledSteps: modelledSteps ?? undefined }) : 'unknown';
-  const fallback = record?.fallback !== null && typeof record?.fallback === 'object' ? (record.fallback as Record<string, unknown>) : null;
+  if (!source) return { label: 'unknown', description: null, reason: null, measuredSteps: null, modelledSteps: null };
+  const measured = source.kind === 'measured' ? source : null;
   return {
-    label,
-    description: isString(record?.description) ? record.description : null,
-    reason: isString(record?.reason) ? record.reason : isString(fallback?.reason) ? fallback.reason : null,
-    measuredSteps: count(record?.measuredSteps),
-    modelledSteps,
+    label: energySourceLabel(source),
+    description: source.description ?? null,
+    // Why modelled: the model's own reason, or that of the model a measured source fell back on.
+    reason: (source.kind === 'model' ? source.reason : measured?.fallback?.reason) ?? null,
+    measuredSteps: measured?.measuredSteps ?? null,
+    modelledSteps: measured?.modelledSteps ?? null,
   };
 }
 
@@ -279,6 +283,6 @@ export function toUah(mah: number | null | undefined): number | null {
  * the main document's DOM count) with at least one step that has an EcoIndex.
  */
 export function ecoindexNoteApplies(result: Pick<Result, 'environment' | 'steps'>): boolean {
-  const version = (result.environment.methodology as { version?: unknown } | undefined)?.version;
+  const version = result.environment.methodology?.version;
   return typeof version === 'string' && Number.parseInt(version, 10) >= 2 && result.steps.some((step) => step.ecoindex !== null);
 }

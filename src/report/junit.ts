@@ -153,7 +153,7 @@ export function renderJunit(result: Result): string {
   const env = result.environment;
   const scores = graded ? result.summary.scores : null;
   const score = (value: number | null | undefined) => (value === null || value === undefined ? null : formatScore(value));
-  const methodologyVersion = (env.methodology as { version?: unknown } | undefined)?.version;
+  const methodologyVersion = env.methodology?.version;
   const counts = `tests="${tests}" failures="${failures}" errors="0" skipped="${skipped}" time="${time}"`;
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',

@@ -99,7 +99,7 @@ export interface EnergySourceInfo {
   description: string | null;
 }
 
-/** Reads `environment.energySource` (free-form in the contract) into its one label and its description. */
+/** Reads `environment.energySource` into its one label and its description. */
 export function energySourceInfo(result: Result): EnergySourceInfo {
   const view = energyLabelOf(result);
   return { kind: view.label, description: view.description };
@@ -111,31 +111,28 @@ interface Impacts {
   adpKgSbEq: number;
 }
 
-function asImpacts(value: unknown): Impacts | null {
-  if (value === null || typeof value !== 'object') return null;
-  const record = value as Record<string, unknown>;
-  return typeof record.ghgGrams === 'number' && typeof record.waterLitres === 'number' && typeof record.adpKgSbEq === 'number'
-    ? { ghgGrams: record.ghgGrams, waterLitres: record.waterLitres, adpKgSbEq: record.adpKgSbEq }
-    : null;
+/** The three totals of a footprint (without its breakdown). */
+function impactsOf(footprint: Impacts): Impacts {
+  return { ghgGrams: footprint.ghgGrams, waterLitres: footprint.waterLitres, adpKgSbEq: footprint.adpKgSbEq };
 }
 
 /** Footprint rows: per journey, per 1,000 journeys and, when the run had a usage, per year. */
 export function footprintRows(result: Result): Array<{ label: string; impacts: Impacts }> {
   const perJourney = result.summary.footprint;
   if (!perJourney) return [];
-  const rows = [{ label: 'per journey', impacts: perJourney as Impacts }];
-  const projection = (result.summary.projection ?? null) as Record<string, unknown> | null;
-  const perThousand = asImpacts(projection?.perThousandJourneys) ?? {
+  const rows: Array<{ label: string; impacts: Impacts }> = [{ label: 'per journey', impacts: perJourney }];
+  const projection = result.summary.projection ?? null;
+  const perThousand = projection ? impactsOf(projection.perThousandJourneys) : {
     ghgGrams: perJourney.ghgGrams * 1000,
     waterLitres: perJourney.waterLitres * 1000,
     adpKgSbEq: perJourney.adpKgSbEq * 1000,
   };
   rows.push({ label: 'per 1,000 journeys', impacts: perThousand });
-  const perYear = asImpacts(projection?.perYear);
+  const perYear = projection?.perYear ?? null;
   if (perYear) {
-    const usage = (projection?.usage ?? null) as Record<string, unknown> | null;
-    const journeys = typeof usage?.journeysPerYear === 'number' ? ` (${usage.journeysPerYear.toLocaleString('en-US')} journeys)` : '';
-    rows.push({ label: `per year${journeys}`, impacts: perYear });
+    const usage = projection?.usage ?? null;
+    const journeys = usage ? ` (${usage.journeysPerYear.toLocaleString('en-US')} journeys)` : '';
+    rows.push({ label: `per year${journeys}`, impacts: impactsOf(perYear) });
   }
   return rows;
 }
@@ -260,7 +257,7 @@ export const MARKDOWN_RECOMMENDATIONS_PER_STEP = 3;
  */
 function recommendations(result: Result): string[] {
   const audited = result.steps.map((step, index) => ({ step, index })).filter(({ step }) => step.lighthouse);
-  const pass = (result.environment.lighthouse ?? null) as { lighthouseVersion?: unknown; error?: unknown } | null;
+  const pass = result.environment.lighthouse ?? null;
   if (audited.length === 0 && !pass) return [];
   // A version is digits and dots; anything else in it is dropped rather than escaped.
   const version = typeof pass?.lighthouseVersion === 'string' ? ` ${pass.lighthouseVersion.replace(/[^0-9A-Za-z.+-]/g, '')}` : '';
@@ -343,14 +340,14 @@ function warnings(result: Result): string[] {
 /** One line naming where and how the journey was measured. */
 export function environmentLine(result: Result): string {
   const env = result.environment;
-  const methodology = (env.methodology ?? null) as { scoring?: { id?: unknown; version?: unknown } } | null;
+  const scoring = env.methodology?.scoring;
   const parts = [
     `journey ${result.journey.file}`,
     `device ${env.device.name}`,
     `network ${env.network.name}`,
     env.browser ? `${env.browser.name} ${env.browser.version}` : 'no browser',
     `host ${env.host.platform} ${env.host.arch}, ${env.host.cpus} CPUs`,
-    ...(methodology?.scoring?.id ? [`scoring ${String(methodology.scoring.id)} ${String(methodology.scoring.version ?? '')}`.trim()] : []),
+    ...(scoring?.id ? [`scoring ${scoring.id} ${scoring.version}`.trim()] : []),
     `started ${env.startedAt}`,
     `${result.tool.name} ${result.tool.version}`,
   ];
