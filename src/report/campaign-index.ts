@@ -14,6 +14,9 @@ import { esc, Formatter } from './html-format.js';
 import { fillLabel, REPORT_LABELS, type ReportLang } from './i18n.js';
 import { escapeMarkdown } from './markdown.js';
 
+/** A status the index shows: a combination's, or the campaign's own. */
+type RunStatus = Combination['status'] | CampaignIndex['status'];
+
 /** Relative links of a combination: its folder's `report.html` and its `result.json`. */
 export interface CombinationLinks {
   report: string;
@@ -68,7 +71,7 @@ const TEXT = {
     report: 'rapport',
     parallelNote: '∥ : combinaison mesurée pendant que d’autres tournaient en parallèle ; ses chiffres d’énergie (modélisés à partir du temps CPU) peuvent avoir été perturbés. Pour des chiffres d’énergie à comparer, mesurez avec --workers 1.',
     warnings: 'Avertissements',
-    statuses: { pending: 'en attente', passed: 'réussie', failed: 'en échec', interrupted: 'interrompue', error: 'erreur', running: 'en cours' } as Record<string, string>,
+    statuses: { pending: 'en attente', passed: 'réussie', failed: 'en échec', interrupted: 'interrompue', error: 'erreur', running: 'en cours' } satisfies Record<RunStatus, string>,
     generated: 'Index de campagne produit par {tool} {version}. Document autonome : aucune requête externe.',
   },
   en: {
@@ -104,7 +107,7 @@ const TEXT = {
     report: 'report',
     parallelNote: '∥: combination measured while others ran in parallel; its energy figures (modelled from CPU time) may have been perturbed. For energy figures to compare, measure with --workers 1.',
     warnings: 'Warnings',
-    statuses: { pending: 'pending', passed: 'passed', failed: 'failed', interrupted: 'interrupted', error: 'error', running: 'running' } as Record<string, string>,
+    statuses: { pending: 'pending', passed: 'passed', failed: 'failed', interrupted: 'interrupted', error: 'error', running: 'running' } satisfies Record<RunStatus, string>,
     generated: 'Campaign index produced by {tool} {version}. Self-contained: no external request.',
   },
 } as const;
@@ -132,10 +135,10 @@ function comboLabel(c: Combination): string {
   return [c.journey.name ?? c.journey.file, c.device, c.network, c.variant].join(' · ');
 }
 
-function counts(index: CampaignIndex): Array<[string, number]> {
-  const byStatus = new Map<string, number>();
+function counts(index: CampaignIndex): Array<[Combination['status'], number]> {
+  const byStatus = new Map<Combination['status'], number>();
   for (const c of index.combinations) byStatus.set(c.status, (byStatus.get(c.status) ?? 0) + 1);
-  return ['passed', 'failed', 'interrupted', 'error', 'pending'].filter((s) => byStatus.has(s)).map((s) => [s, byStatus.get(s)!]);
+  return (['passed', 'failed', 'interrupted', 'error', 'pending'] as const).filter((s) => byStatus.has(s)).map((s) => [s, byStatus.get(s)!]);
 }
 
 /** Inline SVG: one horizontal bar per combination with an ecoscore (0..100), in the index's order. */
@@ -173,7 +176,7 @@ ${bars}
 }
 
 /** A status as a coloured badge (plain text: no emoji font needed, prints in black and white too). */
-function statusBadge(status: string, t: Texts): string {
+function statusBadge(status: RunStatus, t: Texts): string {
   return `<span class="badge badge-${esc(status)}">${esc(t.statuses[status] ?? status)}</span>`;
 }
 
