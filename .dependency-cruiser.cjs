@@ -17,13 +17,15 @@ const ALLOWED = {
   // The result schema reuses methodology's metric names and score-status codes; methodology reads result types.
   result: { run: ['journey', 'methodology', 'shared'], types: ['profiles'] },
   methodology: { run: ['profiles'], types: ['journey', 'result'] },
+  // The toolkit's own use of a browser outside a measurement: find one, render a PNG, connect Lighthouse.
+  browser: { run: ['shared'], types: [] },
   probes: { run: ['shared'], types: ['result'] },
-  drivers: { run: ['journey', 'probes', 'profiles', 'shared'], types: ['result'] },
+  drivers: { run: ['browser', 'journey', 'probes', 'profiles', 'shared'], types: ['result'] },
   measure: { run: ['journey', 'probes', 'result', 'shared'], types: ['drivers'] },
   report: { run: ['journey', 'methodology', 'result', 'shared'], types: [] },
-  campaign: { run: ['demo', 'drivers', 'journey', 'measure', 'methodology', 'probes', 'profiles', 'result', 'shared'], types: ['report'] },
-  'playwright-test': { run: ['campaign', 'drivers', 'journey', 'measure', 'probes', 'profiles', 'report', 'result', 'shared'], types: [] },
-  cli: { run: ['campaign', 'demo', 'journey', 'methodology', 'profiles', 'report', 'result', 'shared'], types: [] },
+  run: { run: ['browser', 'demo', 'drivers', 'journey', 'measure', 'methodology', 'probes', 'profiles', 'result', 'shared'], types: ['report'] },
+  'playwright-test': { run: ['browser', 'drivers', 'journey', 'measure', 'probes', 'profiles', 'report', 'result', 'run', 'shared'], types: [] },
+  cli: { run: ['browser', 'demo', 'journey', 'methodology', 'profiles', 'report', 'result', 'run', 'shared'], types: [] },
 };
 
 const escape = (name) => name.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
@@ -76,21 +78,21 @@ module.exports = {
       comment: 'methodology/ does no I/O and drives no browser, not even through a type.',
       severity: 'error',
       from: { path: '^src/methodology/' },
-      to: { path: ['^(node:)?(fs|fs/promises|child_process|net|http|https|os)$', 'playwright', 'puppeteer', 'webdriverio', '^src/(drivers|probes|cli|campaign)/'] },
+      to: { path: ['^(node:)?(fs|fs/promises|child_process|net|http|https|os)$', 'playwright', 'puppeteer', 'webdriverio', '^src/(browser|drivers|probes|cli|run)/'] },
     },
     {
       name: 'report-reads-results-only',
-      comment: 'report/ renders a Result; it never imports drivers/, probes/, campaign/ or a browser library.',
+      comment: 'report/ renders a Result; it never imports browser/, drivers/, probes/, run/ or a browser library.',
       severity: 'error',
       from: { path: '^src/report/' },
-      to: { path: ['^src/(drivers|probes|campaign|cli)/', 'playwright', 'puppeteer', 'webdriverio'] },
+      to: { path: ['^src/(browser|drivers|probes|run|cli)/', 'playwright', 'puppeteer', 'webdriverio'] },
     },
     {
       name: 'collectors-do-not-score',
-      comment: 'drivers/ and probes/ never import report/, methodology/ or cli/.',
+      comment: 'drivers/ and probes/ never import report/, methodology/, run/ or cli/.',
       severity: 'error',
       from: { path: '^src/(drivers|probes)/' },
-      to: { path: '^src/(report|methodology|cli|campaign)/' },
+      to: { path: '^src/(report|methodology|cli|run)/' },
     },
     {
       name: 'library-does-not-import-cli',

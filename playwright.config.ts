@@ -4,7 +4,7 @@
  * cache) and never downloads one. Run with `npx playwright test`.
  */
 import { defineConfig } from '@playwright/test';
-import { findBrowser } from './src/drivers/find-browser.js';
+import { findBrowser } from './src/browser/find-browser.js';
 
 const browser = findBrowser();
 

@@ -9,7 +9,7 @@
 import { chromium, type Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDemoServer, type DemoServer } from '../src/demo/server.js';
-import { findBrowser } from '../src/drivers/find-browser.js';
+import { findBrowser } from '../src/browser/find-browser.js';
 import { CHROMIUM_FLAGS } from '../src/drivers/playwright.js';
 import { estimateStepEnergy, type HostCalibration } from '../src/methodology/energy.js';
 import { measureHostCalibration } from '../src/probes/calibration.js';

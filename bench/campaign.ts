@@ -10,8 +10,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { runCampaign } from '../src/campaign/campaign.js';
-import { parseCampaign } from '../src/campaign/campaign-file.js';
+import { runCampaign } from '../src/run/campaign.js';
+import { parseCampaign } from '../src/run/campaign-file.js';
 import { median } from '../src/methodology/stats.js';
 
 const runs = Number(process.env.BENCH_RUNS ?? 100);

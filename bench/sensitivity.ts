@@ -10,8 +10,8 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runJourney } from '../src/campaign/run.js';
-import { findBrowser } from '../src/drivers/find-browser.js';
+import { runJourney } from '../src/run/journey.js';
+import { findBrowser } from '../src/browser/find-browser.js';
 import { loadJourney, type LoadedJourney } from '../src/journey/load.js';
 import type { Step } from '../src/journey/schema.js';
 import type { Result } from '../src/result/schema.js';

@@ -6,10 +6,10 @@ export { loadJourney, parseJourney, type LoadedJourney, type LoadJourneyOptions 
 export { JourneySchema, journeyJsonSchema, type Journey, type JourneyInput, type Step, type Action, type Locator, type StepType } from './journey/schema.js';
 export { exportGdsl, exportLoadedJourneyGdsl, importGdsl, importGdslToYaml, GDSL_COMMANDS, isAttested } from './journey/gdsl.js';
 export { importRecording, importRecordingToYaml, type RecorderImport, type RecorderImportOptions } from './journey/recorder.js';
-export { runJourney, type RunOptions, type RunOutcome, type RunEvent } from './campaign/run.js';
-export { runCampaign, readCampaignIndex, type CampaignOptions, type CampaignOutcome, type CampaignEvent } from './campaign/campaign.js';
-export { loadCampaign, parseCampaign, type LoadedCampaign } from './campaign/campaign-file.js';
-export { mergeCampaigns } from './campaign/merge.js';
+export { runJourney, type RunOptions, type RunOutcome, type RunEvent } from './run/journey.js';
+export { runCampaign, readCampaignIndex, type CampaignOptions, type CampaignOutcome, type CampaignEvent } from './run/campaign.js';
+export { loadCampaign, parseCampaign, type LoadedCampaign } from './run/campaign-file.js';
+export { mergeCampaigns } from './run/merge.js';
 export { readResult, writeResult } from './result/io.js';
 export { ResultSchema, RawStepSampleSchema, type Result, type StepResult, type RawStepSample, type Run } from './result/schema.js';
 export { CampaignIndexSchema, type CampaignIndex, type Combination } from './result/campaign.js';

@@ -16,7 +16,7 @@ import { assertNotAnInput } from '../shared/safe-path.js';
 import { withSecretScope } from '../journey/secrets.js';
 import { guardIo } from './safe-io.js';
 import { TOOL } from '../shared/version.js';
-import { mergeCampaigns } from '../campaign/merge.js';
+import { mergeCampaigns } from '../run/merge.js';
 import type { Result } from '../result/schema.js';
 import type { CliIo } from './io.js';
 import { runCommand, type RunFlags, type RunHooks } from './run-command.js';

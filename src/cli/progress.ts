@@ -2,7 +2,7 @@
  * Progress display of `ecoscore run`. On a terminal: finished steps scroll above one live status line
  * (iteration, step, elapsed, estimated time left). Elsewhere (CI logs): one plain line per finished step.
  */
-import type { RunEvent } from '../campaign/run.js';
+import type { RunEvent } from '../run/journey.js';
 import { renderStepLine } from './summary.js';
 
 /** Where progress goes. */

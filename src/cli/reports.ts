@@ -5,7 +5,7 @@
  */
 import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
-import { chromiumSummaryRenderer } from '../campaign/summary-png.js';
+import { chromiumSummaryRenderer } from '../run/summary-png.js';
 import { renderCampaignIndexHtml, renderCampaignIndexMarkdown } from '../report/campaign-index.js';
 import { PNG_SIGNATURE, SCREENSHOT_PATH, writeFileAtomic } from '../report/evidence.js';
 import { writeReports } from '../report/write.js';

@@ -4,10 +4,10 @@
  * current step, writes what was measured and exits 1; a second Ctrl-C quits at once.
  */
 import { basename, extname, join } from 'node:path';
-import { runCampaign, type CampaignEvent } from '../campaign/campaign.js';
-import { loadCampaign, looksLikeCampaign, type LoadedCampaign } from '../campaign/campaign-file.js';
-import { runJourney, type RunEvent, type RunOptions } from '../campaign/run.js';
-import { CONSTRAINED_DEVICE, CONSTRAINED_DIR, CONSTRAINED_NETWORK, runConstrainedReplay } from '../campaign/constrained.js';
+import { runCampaign, type CampaignEvent } from '../run/campaign.js';
+import { loadCampaign, looksLikeCampaign, type LoadedCampaign } from '../run/campaign-file.js';
+import { runJourney, type RunEvent, type RunOptions } from '../run/journey.js';
+import { CONSTRAINED_DEVICE, CONSTRAINED_DIR, CONSTRAINED_NETWORK, runConstrainedReplay } from '../run/constrained.js';
 import { loadJourney, typedVariable, type LoadedJourney } from '../journey/load.js';
 import { resolveProfiles } from '../journey/profiles.js';
 import { loadScoringProfile } from '../journey/scoring-file.js';

@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 /** The toolkit's folder (two levels above src/drivers or dist/drivers). */
-const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /** Where Appium's drivers live: `APPIUM_HOME` when set, else `<toolkit>/.appium`. */
 export function defaultAppiumHome(): string {

@@ -7,7 +7,7 @@ import type { Action, Locator } from '../journey/schema.js';
 import type { Run } from '../result/schema.js';
 import type { CalibrationMeasure } from '../probes/calibration.js';
 import type { Probe } from '../probes/probe.js';
-import type { StepAuditor } from './lighthouse.js';
+import type { StepAuditor } from '../browser/lighthouse.js';
 
 /** The browser or device a driver runs on, as recorded in the result's environment. */
 export interface DriverInfo {
@@ -89,7 +89,7 @@ export interface IterationCollector {
   end(): Promise<Map<number, Record<string, number> | null>>;
 }
 
-/** A session Lighthouse observes too (`ecoscore run --lighthouse`, web targets): see drivers/lighthouse.ts. */
+/** A session Lighthouse observes too (`ecoscore run --lighthouse`, web targets): see browser/lighthouse.ts. */
 export interface AuditSession extends Session {
   readonly auditor: StepAuditor;
 }

@@ -20,21 +20,11 @@ import { findProcessByMarker, ProcessCpuProbe } from '../probes/process-cpu.js';
 import type { Probe } from '../probes/probe.js';
 import type { AuditSession, Driver, DriverInfo, IterationCollector, ScreenshotMasks, Session } from './driver.js';
 import { describeFill, markSecrets, unmarkSecrets } from './secret-mask.js';
-import { findBrowser, NO_BROWSER_MESSAGE } from './find-browser.js';
-import { browserWsEndpointOf, connectLighthouse, reserveDebuggingPort } from './lighthouse.js';
+import { CHROMIUM_FLAGS, findBrowser, NO_BROWSER_MESSAGE } from '../browser/find-browser.js';
+import { browserWsEndpointOf, connectLighthouse, reserveDebuggingPort } from '../browser/lighthouse.js';
 
-/** Flags every launch uses: no sandbox in containers, and no background traffic that would pollute the measures. */
-export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-default-apps',
-  '--disable-extensions',
-  '--mute-audio',
-];
+/** The launch flags (browser/find-browser.ts), re-exported for the bench and the Appium capabilities. */
+export { CHROMIUM_FLAGS };
 
 /** Pause between two wheel gestures of a scroll to an edge, ms: a reader's pace, left out of the response time. */
 const SCROLL_PACING_MS = 100;

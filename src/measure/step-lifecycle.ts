@@ -1,5 +1,5 @@
 /**
- * The one step lifecycle, shared by the journey runner (`ecoscore run`, campaign/run.ts) and the Playwright Test
+ * The one step lifecycle, shared by the journey runner (`ecoscore run`, run/journey.ts) and the Playwright Test
  * recorder (playwright-test/recorder.ts), so that a step is measured the same way whoever drives it:
  *
  *  1. a reference step shows a blank tab (a failure there fails the step);

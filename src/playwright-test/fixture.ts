@@ -12,7 +12,7 @@ import { readFile } from 'node:fs/promises';
 import { dirname, relative, resolve } from 'node:path';
 import { test as base, type TestInfo } from '@playwright/test';
 import type { Browser } from 'playwright-core';
-import { gitFacts } from '../campaign/host.js';
+import { gitFacts } from '../run/host.js';
 import type { DriverInfo } from '../drivers/driver.js';
 import { attachToPage } from '../drivers/playwright.js';
 import type { Journey } from '../journey/schema.js';

@@ -9,8 +9,8 @@
  */
 import { join } from 'node:path';
 import type { Locator, Page } from 'playwright-core';
-import { buildResult, type ResultContext } from '../campaign/build-result.js';
-import type { gitFacts } from '../campaign/host.js';
+import { buildResult, type ResultContext } from '../run/build-result.js';
+import type { gitFacts } from '../run/host.js';
 import type { DriverInfo, Session } from '../drivers/driver.js';
 import { parseDurationMs } from '../journey/duration.js';
 import type { LoadedJourney } from '../journey/load.js';

@@ -12,7 +12,7 @@
 import { copyFile, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { FullConfig, Reporter, TestCase, TestResult } from '@playwright/test/reporter';
-import { chromiumSummaryRenderer } from '../campaign/summary-png.js';
+import { chromiumSummaryRenderer } from '../run/summary-png.js';
 import { gradeStatusOf, gradeStatusSentence } from '../report/grade-view.js';
 import { writeReports, type SummaryPngRenderer } from '../report/write.js';
 import { writeResult } from '../result/io.js';

@@ -8,7 +8,7 @@
  * energy source of the result stays the charge counter or the model.
  */
 import type { AndroidShell } from './android-shell.js';
-import { parseEstimatedPowerUse } from './android/batterystats.js';
+import { parseEstimatedPowerUse } from './android-parsers/batterystats.js';
 import type { Probe, ProbeFigures } from './probe.js';
 
 /** Batterystats probe for one app uid. */

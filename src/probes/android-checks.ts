@@ -4,8 +4,8 @@
  * in the foreground measures the wrong thing.
  */
 import type { AndroidShell } from './android-shell.js';
-import { BATTERY_STATUS_CHARGING, parseDumpsysBattery, pluggedSources, type BatteryState } from './android/battery.js';
-import { parseFocusedPackage, parseSettingInt } from './android/package.js';
+import { BATTERY_STATUS_CHARGING, parseDumpsysBattery, pluggedSources, type BatteryState } from './android-parsers/battery.js';
+import { parseFocusedPackage, parseSettingInt } from './android-parsers/package.js';
 
 /** What the checks found. */
 export interface AndroidDeviceChecks {

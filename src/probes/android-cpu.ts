@@ -4,8 +4,8 @@
  * not a host under throttling (so no host calibration applies to it).
  */
 import type { AndroidShell } from './android-shell.js';
-import { cpuMsOf, parseProcPidStat } from './android/proc-stat.js';
-import { parsePidof } from './android/package.js';
+import { cpuMsOf, parseProcPidStat } from './android-parsers/proc-stat.js';
+import { parsePidof } from './android-parsers/package.js';
 import type { Probe, ProbeFigures } from './probe.js';
 
 /** CPU time of the process named `processName` so far, ms, with its pid. */

@@ -4,8 +4,8 @@
  * the end of the run.
  */
 import type { AndroidShell } from './android-shell.js';
-import { pluggedSources, statusName, type BatteryState } from './android/battery.js';
-import { deviceFactsOf, parseGetprop, type AndroidDeviceFacts } from './android/getprop.js';
+import { pluggedSources, statusName, type BatteryState } from './android-parsers/battery.js';
+import { deviceFactsOf, parseGetprop, type AndroidDeviceFacts } from './android-parsers/getprop.js';
 
 /** The battery at one moment, as a result shows it. */
 export interface BatterySnapshot {

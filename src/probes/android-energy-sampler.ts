@@ -13,9 +13,9 @@
  * kills what is left and deletes their files; it never throws.
  */
 import type { AndroidShell } from './android-shell.js';
-import { perfettoPowerConfig } from './android/perfetto-config.js';
-import { readPerfettoPowerTrace, type RailEnergySample } from './android/perfetto-trace.js';
-import { parseSysfsSamples, type PowerSample } from './android/power-samples.js';
+import { perfettoPowerConfig } from './android-parsers/perfetto-config.js';
+import { readPerfettoPowerTrace, type RailEnergySample } from './android-parsers/perfetto-trace.js';
+import { parseSysfsSamples, type PowerSample } from './android-parsers/power-samples.js';
 
 /** Sampling period, ms: well inside the 250 ms a measured window allows between samples. */
 export const SAMPLE_PERIOD_MS = 100;

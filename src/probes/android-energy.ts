@@ -18,9 +18,9 @@
 import { randomUUID } from 'node:crypto';
 import type { RawStepSample } from '../result/schema.js';
 import type { AndroidShell } from './android-shell.js';
-import { parseDumpsysBattery, type BatteryState } from './android/battery.js';
-import { judgeWindows, type EnergyMethod, type IterationRecording } from './android/energy-verdict.js';
-import { parseUptimeMs, type StepWindow } from './android/power-samples.js';
+import { parseDumpsysBattery, type BatteryState } from './android-parsers/battery.js';
+import { judgeWindows, type EnergyMethod, type IterationRecording } from './android-parsers/energy-verdict.js';
+import { parseUptimeMs, type StepWindow } from './android-parsers/power-samples.js';
 import { LIST_SUPPLIES_SCRIPT, PerfettoSampler, pickBatterySupply, runScript, SAMPLE_PERIOD_MS, SysfsSampler, type Sampler } from './android-energy-sampler.js';
 import type { Probe, ProbeFigures } from './probe.js';
 

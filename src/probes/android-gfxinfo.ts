@@ -3,7 +3,7 @@
  * `dumpsys gfxinfo <package>` after `dumpsys gfxinfo <package> reset` at the start (Android 6+).
  */
 import type { AndroidShell } from './android-shell.js';
-import { parseGfxinfo } from './android/gfxinfo.js';
+import { parseGfxinfo } from './android-parsers/gfxinfo.js';
 import type { Probe, ProbeFigures } from './probe.js';
 
 /** Frames and jank probe. */

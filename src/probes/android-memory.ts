@@ -4,7 +4,7 @@
  * targets `memoryBytes` is the JavaScript heap; on Android it is the whole process.
  */
 import type { AndroidShell } from './android-shell.js';
-import { parseMeminfoTotalPssKb } from './android/meminfo.js';
+import { parseMeminfoTotalPssKb } from './android-parsers/meminfo.js';
 import type { Probe, ProbeFigures } from './probe.js';
 
 /** PSS probe. */

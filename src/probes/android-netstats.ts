@@ -8,7 +8,7 @@
  * Parsers untested on a recorded output (none found under a licence that allows copying): docs/mobile.md.
  */
 import type { AndroidShell } from './android-shell.js';
-import { parseNetstatsUidBytes, parseQtaguidUidBytes, type UidBytes } from './android/netstats.js';
+import { parseNetstatsUidBytes, parseQtaguidUidBytes, type UidBytes } from './android-parsers/netstats.js';
 import type { Probe, ProbeFigures } from './probe.js';
 
 /** Reads the uid's counters: netstats first, xt_qtaguid as a fallback. A uid never seen counts 0. */

@@ -178,7 +178,7 @@ export const DataCurvesSchema = openObject({ web: openObject({ points: Threshold
 
 /**
  * The curves a step type's scores were read on (methodology 2.0): energy and performance points (null when the
- * type has no such sub-score) and data curves per platform. The writer (campaign/build-result.ts) gives them as
+ * type has no such sub-score) and data curves per platform. The writer (run/build-result.ts) gives them as
  * opaque values, so they are `unknown` here: read them with {@link ThresholdPointsSchema} and
  * {@link DataCurvesSchema}.
  */

@@ -9,7 +9,7 @@ import { chmod, cp, mkdir, mkdtemp, readdir, readFile, rm, symlink, writeFile } 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { mergeCampaigns } from '../../src/campaign/merge.js';
+import { mergeCampaigns } from '../../src/run/merge.js';
 import { main } from '../../src/cli/program.js';
 
 let dir: string;

@@ -9,7 +9,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runJourney } from '../../src/campaign/run.js';
+import { runJourney } from '../../src/run/journey.js';
 import { DEMO_PASSWORD, startDemoServer, type DemoServer } from '../../src/demo/server.js';
 import { loadJourney } from '../../src/journey/load.js';
 import type { Result } from '../../src/result/schema.js';

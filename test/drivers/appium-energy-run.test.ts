@@ -13,7 +13,7 @@ import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runJourney } from '../../src/campaign/run.js';
+import { runJourney } from '../../src/run/journey.js';
 import { loadJourney } from '../../src/journey/load.js';
 import { readResult } from '../../src/result/io.js';
 import type { Result } from '../../src/result/schema.js';

@@ -1,5 +1,5 @@
 /**
- * One step lifecycle (issue 12): the same journey measured by `ecoscore run` (campaign/run.ts) and by the
+ * One step lifecycle (issue 12): the same journey measured by `ecoscore run` (run/journey.ts) and by the
  * Playwright Test fixture (playwright-test/recorder.ts) gives steps with the same statuses and samples and
  * metrics with the same fields, because both go through measure/step-lifecycle.ts. The figures themselves differ
  * from run to run and are not compared.
@@ -7,7 +7,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { runJourney } from '../../src/campaign/run.js';
+import { runJourney } from '../../src/run/journey.js';
 import { DEMO_PASSWORD, startDemoServer, type DemoServer } from '../../src/demo/server.js';
 import { loadJourney } from '../../src/journey/load.js';
 import { ResultSchema, type Result } from '../../src/result/schema.js';

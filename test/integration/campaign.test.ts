@@ -8,9 +8,9 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readCampaignIndex, runCampaign } from '../../src/campaign/campaign.js';
-import { loadCampaign } from '../../src/campaign/campaign-file.js';
-import { mergeCampaigns } from '../../src/campaign/merge.js';
+import { readCampaignIndex, runCampaign } from '../../src/run/campaign.js';
+import { loadCampaign } from '../../src/run/campaign-file.js';
+import { mergeCampaigns } from '../../src/run/merge.js';
 import { readResult } from '../../src/result/io.js';
 import type { CampaignIndex } from '../../src/result/campaign.js';
 

@@ -8,7 +8,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runJourney, type RunEvent } from '../../src/campaign/run.js';
+import { runJourney, type RunEvent } from '../../src/run/journey.js';
 import { DEMO_PASSWORD } from '../../src/demo/server.js';
 import { loadJourney } from '../../src/journey/load.js';
 import { readResult } from '../../src/result/io.js';

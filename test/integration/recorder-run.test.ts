@@ -11,7 +11,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runJourney } from '../../src/campaign/run.js';
+import { runJourney } from '../../src/run/journey.js';
 import { DEMO_PASSWORD } from '../../src/demo/server.js';
 import { loadJourney, type LoadedJourney } from '../../src/journey/load.js';
 import { importRecordingToYaml } from '../../src/journey/recorder.js';

@@ -7,7 +7,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runJourney } from '../../src/campaign/run.js';
+import { runJourney } from '../../src/run/journey.js';
 import { loadJourney } from '../../src/journey/load.js';
 import { readResult } from '../../src/result/io.js';
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import type { FullConfig, TestCase, TestResult } from '@playwright/test/reporter';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pngSize } from '../../src/drivers/render-png.js';
+import { pngSize } from '../../src/browser/render-png.js';
 import EcoscoreReporter from '../../src/playwright-test/reporter.js';
 import { RESULT_ATTACHMENT, screenshotAttachmentName } from '../../src/playwright-test/attachments.js';
 import type { SummaryPngRenderer } from '../../src/report/write.js';

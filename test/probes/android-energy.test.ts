@@ -10,12 +10,12 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { AndroidEnergy, type EnergyPlan } from '../../src/probes/android-energy.js';
 import { pickBatterySupply, shellQuote } from '../../src/probes/android-energy-sampler.js';
-import { parseDumpsysBattery } from '../../src/probes/android/battery.js';
-import { judgeWindows, type IterationRecording } from '../../src/probes/android/energy-verdict.js';
-import { deviceFactsOf, parseGetprop } from '../../src/probes/android/getprop.js';
-import { perfettoPowerConfig } from '../../src/probes/android/perfetto-config.js';
-import { readPerfettoPowerTrace } from '../../src/probes/android/perfetto-trace.js';
-import { coverageOf, detectConventions, dischargeMahOver, parseSysfsSamples, type PowerSample } from '../../src/probes/android/power-samples.js';
+import { parseDumpsysBattery } from '../../src/probes/android-parsers/battery.js';
+import { judgeWindows, type IterationRecording } from '../../src/probes/android-parsers/energy-verdict.js';
+import { deviceFactsOf, parseGetprop } from '../../src/probes/android-parsers/getprop.js';
+import { perfettoPowerConfig } from '../../src/probes/android-parsers/perfetto-config.js';
+import { readPerfettoPowerTrace } from '../../src/probes/android-parsers/perfetto-trace.js';
+import { coverageOf, detectConventions, dischargeMahOver, parseSysfsSamples, type PowerSample } from '../../src/probes/android-parsers/power-samples.js';
 import type { RawStepSample } from '../../src/result/schema.js';
 
 const fixture = (name: string) => readFileSync(`test/fixtures/android/${name}`, 'utf8');

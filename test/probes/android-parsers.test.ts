@@ -4,13 +4,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { BATTERY_STATUS_CHARGING, parseDumpsysBattery, pluggedSources } from '../../src/probes/android/battery.js';
-import { parseEstimatedPowerUse, uidFromLabel } from '../../src/probes/android/batterystats.js';
-import { parseGfxinfo } from '../../src/probes/android/gfxinfo.js';
-import { parseMeminfoTotalPssKb } from '../../src/probes/android/meminfo.js';
-import { parseNetstatsUidBytes, parseQtaguidUidBytes } from '../../src/probes/android/netstats.js';
-import { parsePidof, parseSettingInt, parseUserId } from '../../src/probes/android/package.js';
-import { cpuMsOf, parseProcPidStat } from '../../src/probes/android/proc-stat.js';
+import { BATTERY_STATUS_CHARGING, parseDumpsysBattery, pluggedSources } from '../../src/probes/android-parsers/battery.js';
+import { parseEstimatedPowerUse, uidFromLabel } from '../../src/probes/android-parsers/batterystats.js';
+import { parseGfxinfo } from '../../src/probes/android-parsers/gfxinfo.js';
+import { parseMeminfoTotalPssKb } from '../../src/probes/android-parsers/meminfo.js';
+import { parseNetstatsUidBytes, parseQtaguidUidBytes } from '../../src/probes/android-parsers/netstats.js';
+import { parsePidof, parseSettingInt, parseUserId } from '../../src/probes/android-parsers/package.js';
+import { cpuMsOf, parseProcPidStat } from '../../src/probes/android-parsers/proc-stat.js';
 
 const fixture = (name: string) => readFileSync(`test/fixtures/android/${name}`, 'utf8');
 

@@ -7,7 +7,7 @@
 import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { findBrowser } from '../../src/drivers/find-browser.js';
+import { findBrowser } from '../../src/browser/find-browser.js';
 import { ThreadCpuTracer, type OffMainCpu } from '../../src/probes/thread-cpu.js';
 
 const PAGE = `<!doctype html><html><head><style>

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { unzipSync } from 'fflate';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { pngSize } from '../../src/drivers/render-png.js';
+import { pngSize } from '../../src/browser/render-png.js';
 import { parseJourney } from '../../src/journey/load.js';
 import { isAttested } from '../../src/journey/gdsl.js';
 import { gdslFromRedactedSource, sha256, stepScreenshotPath, writeEvidence, type EvidenceManifest, type SummaryPngRenderer } from '../../src/report/evidence.js';

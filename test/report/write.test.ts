@@ -7,8 +7,8 @@ import { cp, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/pro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { findBrowser } from '../../src/drivers/find-browser.js';
-import { pngSize, renderElementPng } from '../../src/drivers/render-png.js';
+import { findBrowser } from '../../src/browser/find-browser.js';
+import { pngSize, renderElementPng } from '../../src/browser/render-png.js';
 import { writeReports, type HtmlRenderOptions, type RenderHtml } from '../../src/report/write.js';
 import type { SummaryPngRenderer } from '../../src/report/evidence.js';
 import { readResult } from '../../src/result/io.js';

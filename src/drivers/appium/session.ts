@@ -12,7 +12,7 @@ import { AndroidGfxinfoProbe } from '../../probes/android-gfxinfo.js';
 import { AndroidMemoryProbe } from '../../probes/android-memory.js';
 import { AndroidNetstatsProbe } from '../../probes/android-netstats.js';
 import type { AndroidShell } from '../../probes/android-shell.js';
-import { parseUserId } from '../../probes/android/package.js';
+import { parseUserId } from '../../probes/android-parsers/package.js';
 import { ChromiumPerfLogProbe, type WebDriverLogEntry } from '../../probes/chromium-perf-log.js';
 import type { Probe } from '../../probes/probe.js';
 import type { Session } from '../driver.js';

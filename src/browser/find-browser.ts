@@ -46,3 +46,16 @@ export function findBrowser(env: Record<string, string | undefined> = process.en
 /** The message shown when no browser is found. */
 export const NO_BROWSER_MESSAGE =
   'no Chromium found: set CHROME_PATH, install Chromium (Debian/Ubuntu: apt-get install chromium) or run `npx playwright-core install chromium`';
+
+/** Flags every launch uses: no sandbox in containers, and no background traffic that would pollute the measures. */
+export const CHROMIUM_FLAGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-default-apps',
+  '--disable-extensions',
+  '--mute-audio',
+];

@@ -11,7 +11,7 @@ import { writeResult } from '../result/io.js';
 import { getDeviceProfile, getNetworkProfile } from '../profiles/index.js';
 import type { Constrained, Result } from '../result/schema.js';
 import { errorSummary } from '../shared/text.js';
-import { runJourney, type RunOptions } from './run.js';
+import { runJourney, type RunOptions } from './journey.js';
 
 /** The constrained profile: the toolkit's entry-level phone and its 3G network profile. */
 export const CONSTRAINED_DEVICE = 'entry-level-phone';

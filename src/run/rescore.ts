@@ -2,7 +2,7 @@
  * Re-scores a recorded result with this version of the code: the journey is parsed back from the result's own
  * source, the profiles, calibration, scoring options and every raw sample come from the result, and
  * {@link buildResult} derives the rest again. What a run measured is enough to score it again: nothing is measured.
- * Used to check that a refactor keeps every figure (test/campaign/rescore.test.ts) and that older results can be
+ * Used to check that a refactor keeps every figure (test/run/rescore.test.ts) and that older results can be
  * read with a newer methodology.
  */
 import { parseJourney } from '../journey/load.js';

@@ -3,8 +3,8 @@
  * {@link findBrowser} finds (`CHROME_PATH`, the system's, or Playwright's cache). Never the one a result
  * file names: a data file does not choose a program to run. Shared by the CLI and the Playwright Test reporter.
  */
-import { findBrowser } from '../drivers/find-browser.js';
-import { renderElementPng } from '../drivers/render-png.js';
+import { findBrowser } from '../browser/find-browser.js';
+import { renderElementPng } from '../browser/render-png.js';
 import type { SummaryPngRenderer } from '../report/write.js';
 import type { Result } from '../result/schema.js';
 

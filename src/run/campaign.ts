@@ -18,7 +18,7 @@ import { writeJsonAtomic } from '../shared/json-file.js';
 import { errorSummary, slugify } from '../shared/text.js';
 import { TOOL } from '../shared/version.js';
 import { shardOf, type LoadedCampaign, type PlannedCombination } from './campaign-file.js';
-import { runJourney, type RunEvent, type RunOptions } from './run.js';
+import { runJourney, type RunEvent, type RunOptions } from './journey.js';
 
 /** Progress events of a campaign. */
 export type CampaignEvent =

@@ -10,8 +10,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { findBrowser, NO_BROWSER_MESSAGE } from './find-browser.js';
-import { CHROMIUM_FLAGS } from './playwright.js';
+import { CHROMIUM_FLAGS, findBrowser, NO_BROWSER_MESSAGE } from './find-browser.js';
 
 /** Flags of the rendering browser: those of the measuring browser (no sandbox, no background traffic). */
 export const RENDER_CHROMIUM_FLAGS = CHROMIUM_FLAGS;
