@@ -30,9 +30,14 @@ describe('renderSummary (ecoscore run / ecoscore report)', () => {
   });
 
   it('prints the headline and scores with one decimal, and the step grades of steps[].grade', async () => {
-    const text = renderSummary(await recorded());
-    expect(line(text, 'ecoscore')).toBe('ecoscore 72.3 / 100, grade B — energy 63.0, performance 61.1, data 92.7');
-    expect(line(text, '✓ login page')).toMatch(/first-load\*\s+1\.14 s\s+28\.2 kB\s+5\s+381 ms\s+82\s+89\.2\s+94\.6\s+99\.5\s+94\.4 A\s+95 A$/);
+    const result = await recorded();
+    const text = renderSummary(result);
+    // The recorded summary, each figure with one decimal.
+    const { ecoscore, grade, scores } = result.summary;
+    expect(line(text, 'ecoscore')).toBe(`ecoscore ${ecoscore!.toFixed(1)} / 100, grade ${grade} — energy ${scores!.energy!.toFixed(1)}, performance ${scores!.performance!.toFixed(1)}, data ${scores!.data!.toFixed(1)}`);
+    // login page as recorded: response 666.9 ms, 28,202 bytes, 5 requests, CPU 244.1 ms, added charge 54.65 µAh,
+    // scores 92.8 / 96.8 / 99.5, step ecoscore 96.4 A, EcoIndex 95 A.
+    expect(line(text, '✓ login page')).toMatch(/first-load\*\s+667 ms\s+28\.2 kB\s+5\s+244 ms\s+55\s+92\.8\s+96\.8\s+99\.5\s+96\.4 A\s+95 A$/);
     const at = renderSummary(at80(await recorded()));
     expect(line(at, 'ecoscore')).toBe('ecoscore 80.0 / 100, grade B — energy 80.0, performance 75.0, data 85.0');
     expect(line(at, '✓ login page')).toContain(' 80.0 B ');
@@ -42,8 +47,9 @@ describe('renderSummary (ecoscore run / ecoscore report)', () => {
     expect(line(renderSummary(await recorded()), 'energy source')).toMatch(/^energy source: modelled — Modelled from/);
     const partly = renderSummary(partlyMeasured(await recorded()));
     expect(line(partly, 'energy source')).toMatch(/^energy source: partly-measured \(8 step\(s\) measured, 1 modelled\) — Measured on the device/);
-    expect(line(partly, '✓ sign in')).toMatch(/\s103 ~\s/);
-    expect(line(partly, '✓ login page')).toMatch(/\s82 m\s/);
+    // Added charge in µAh as recorded (sign in 61.3, login page 54.65), then the step's basis.
+    expect(line(partly, '✓ sign in')).toMatch(/\s61 ~\s/);
+    expect(line(partly, '✓ login page')).toMatch(/\s55 m\s/);
     expect(partly).not.toMatch(/MODELLED|MEASURED/);
   });
 });
@@ -100,6 +106,8 @@ describe('renderCampaignSummary', () => {
 describe('renderHistory (ecoscore history)', () => {
   it('prints "no grade" and why for a run without a grade, and one-decimal ecoscores with their grade', async () => {
     const graded = historyEntry(at80(await recorded()), 'reports/a/result.json');
+    // The recorded run's start, in UTC to the minute, as the history table prints it.
+    const started = (await recorded()).environment.startedAt.slice(0, 16).replace('T', ' ');
     const failed = historyEntry(withoutGrade(await recorded(), 'step-failed'), 'reports/b/result.json');
     const text = renderHistory([graded, failed], 'reports/history.jsonl');
     const rows = text.split('\n');
@@ -107,10 +115,10 @@ describe('renderHistory (ecoscore history)', () => {
     expect(rows[3]).toMatch(/\sno grade\s/);
     expect(rows[3]).not.toMatch(/\s[0-9.]+ [A-G]\s/);
     // The line keeps the result's summary.status, so it says why.
-    expect(text).toContain('2026-12-01 08:50 Demo health app — record a blood pressure measure: No grade: step “sign in” failed (iteration(s) 1).');
+    expect(text).toContain(`${started} Demo health app — record a blood pressure measure: No grade: step “sign in” failed (iteration(s) 1).`);
     // A line written before lines kept summary.status (synthetic: the same line without it) can only say the run failed.
     const older = { ...failed };
     delete older.scoreStatus;
-    expect(renderHistory([graded, older], 'reports/history.jsonl')).toContain('2026-12-01 08:50 Demo health app — record a blood pressure measure: No grade: the run failed (see its report).');
+    expect(renderHistory([graded, older], 'reports/history.jsonl')).toContain(`${started} Demo health app — record a blood pressure measure: No grade: the run failed (see its report).`);
   });
 });

@@ -20,10 +20,13 @@ let dir: string;
 let url: string;
 let embeddedUrl: string;
 let noGradeUrl: string;
+/** The recorded ecoscore with one decimal, as the English report prints it. */
+let recordedScore: string;
 
 test.beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'ecoscore-report-e2e-'));
   const result = JSON.parse(readFileSync(join(FIXTURE_DIR, 'result.json'), 'utf8')) as Result;
+  recordedScore = result.summary.ecoscore!.toFixed(1);
   result.steps[5].name = HOSTILE_NAME;
   cpSync(join(FIXTURE_DIR, 'screenshots'), join(dir, 'screenshots'), { recursive: true });
   writeFileSync(join(dir, 'report.html'), renderHtmlReport(result, { generatedAt: '2026-11-21T23:10:00.000Z' }));
@@ -105,13 +108,13 @@ test('switches between French and English, labels, numbers, lang and charts', as
   const { problems } = await open(page);
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
   await expect(page.locator('#summary h2')).toHaveText('Résumé');
-  await expect(page.locator('#summary .g-num').first()).toHaveText('59,6'); // the recorded ecoscore, 59.6
+  await expect(page.locator('#summary .g-num').first()).toHaveText(recordedScore.replace('.', ',')); // the recorded ecoscore, French decimal comma
   await expect(page.locator('#warnings h2')).toHaveText('Avertissements');
 
   await page.getByRole('button', { name: /English/ }).click();
   await expect(page.locator('html')).toHaveAttribute('lang', 'en');
   await expect(page.locator('#summary h2')).toHaveText('Summary');
-  await expect(page.locator('#summary .g-num').first()).toHaveText('59.6');
+  await expect(page.locator('#summary .g-num').first()).toHaveText(recordedScore);
   await expect(page.locator('#warnings h2')).toHaveText('Warnings');
   await expect(page.locator('#steps h2')).toHaveText('Step details');
   await expect(page).toHaveTitle(/^Ecoscore report — /);

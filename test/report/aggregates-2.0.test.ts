@@ -139,16 +139,20 @@ describe('ecoscore compare', () => {
   }
 
   it('shows that the head has no grade and why, in text, Markdown and JSON', async () => {
-    const r = await report(await recorded(), withoutGrade(await recorded(), 'step-failed'));
+    const base = await recorded();
+    const r = await report(base, withoutGrade(await recorded(), 'step-failed'));
+    // The base is the recorded result: its ecoscore with one decimal and its grade.
+    const { ecoscore, grade } = base.summary;
+    const before = `${ecoscore!.toFixed(1)} ${grade}`;
     const text = renderCompareText(r);
-    expect(text.split('\n')[0]).toBe('ecoscore 72.3 B → no grade (Demo health app — record a blood pressure measure)');
+    expect(text.split('\n')[0]).toBe(`ecoscore ${before} → no grade (Demo health app — record a blood pressure measure)`);
     expect(text).toContain('head: No grade: step “sign in” failed (iteration(s) 1).');
     const md = renderCompareMarkdown(r);
-    expect(md.split('\n')[0]).toBe('### Ecoscore: 72.3 B → no grade ❌');
+    expect(md.split('\n')[0]).toBe(`### Ecoscore: ${before} → no grade ❌`);
     expect(md).toContain('⛔ **head**: No grade: step “sign in” failed (iteration(s) 1).');
     const json = JSON.parse(renderCompareJson(r)) as CompareReport;
     expect(json.grades?.head).toMatchObject({ ecoscore: null, grade: null, status: { code: 'step-failed', step: 'sign in', iterations: [1] } });
-    expect(json.grades?.base).toMatchObject({ ecoscore: 72.3, grade: 'B', status: { code: 'graded' } });
+    expect(json.grades?.base).toMatchObject({ ecoscore, grade, status: { code: 'graded' } });
   });
 
   it('shows that the base has no grade, and scores with one decimal (80.0)', async () => {

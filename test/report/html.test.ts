@@ -26,6 +26,12 @@ function reportData(html: string): Record<string, unknown> {
   return JSON.parse(match[1]) as Record<string, unknown>;
 }
 
+/** A figure as the report prints it: `digits` significant digits, no trailing zero, French or English decimal mark. */
+function printed(value: number, lang: 'fr' | 'en', digits = 3): string {
+  const text = String(Number(value.toPrecision(digits)));
+  return lang === 'fr' ? text.replace('.', ',') : text;
+}
+
 /** The live (default language) part, without the other language's template. */
 function live(html: string): string {
   return html.slice(0, html.indexOf('<template'));
@@ -72,23 +78,24 @@ describe('renderHtmlReport on the recorded demo result', () => {
   it('names every step and shows the ecoscore with its grade as text', () => {
     for (const step of result.steps) expect(live(html)).toContain(step.name);
     const summary = live(html).slice(live(html).indexOf('<section id="summary"'), live(html).indexOf('</section>'));
-    // The recorded figures (result.json): ecoscore 59.6, grade C, methodology 2.0.0, 0.1506 g CO2e, app on port 44037.
-    expect(summary).toContain('59,6');
-    expect(summary).toMatch(/<span class="gl">Note<\/span><span class="gv">C<\/span>/);
+    // The recorded figures (result.json): ecoscore with one decimal, its grade, methodology 2.0.0, g CO2e, the app's URL.
+    expect(summary).toContain(result.summary.ecoscore!.toFixed(1).replace('.', ','));
+    expect(summary).toContain(`<span class="gl">Note</span><span class="gv">${result.summary.grade}</span>`);
     expect(summary).toContain('Énergie modélisée');
     expect(summary).toContain('ecoscore-energy v2.0.0');
     expect(summary).toContain('mid-range-phone');
     expect(summary).toContain('ecoscore-default v2.0.0');
-    expect(summary).toContain('0,151 g CO2e');
-    expect(summary).toContain('http://127.0.0.1:44037');
+    expect(summary).toContain(`${printed(result.summary.footprint!.ghgGrams, 'fr')} g CO2e`);
+    expect(summary).toContain(result.target.measuredUrl!);
   });
 
   it('formats numbers per language (0,123 mAh in French, 0.123 mAh in English)', () => {
-    // The login page's recorded energy: 0.122756 mAh.
-    expect(live(html)).toContain('0,123 mAh');
+    // The login page's recorded energy (metrics.energyMah), to 3 significant digits.
+    const loginMah = result.steps.find((step) => step.name === 'login page')!.metrics.energyMah!;
+    expect(live(html)).toContain(`${printed(loginMah, 'fr')} mAh`);
     const english = renderHtmlReport(result, { chartJsSource: STUB, defaultLang: 'en' });
     expect(english.startsWith('<!DOCTYPE html>\n<html lang="en">')).toBe(true);
-    expect(live(english)).toContain('0.123 mAh');
+    expect(live(english)).toContain(`${printed(loginMah, 'en')} mAh`);
     expect(live(english)).toContain('>Summary</h2>');
     expect(live(english)).toContain('Modelled energy');
   });
@@ -97,7 +104,7 @@ describe('renderHtmlReport on the recorded demo result', () => {
     expect(html).toContain('<template id="report-en">');
     const template = html.slice(html.indexOf('<template id="report-en">'));
     expect(template).toContain('>Summary</h2>');
-    expect(template).toContain('59.6');
+    expect(template).toContain(result.summary.ecoscore!.toFixed(1));
     const data = reportData(html) as { labels: typeof REPORT_LABELS; steps: { name: string }[]; defaultLang: string };
     expect(data.defaultLang).toBe('fr');
     expect(data.labels.fr.summaryHeading).toBe('Résumé');
@@ -109,24 +116,31 @@ describe('renderHtmlReport on the recorded demo result', () => {
     const canvases = [...live(html).matchAll(/<canvas data-chart="(\w+)" role="img" aria-label="([^"]+)"><p>([^<]+)<\/p><\/canvas>/g)];
     expect(canvases.map((match) => match[1]).sort()).toEqual(['data', 'duration', 'energy', 'scores', 'share']);
     const energy = canvases.find((match) => match[1] === 'energy')!;
-    // The reference step as recorded: 0.313894 mAh at 62.8 µAh/s.
-    expect(energy[2]).toContain('Énergie par étape : reference 0,314 mAh (62,8 µAh/s)');
-    expect(energy[2]).toContain('Niveau de référence : 62,8 µAh/s.');
+    // The reference step as recorded (metrics.energyMah, metrics.dischargeUahPerS).
+    const reference = result.steps.find((step) => step.type === 'reference')!.metrics;
+    const level = `${printed(reference.dischargeUahPerS!, 'fr')} µAh/s`;
+    expect(energy[2]).toContain(`Énergie par étape : reference ${printed(reference.energyMah!, 'fr')} mAh (${level})`);
+    expect(energy[2]).toContain(`Niveau de référence : ${level}.`);
     expect(energy[3]).toBe(energy[2]);
   });
 
   it('flags unstable figures (CV > 5 %) and lists them per step', () => {
     const warnings = live(html).slice(live(html).indexOf('<section id="warnings"'), live(html).indexOf('<section id="charts"'));
     expect(warnings).toContain('Chiffres instables');
-    // As recorded, the login page's readiness varies (CV 5.3 %), its duration does not (CV 3.8 %).
-    expect(warnings).toMatch(/<strong>login page<\/strong> : page prête 5,3\s?%/);
-    expect(/<li><strong>login page<\/strong>[^<]*<\/li>/.exec(warnings)?.[0]).not.toContain('durée');
-    // The journey ecoscore is stable (CV 0.4 %): no journey warning.
+    // A recorded step whose readiness varies (CV > 5 %) and whose duration does not: the one is listed, the other not.
+    const step = result.steps.find((candidate) => (candidate.spread.readyMs?.cv ?? 0) > 0.05 && (candidate.spread.durationMs?.cv ?? 1) <= 0.05);
+    expect(step, 'the fixture has a step with unstable readiness and a stable duration').toBeDefined();
+    const readyCv = String(Number((step!.spread.readyMs!.cv! * 100).toFixed(1))).replace('.', ','); // one decimal, as printed
+    const item = new RegExp(`<li><strong>${step!.name.replace(/[()]/g, '\\$&')}</strong>[^<]*</li>`).exec(warnings)?.[0];
+    expect(item).toMatch(new RegExp(`page prête ${readyCv}\\s?%`));
+    expect(item).not.toContain('durée');
+    // The journey ecoscore is stable (CV ≤ 5 % as recorded): no journey warning.
+    expect(result.summary.spread!.ecoscore!.cv!).toBeLessThanOrEqual(0.05);
     expect(warnings).not.toContain('Ecoscore du parcours instable');
   });
 
   it('shows the yearly projection with its usage assumptions', () => {
-    expect(live(html)).toContain('78,3 kg CO2e'); // perYear.ghgGrams as recorded: 78,324 g
+    expect(live(html)).toContain(`${printed(result.summary.projection!.perYear!.ghgGrams / 1000, 'fr')} kg CO2e`); // perYear.ghgGrams as recorded
     expect(live(html)).toMatch(/10\s000 utilisateurs × 52 parcours par utilisateur = 520\s000 parcours/);
   });
 
@@ -152,7 +166,7 @@ describe('renderHtmlReport on the recorded demo result', () => {
     expect(own.length).toBeLessThan(full.length - 100_000);
     // The only URLs are the measured app's, written as text (never in src, href or CSS url()).
     const urls = [...own.matchAll(/https?:\/\/[^\s"'<>)]+/g)].map((match) => match[0]);
-    for (const url of urls) expect(url.startsWith('http://127.0.0.1:44037'), url).toBe(true); // target.measuredUrl as recorded
+    for (const url of urls) expect(url.startsWith(result.target.measuredUrl!), url).toBe(true); // target.measuredUrl as recorded
     expect(own).not.toMatch(/(src|href)\s*=\s*["']?\s*(https?:)?\/\//i);
     expect(own).not.toMatch(/url\(|@import|<link\b/i);
     expect(own).toContain("default-src 'none'");

@@ -79,8 +79,10 @@ describe('renderJunit on the recorded demo result', () => {
     const suites = childrenNamed(root, 'testsuite');
     expect(suites).toHaveLength(1);
     const suite = suites[0];
-    // time: summary.totals.durationMs as recorded (24,107.3 ms); timestamp: the recorded run's start.
-    expect(suite.attributes).toMatchObject({ name: result.journey.name, tests: '9', failures: '0', errors: '0', skipped: '0', time: '24.107', timestamp: '2026-12-01T10:11:36' });
+    // time: summary.totals.durationMs as recorded, in seconds to the ms; timestamp: the recorded run's start, to the second.
+    const time = (result.summary.totals.durationMs! / 1000).toFixed(3);
+    const timestamp = result.environment.startedAt.slice(0, 19);
+    expect(suite.attributes).toMatchObject({ name: result.journey.name, tests: '9', failures: '0', errors: '0', skipped: '0', time, timestamp });
     expect(root.attributes).toMatchObject({ tests: '9', failures: '0', errors: '0', skipped: '0' });
     const cases = childrenNamed(suite, 'testcase');
     expect(cases.map((c) => c.attributes.name)).toEqual(result.steps.map((step) => step.name));
@@ -93,18 +95,20 @@ describe('renderJunit on the recorded demo result', () => {
   });
 
   it('puts each step’s figures in its system-out and the headline in the suite properties', async () => {
-    const root = parseXml(renderJunit(await fixture()));
+    const result = await fixture();
+    const root = parseXml(renderJunit(result));
     const suite = root.children[0];
     const properties = Object.fromEntries((child(suite, 'properties')?.children ?? []).map((p) => [p.attributes.name, p.attributes.value]));
-    // The recorded headline (result.json summary): 59.6, grade C.
-    expect(properties).toMatchObject({ ecoscore: '59.6', grade: 'C', 'grade.status': 'graded', energySource: 'modelled', device: 'mid-range-phone', network: 'wifi', 'journey.file': 'journeys/demo-health.yaml' });
+    // The recorded headline (result.json summary), with one decimal.
+    expect(properties).toMatchObject({ ecoscore: result.summary.ecoscore!.toFixed(1), grade: result.summary.grade, 'grade.status': 'graded', energySource: 'modelled', device: 'mid-range-phone', network: 'wifi', 'journey.file': 'journeys/demo-health.yaml' });
     const login = childrenNamed(suite, 'testcase')[1];
     const out = child(login, 'system-out')?.text ?? '';
     expect(out).toContain('type: first-load (critical)');
     expect(out).toContain('transfer: 28.2 kB in 5 requests');
-    // The login page as recorded: 119.576 µAh/s, discharge ratio 1.905, scores 96.4 / 92.2 / 97.4 / 99.5.
-    expect(out).toContain('discharge: 120 µAh/s (× 1.91 the reference)');
-    expect(out).toContain('scores: ecoscore 96.4 (grade A), energy 92.2, performance 97.4, data 99.5');
+    // The login page as recorded: 108.061 µAh/s, discharge ratio 1.738 (3 significant digits), scores with one decimal.
+    expect(out).toContain('discharge: 108 µAh/s (× 1.74 the reference)');
+    const { scores, grade } = result.steps[1];
+    expect(out).toContain(`scores: ecoscore ${scores!.ecoscore!.toFixed(1)} (grade ${grade}), energy ${scores!.energy!.toFixed(1)}, performance ${scores!.performance!.toFixed(1)}, data ${scores!.data!.toFixed(1)}`);
     expect(out).toContain('EcoIndex of the step: 95 (A), 1.1 g CO2e, 1.65 cl water');
     expect(out).toContain('screenshot: screenshots/3/02-login-page.png');
   });

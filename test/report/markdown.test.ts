@@ -12,6 +12,12 @@ const FIXTURE = 'test/fixtures/results/demo-health/result.json';
 
 const fixture = async (): Promise<Result> => readResult(FIXTURE);
 
+/** A step's four scores as the table prints them (one decimal), then its ecoscore in bold with its grade. */
+const scoreCells = (step: Result['steps'][number], grade: string | null | undefined = step.grade): string[] => {
+  const { energy, performance, data, ecoscore } = step.scores!;
+  return [energy!.toFixed(1), performance!.toFixed(1), data!.toFixed(1), `**${ecoscore!.toFixed(1)}** ${grade}`];
+};
+
 /** Cells of a Markdown table row, split on unescaped pipes. */
 const cells = (row: string): string[] => row.replace(/^\|/, '').replace(/\|$/, '').split(/(?<!\\)\|/).map((cell) => cell.trim());
 
@@ -26,12 +32,15 @@ const tableRows = (markdown: string, header: RegExp): string[] => {
 
 describe('renderMarkdown on the recorded demo result', () => {
   it('leads with the ecoscore, its grade, the three sub-scores and the spread over iterations', async () => {
-    const md = renderMarkdown(await fixture());
+    const result = await fixture();
+    const md = renderMarkdown(result);
     expect(md.startsWith('### 🌿 Ecoscore — Demo health app — record a blood pressure measure\n')).toBe(true);
     const [headline] = tableRows(md, /^\| Ecoscore \(écoscore\) \| Grade \(note\)/);
-    // The recorded summary (result.json): 59.6 C, sub-scores 42.8 / 54.3 / 81.6, iterations 59.3–59.8, cv 0.42 %.
-    expect(cells(headline)).toEqual(['**59.6** / 100', '**C**', '42.8', '54.3', '81.6']);
-    expect(md).toContain('✅ all 9 steps passed · 3/3 iterations · spread (dispersion) over 3 iterations: 59.3 – 59.8 (cv 0.4 %)');
+    // The recorded summary (result.json): ecoscore, grade and sub-scores with one decimal; the spread over the iterations.
+    const { ecoscore, grade, scores, spread } = result.summary;
+    expect(cells(headline)).toEqual([`**${ecoscore!.toFixed(1)}** / 100`, `**${grade}**`, scores!.energy!.toFixed(1), scores!.performance!.toFixed(1), scores!.data!.toFixed(1)]);
+    const { min, max, cv } = spread!.ecoscore!;
+    expect(md).toContain(`✅ all 9 steps passed · 3/3 iterations · spread (dispersion) over 3 iterations: ${min!.toFixed(1)} – ${max!.toFixed(1)} (cv ${(cv! * 100).toFixed(1)} %)`);
   });
 
   it('says the energy is modelled, with the model’s own description', async () => {
@@ -45,13 +54,13 @@ describe('renderMarkdown on the recorded demo result', () => {
     const rows = tableRows(md, /^\| # \| \| Step \(étape\)/);
     expect(rows).toHaveLength(result.steps.length);
     result.steps.forEach((step, i) => expect(cells(rows[i])[2]).toContain(escapeMarkdown(step.name)));
-    // login page as recorded: first-load, critical, response 536.7 ms, 28.2 kB, 5 requests, added charge 59.7 µAh,
+    // login page as recorded: first-load, critical, response 771.2 ms, 28,202 bytes, 5 requests, added charge 63.404 µAh,
     // scores with one decimal, its grade, EcoIndex 95 A
-    expect(cells(rows[1])).toEqual(['2', '✅', 'login page ★', 'first-load', '537 ms', '28.2 kB', '5', '59.7', '92.2', '97.4', '99.5', '**96.4** A', '95 A']);
-    // reference: no response time, its added charge (6.83 µAh), no score (2.0 does not score it), no EcoIndex
-    expect(cells(rows[0]).slice(4)).toEqual(['–', '0 B', '0', '6.83', '–', '–', '–', '–', '–']);
-    // summary.totals as recorded
-    expect(md).toContain('**Journey totals:** duration 24.11 s · transfer 3.77 MB · 44 requests · main-thread CPU 2.43 s · energy 2.5 mAh');
+    expect(cells(rows[1])).toEqual(['2', '✅', 'login page ★', 'first-load', '771 ms', '28.2 kB', '5', '63.4', ...scoreCells(result.steps[1]), '95 A']);
+    // reference: no response time, its added charge (4.023 µAh), no score (2.0 does not score it), no EcoIndex
+    expect(cells(rows[0]).slice(4)).toEqual(['–', '0 B', '0', '4.02', '–', '–', '–', '–', '–']);
+    // summary.totals as recorded: 24,843.1 ms, 3,767,684 bytes, 44 requests, 2,863.0 ms of main-thread CPU, 2.318009 mAh
+    expect(md).toContain('**Journey totals:** duration 24.84 s · transfer 3.77 MB · 44 requests · main-thread CPU 2.86 s · energy 2.32 mAh');
   });
 
   it('shows – for what a 1.x result has not: response time and added charge (synthetic 1.x variant of the fixture)', async () => {
@@ -59,7 +68,7 @@ describe('renderMarkdown on the recorded demo result', () => {
     const rows = tableRows(renderMarkdown(result), /^\| # \| \| Step \(étape\)/);
     expect(rows).toHaveLength(result.steps.length);
     // login page: no response time, no added charge; the scores and the grade taken from the ecoscore (no steps[].grade in 1.x)
-    expect(cells(rows[1])).toEqual(['2', '✅', 'login page ★', 'first-load', '–', '28.2 kB', '5', '–', '92.2', '97.4', '99.5', '**96.4** A', '95 A']);
+    expect(cells(rows[1])).toEqual(['2', '✅', 'login page ★', 'first-load', '–', '28.2 kB', '5', '–', ...scoreCells(result.steps[1], 'A'), '95 A']);
     // reference: no performance score, no EcoIndex (1.x scored its data)
     expect(cells(rows[0]).slice(8)).toEqual(['–', '–', '100.0', '**100.0** A', '–']);
   });
@@ -67,10 +76,11 @@ describe('renderMarkdown on the recorded demo result', () => {
   it('gives the footprint per journey, per 1,000 journeys and per year', async () => {
     const md = renderMarkdown(await fixture());
     const rows = tableRows(md, /^\| Footprint \(empreinte\)/).map(cells);
-    // summary.footprint and summary.projection as recorded (0.1506 g, 8.64 mL, 2.09e-9 kg per journey)
-    expect(rows[0]).toEqual(['per journey', '0.151 g CO2e', '8.64 mL', '2.09e-9 kg Sb eq']);
-    expect(rows[1]).toEqual(['per 1,000 journeys', '151 g CO2e', '8.64 L', '2.09e-6 kg Sb eq']);
-    expect(rows[2]).toEqual(['per year (520,000 journeys)', '78.3 kg CO2e', '4.49 m³', '1.09e-3 kg Sb eq']);
+    // summary.footprint and summary.projection as recorded (0.15386 g, 8.944 mL, 2.169e-9 kg per journey; 80,005 g,
+    // 4,650.9 L, 1.128e-3 kg per year), to 3 significant digits
+    expect(rows[0]).toEqual(['per journey', '0.154 g CO2e', '8.94 mL', '2.17e-9 kg Sb eq']);
+    expect(rows[1]).toEqual(['per 1,000 journeys', '154 g CO2e', '8.94 L', '2.17e-6 kg Sb eq']);
+    expect(rows[2]).toEqual(['per year (520,000 journeys)', '80 kg CO2e', '4.65 m³', '1.13e-3 kg Sb eq']);
   });
 
   it('ends with a one-line environment', async () => {

@@ -34,6 +34,8 @@ const rowAfter = (md: string, header: RegExp, offset = 2) => {
   const lines = md.split('\n');
   return lines[lines.findIndex((line) => header.test(line)) + offset];
 };
+/** The recorded headline (summary.ecoscore) with one decimal, as the English outputs print it. */
+const recordedHeadline = async () => (await recorded()).summary.ecoscore!.toFixed(1);
 const properties = (xml: string) => Object.fromEntries([...xml.matchAll(/<property name="([^"]+)" value="([^"]*)"\/>/g)].map((m) => [m[1], m[2]]));
 
 describe('report.html of a journey without a grade', () => {
@@ -51,12 +53,13 @@ describe('report.html of a journey without a grade', () => {
   for (const kind of KINDS) {
     it(`shows "no grade" and the reason in the summary card (results.png) in French and English, and no grade letter: ${kind}`, async () => {
       const result = withoutGrade(await recorded(), kind);
+      const headline = new RegExp(`\\b${(await recordedHeadline()).replace('.', '[,.]')}\\b`);
       for (const lang of ['fr', 'en'] as const) {
         const summary = summaryOf(live(renderHtmlReport(result, { chartJsSource: STUB, defaultLang: lang })));
         expect(summary).toContain(lang === 'fr' ? '>Pas de note</span>' : '>No grade</span>');
         expect(summary).toContain(escaped(reasons[kind][lang]));
         expect(summary).not.toMatch(/class="gv">[A-G]</);
-        expect(summary).not.toMatch(/\b72[,.]3\b/); // the recorded headline is not shown
+        expect(summary).not.toMatch(headline); // the recorded headline is not shown
         // No sub-score either.
         expect([...summary.matchAll(/<span class="g-num">([^<]*)<\/span>/g)].map((m) => m[1])).toEqual(['–', '–', '–', '–']);
       }
@@ -85,20 +88,23 @@ describe('report.html of the recorded 2.0 result', () => {
     const result = await recorded();
     const html = live(renderHtmlReport(result, { chartJsSource: STUB }));
     const summary = summaryOf(html);
-    expect(summary).toContain('<span class="g-num">72,3</span>');
-    expect(summary).toContain('<span class="g-num">63,0</span>'); // summary.scores.energy is 63 in result.json
-    expect(summary).toMatch(/<span class="gv">B<\/span>/);
+    // The recorded headline and energy sub-score, with one decimal and a French decimal comma, and the grade.
+    const fr = (score: number) => score.toFixed(1).replace('.', ',');
+    expect(summary).toContain(`<span class="g-num">${fr(result.summary.ecoscore!)}</span>`);
+    expect(summary).toContain(`<span class="g-num">${fr(result.summary.scores!.energy!)}</span>`);
+    expect(summary).toContain(`<span class="gv">${result.summary.grade}</span>`);
     // SYNTHETIC: a step grade from a profile with other bounds is shown as recorded, not recomputed.
+    expect(result.steps[1].grade).not.toBe('C');
     result.steps[1].grade = 'C';
-    expect(section(live(renderHtmlReport(result, { chartJsSource: STUB })), 'steps')).toContain('<span class="pill g-C">94,4</span><span class="gr g-C"');
+    expect(section(live(renderHtmlReport(result, { chartJsSource: STUB })), 'steps')).toContain(`<span class="pill g-C">${fr(result.steps[1].scores!.ecoscore!)}</span><span class="gr g-C"`);
   });
 
   it('shows response time and added charge (µAh) in the step table, and the EcoIndex of the step with its differences note', async () => {
     const steps = section(live(renderHtmlReport(await recorded(), { chartJsSource: STUB, defaultLang: 'en' })), 'steps');
     expect(steps).toContain('>Response time</th>');
     expect(steps).toContain('>Added charge</th>');
-    expect(steps).toContain('<span class="v">82.2 µAh</span>'); // login page: excessEnergyMah 0.082246
-    expect(steps).toContain('<span class="v">1.14 s</span>'); // login page: responseMs 1137.2
+    expect(steps).toContain('<span class="v">54.7 µAh</span>'); // login page: excessEnergyMah 0.05465 (report.md and junit.xml print 54.6)
+    expect(steps).toContain('<span class="v">667 ms</span>'); // login page: responseMs 666.9
     expect(steps).toContain('EcoIndex of the step</a>');
     expect(steps).toContain('ecoindex.fr loads the page alone in a 1920 × 1080 window');
     const french = section(live(renderHtmlReport(await recorded(), { chartJsSource: STUB })), 'steps');
@@ -137,7 +143,7 @@ describe('report.md', () => {
       const md = renderMarkdown(withoutGrade(await recorded(), kind));
       expect(cells(rowAfter(md, /^\| Ecoscore \(écoscore\)/))).toEqual(['**–** / 100', '**no grade (pas de note)**', '–', '–', '–']);
       expect(md).toMatch(/^⛔ \*\*No grade: .+\*\*/m);
-      expect(md).not.toContain('72.3');
+      expect(md).not.toContain(await recordedHeadline());
     }
     const failed = renderMarkdown(withoutGrade(await recorded(), 'step-failed'));
     expect(failed).toContain('⛔ **No grade: step “sign in” failed (iteration(s) 1).**');
@@ -148,10 +154,15 @@ describe('report.md', () => {
   });
 
   it('shows response time, added charge in µAh, one-decimal scores with steps[].grade, and the EcoIndex note', async () => {
-    const md = renderMarkdown(await recorded());
-    expect(cells(rowAfter(md, /^\| Ecoscore \(écoscore\)/))).toEqual(['**72.3** / 100', '**B**', '63.0', '61.1', '92.7']);
+    const result = await recorded();
+    const md = renderMarkdown(result);
+    const { ecoscore, grade, scores } = result.summary;
+    expect(cells(rowAfter(md, /^\| Ecoscore \(écoscore\)/))).toEqual([`**${ecoscore!.toFixed(1)}** / 100`, `**${grade}**`, scores!.energy!.toFixed(1), scores!.performance!.toFixed(1), scores!.data!.toFixed(1)]);
     const login = md.split('\n').find((line) => line.startsWith('| 2 |'))!;
-    expect(cells(login)).toEqual(['2', '✅', 'login page ★', 'first-load', '1.14 s', '28.2 kB', '5', '82.2', '89.2', '94.6', '99.5', '**94.4** A', '95 A']);
+    // login page as recorded: responseMs 666.9, 28,202 bytes, 5 requests, excessEnergyMah 0.05465; its scores and grade.
+    const step = result.steps[1].scores!;
+    const stepScores = [step.energy, step.performance, step.data].map((score) => score!.toFixed(1));
+    expect(cells(login)).toEqual(['2', '✅', 'login page ★', 'first-load', '667 ms', '28.2 kB', '5', '54.6', ...stepScores, `**${step.ecoscore!.toFixed(1)}** ${result.steps[1].grade}`, '95 A']);
     expect(md).toContain('| Response | Transfer | Requests | Added charge (µAh) |');
     expect(md).toContain('EcoIndex of the step |');
     expect(md).toContain('ecoindex.fr loads the page alone in a 1920 × 1080 window');
@@ -184,8 +195,9 @@ describe('report.md', () => {
     expect(renderMarkdown(await recorded())).toContain('**Energy source (source de l’énergie):** **modelled** —');
     const md = renderMarkdown(partlyMeasured(await recorded()));
     expect(md).toContain('**Energy source (source de l’énergie):** **partly-measured** — 8 step(s) measured on the device, 1 modelled');
-    expect(cells(md.split('\n').find((line) => line.startsWith('| 3 |'))!)[7]).toBe('103 (modelled)');
-    expect(cells(md.split('\n').find((line) => line.startsWith('| 2 |'))!)[7]).toBe('82.2 (measured)');
+    // Added charge as recorded (sign in 61.323 µAh, login page 54.65 µAh), then the step's basis.
+    expect(cells(md.split('\n').find((line) => line.startsWith('| 3 |'))!)[7]).toBe('61.3 (modelled)');
+    expect(cells(md.split('\n').find((line) => line.startsWith('| 2 |'))!)[7]).toBe('54.6 (measured)');
   });
 });
 
@@ -206,18 +218,23 @@ describe('junit.xml', () => {
   });
 
   it('has no ecoscore test case for a graded result, one-decimal properties, and the one energy label', async () => {
-    const xml = renderJunit(await recorded());
+    const result = await recorded();
+    const xml = renderJunit(result);
     expect(xml).not.toContain('name="ecoscore" time');
-    expect(properties(xml)).toMatchObject({ ecoscore: '72.3', grade: 'B', 'grade.status': 'graded', 'score.energy': '63.0', energySource: 'modelled', methodology: '2.0.0' });
+    const { ecoscore, grade, scores } = result.summary;
+    expect(properties(xml)).toMatchObject({ ecoscore: ecoscore!.toFixed(1), grade, 'grade.status': 'graded', 'score.energy': scores!.energy!.toFixed(1), energySource: 'modelled', methodology: '2.0.0' });
     expect(properties(renderJunit(at80(await recorded())))).toMatchObject({ ecoscore: '80.0', grade: 'B', 'score.energy': '80.0' });
     expect(properties(renderJunit(partlyMeasured(await recorded()))).energySource).toBe('partly-measured');
   });
 
   it('gives each step its response time, added charge, grade and the EcoIndex of the step', async () => {
-    const xml = renderJunit(await recorded());
-    expect(xml).toContain('response time: 1.14 s; duration: 1.48 s (ready after 1.14 s)');
-    expect(xml).toContain('energy: added charge 82.2 µAh; total 0.173 mAh (modelled)');
-    expect(xml).toContain('scores: ecoscore 94.4 (grade A), energy 89.2, performance 94.6, data 99.5');
+    const result = await recorded();
+    const xml = renderJunit(result);
+    // login page as recorded: responseMs 666.9, durationMs 1152.8, readyMs 559.9, excessEnergyMah 0.05465, energyMah 0.125419.
+    expect(xml).toContain('response time: 667 ms; duration: 1.15 s (ready after 560 ms)');
+    expect(xml).toContain('energy: added charge 54.6 µAh; total 0.125 mAh (modelled)');
+    const { scores, grade } = result.steps[1];
+    expect(xml).toContain(`scores: ecoscore ${scores!.ecoscore!.toFixed(1)} (grade ${grade}), energy ${scores!.energy!.toFixed(1)}, performance ${scores!.performance!.toFixed(1)}, data ${scores!.data!.toFixed(1)}`);
     expect(xml).toContain('EcoIndex of the step: 95 (A)');
     expect(renderJunit(withoutGrade(await recorded(), 'step-failed'))).toContain('scores: no score: step failed (iteration(s) 1)');
   });

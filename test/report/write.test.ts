@@ -58,8 +58,9 @@ describe('writeReports', () => {
     expect(files.markdown).toBe(join(outDir, 'report.md'));
     expect(files.junit).toBe(join(outDir, 'junit.xml'));
     expect(files.evidence?.zip).toBe(join(outDir, 'evidence/evidence.zip'));
-    expect(await readFile(join(outDir, 'report.html'), 'utf8')).toContain('<section id="summary">59.6</section>'); // the recorded ecoscore
-    expect(await readFile(join(outDir, 'report.md'), 'utf8')).toContain('**59.6** / 100');
+    // The recorded ecoscore: as the stub renderer prints it, and with one decimal in the Markdown.
+    expect(await readFile(join(outDir, 'report.html'), 'utf8')).toContain(`<section id="summary">${result.summary.ecoscore}</section>`);
+    expect(await readFile(join(outDir, 'report.md'), 'utf8')).toContain(`**${result.summary.ecoscore!.toFixed(1)}** / 100`);
     expect(await readFile(join(outDir, 'junit.xml'), 'utf8')).toContain('<testsuite name="Demo health app');
     expect(htmlCalls).toEqual([{ generatedAt: '2026-11-22T08:00:00.000Z' }]);
     // results.png is taken from the report.html just written.
