@@ -9,7 +9,6 @@ import { readInputFile } from '../shared/input-file.js';
 import { assertNotAnInput } from '../shared/safe-path.js';
 import { parseDurationMs } from '../journey/duration.js';
 import { importRecordingToYaml } from '../journey/recorder.js';
-import { InputError } from '../shared/input-error.js';
 import type { CliIo } from './io.js';
 
 /** Options of `import recorder`. */

@@ -11,8 +11,6 @@ import { journeyWarnings } from '../methodology/journey-checks.js';
 import { journeyJsonSchema } from '../journey/schema.js';
 import { GRID_REGIONS, type GridRegion } from '../profiles/footprint/index.js';
 import { InputError } from '../shared/input-error.js';
-import { readInputFile } from '../shared/input-file.js';
-import { assertNotAnInput } from '../shared/safe-path.js';
 import { withSecretScope } from '../journey/secrets.js';
 import { guardIo } from './safe-io.js';
 import { TOOL } from '../shared/version.js';

@@ -14,7 +14,7 @@
  */
 import type { Result, StepResult } from '../result/schema.js';
 import { formatBytes, formatMs, formatPercent } from '../shared/format.js';
-import { englishText, gradeStatusOf, gradeStatusPhrase, gradeStatusSentence, isGraded, stepEnergyBasis, stepGap, stepGapPhrase, stepGrade, toUah, type GradeStatus } from './grade-view.js';
+import { englishText, gradeStatusOf, gradeStatusSentence, isGraded, stepEnergyBasis, stepGap, stepGapPhrase, stepGrade, toUah, type GradeStatus } from './grade-view.js';
 import { REPORT_LABELS } from './i18n.js';
 import { energySourceInfo, formatAdp, formatGhg, formatScore, formatWater, lastFailedAction, significant } from './markdown.js';
 

@@ -383,7 +383,3 @@ async function runStep(
   });
   return sample;
 }
-
-function round(value: number): number {
-  return Math.round(value * 10) / 10;
-}
