@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { DEMO_PASSWORD, startDemoServer, type DemoServer } from '../../src/demo/server.js';
 import { ResultSchema } from '../../src/result/schema.js';
 import { expect, test } from '../../src/playwright-test/index.js';
+import { measureDemoJourney } from './demo-journey.js';
 
 let demo: DemoServer;
 /** Where the measured test wrote its result: read again once the fixture has finished the journey. */
@@ -31,18 +32,7 @@ test.afterAll(async () => {
 test.use({ ecoscoreOptions: { device: 'mid-range-phone', network: 'wifi', secrets: [DEMO_PASSWORD] } });
 
 test('a test becomes a measured journey: reference, first load, sign in, pause', async ({ page, ecoscore }) => {
-  await ecoscore.step('reference', { type: 'reference', duration: '500ms' });
-  await ecoscore.step('login page', { type: 'first-load', critical: true }, async () => {
-    await page.goto(`${demo.url}/`);
-    await expect(page.getByText('Connexion').first()).toBeVisible();
-  });
-  await ecoscore.step('sign in', { type: 'load', critical: true }, async () => {
-    await page.getByLabel('Identifiant').fill('patient.demo');
-    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await expect(page.getByText('Tableau de bord').first()).toBeVisible();
-  });
-  await ecoscore.step('read dashboard', { type: 'pause', duration: 500 });
+  await measureDemoJourney(page, ecoscore, demo.url);
 
   // The device profile's context options replaced the config's 1280×900.
   expect(page.viewportSize()).toEqual(ecoscore.device.viewport);

@@ -12,6 +12,7 @@ import { DEMO_PASSWORD, startDemoServer, type DemoServer } from '../../src/demo/
 import { loadJourney } from '../../src/journey/load.js';
 import { ResultSchema, type Result } from '../../src/result/schema.js';
 import { expect, test } from '../../src/playwright-test/index.js';
+import { measureDemoJourney } from './demo-journey.js';
 
 let demo: DemoServer;
 let recorderOutput: string | null = null;
@@ -52,17 +53,6 @@ test.use({ ecoscoreOptions: { device: 'mid-range-phone', network: 'wifi', secret
 
 test('the lifecycle journey, through the fixture', async ({ page, ecoscore }) => {
   test.setTimeout(120_000);
-  await ecoscore.step('reference', { type: 'reference', duration: '500ms' });
-  await ecoscore.step('login page', { type: 'first-load', critical: true }, async () => {
-    await page.goto(`${demo.url}/`);
-    await expect(page.getByText('Connexion').first()).toBeVisible();
-  });
-  await ecoscore.step('sign in', { type: 'load', critical: true }, async () => {
-    await page.getByLabel('Identifiant').fill('patient.demo');
-    await page.getByLabel('Mot de passe').fill(DEMO_PASSWORD);
-    await page.getByRole('button', { name: 'Se connecter' }).click();
-    await expect(page.getByText('Tableau de bord').first()).toBeVisible();
-  });
-  await ecoscore.step('read dashboard', { type: 'pause', duration: 500 });
+  await measureDemoJourney(page, ecoscore, demo.url);
   recorderOutput = ecoscore.outputDir;
 });
