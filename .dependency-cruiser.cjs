@@ -10,22 +10,23 @@
 
 /** Folder → the folders it may import. */
 const ALLOWED = {
+  // The contracts (result, environment, step types, metric names, score-status codes): zod schemas and types.
+  model: { run: [], types: [] },
   shared: { run: [], types: [] },
   demo: { run: [], types: [] },
-  profiles: { run: ['shared'], types: [] },
-  journey: { run: ['profiles', 'shared'], types: [] },
-  // The result schema reuses methodology's metric names and score-status codes; methodology reads result types.
-  result: { run: ['journey', 'methodology', 'shared'], types: ['profiles'] },
-  methodology: { run: ['profiles'], types: ['journey', 'result'] },
+  profiles: { run: ['model', 'shared'], types: [] },
+  journey: { run: ['model', 'profiles', 'shared'], types: [] },
+  result: { run: ['journey', 'model', 'shared'], types: [] },
+  methodology: { run: ['model', 'profiles'], types: ['journey'] },
   // The toolkit's own use of a browser outside a measurement: find one, render a PNG, connect Lighthouse.
   browser: { run: ['shared'], types: [] },
-  probes: { run: ['shared'], types: ['result'] },
-  drivers: { run: ['browser', 'journey', 'probes', 'profiles', 'shared'], types: ['result'] },
-  measure: { run: ['journey', 'probes', 'result', 'shared'], types: ['drivers'] },
-  report: { run: ['journey', 'methodology', 'result', 'shared'], types: [] },
-  run: { run: ['browser', 'demo', 'drivers', 'journey', 'measure', 'methodology', 'probes', 'profiles', 'result', 'shared'], types: ['report'] },
-  'playwright-test': { run: ['browser', 'drivers', 'journey', 'measure', 'probes', 'profiles', 'report', 'result', 'run', 'shared'], types: [] },
-  cli: { run: ['browser', 'demo', 'journey', 'methodology', 'profiles', 'report', 'result', 'run', 'shared'], types: [] },
+  probes: { run: ['shared'], types: ['model'] },
+  drivers: { run: ['browser', 'journey', 'probes', 'profiles', 'shared'], types: ['model'] },
+  measure: { run: ['journey', 'model', 'probes', 'shared'], types: ['drivers'] },
+  report: { run: ['journey', 'methodology', 'model', 'result', 'shared'], types: [] },
+  run: { run: ['browser', 'demo', 'drivers', 'journey', 'measure', 'methodology', 'model', 'probes', 'profiles', 'result', 'shared'], types: ['report'] },
+  'playwright-test': { run: ['browser', 'drivers', 'journey', 'measure', 'model', 'probes', 'profiles', 'report', 'result', 'run', 'shared'], types: [] },
+  cli: { run: ['browser', 'demo', 'journey', 'methodology', 'model', 'profiles', 'report', 'result', 'run', 'shared'], types: [] },
 };
 
 const escape = (name) => name.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
@@ -65,11 +66,11 @@ module.exports = {
     unlisted,
     {
       name: 'methodology-is-pure',
-      comment: 'methodology/ imports only its own modules, profiles/ data and @tgwf/co2 (types of journey/ and result/ are allowed).',
+      comment: 'methodology/ imports only its own modules, model/ contracts, profiles/ data and @tgwf/co2 (types of journey/ are allowed).',
       severity: 'error',
       from: { path: '^src/methodology/' },
       to: {
-        pathNot: ['^src/methodology/', '^src/profiles/', '@tgwf/co2'],
+        pathNot: ['^src/methodology/', '^src/model/', '^src/profiles/', '@tgwf/co2'],
         dependencyTypesNot: ['type-only'],
       },
     },

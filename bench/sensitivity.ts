@@ -14,7 +14,7 @@ import { runJourney } from '../src/run/journey.js';
 import { findBrowser } from '../src/browser/find-browser.js';
 import { loadJourney, type LoadedJourney } from '../src/journey/load.js';
 import type { Step } from '../src/journey/schema.js';
-import type { Result } from '../src/result/schema.js';
+import type { Result } from '../src/model/result.js';
 
 const iterations = Number(process.env.BENCH_ITERATIONS ?? 3);
 const padding = Number(process.env.BENCH_PADDING ?? 4);

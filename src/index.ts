@@ -11,7 +11,7 @@ export { runCampaign, readCampaignIndex, type CampaignOptions, type CampaignOutc
 export { loadCampaign, parseCampaign, type LoadedCampaign } from './run/campaign-file.js';
 export { mergeCampaigns } from './run/merge.js';
 export { readResult, writeResult } from './result/io.js';
-export { ResultSchema, RawStepSampleSchema, type Result, type StepResult, type RawStepSample, type Run } from './result/schema.js';
+export { ResultSchema, RawStepSampleSchema, type Result, type StepResult, type RawStepSample, type Run } from './model/result.js';
 export { CampaignIndexSchema, type CampaignIndex, type Combination } from './result/campaign.js';
 export { compareResults, gateProblem, methodologyVersionOf, type Comparison, type CompareOptions, type Delta, type GateOptions } from './result/compare.js';
 export { budgetScopeProblems, checkBudget, loadBudget, BudgetSchema, type Budget, type BudgetCheck } from './result/budget.js';

@@ -15,7 +15,7 @@ import { withSecretScope } from '../journey/secrets.js';
 import { guardIo } from './safe-io.js';
 import { TOOL } from '../shared/version.js';
 import { mergeCampaigns } from '../run/merge.js';
-import type { Result } from '../result/schema.js';
+import type { Result } from '../model/result.js';
 import type { CliIo } from './io.js';
 import { runCommand, type RunFlags, type RunHooks } from './run-command.js';
 import { readResult } from '../result/io.js';

@@ -10,7 +10,7 @@ import { renderCampaignIndexHtml, renderCampaignIndexMarkdown } from '../report/
 import { PNG_SIGNATURE, SCREENSHOT_PATH, writeFileAtomic } from '../report/evidence.js';
 import { writeReports } from '../report/write.js';
 import type { CampaignIndex } from '../result/campaign.js';
-import type { Result } from '../result/schema.js';
+import type { Result } from '../model/result.js';
 import { InputError } from '../shared/input-error.js';
 import { firstLinkUnder, readFileInside } from '../shared/safe-path.js';
 import { errorSummary, stripControlCharactersDeep } from '../shared/text.js';

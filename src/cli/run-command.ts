@@ -13,7 +13,7 @@ import { resolveProfiles } from '../journey/profiles.js';
 import { loadScoringProfile } from '../journey/scoring-file.js';
 import type { GridRegion } from '../profiles/footprint/index.js';
 import type { CampaignIndex } from '../result/campaign.js';
-import type { Result } from '../result/schema.js';
+import type { Result } from '../model/result.js';
 import { budgetScopeProblems, checkBudget, loadBudget, type Budget } from '../result/budget.js';
 import { appendHistory, historyEntry } from '../result/history.js';
 import { scoreText } from '../report/grade-view.js';

@@ -18,7 +18,7 @@ import {
   toUah,
 } from '../report/grade-view.js';
 import { REPORT_LABELS } from '../report/i18n.js';
-import type { RawStepSample, Result, StepResult } from '../result/schema.js';
+import type { RawStepSample, Result, StepResult } from '../model/result.js';
 import { formatBytes, formatMs, formatNumber, formatPercent } from '../shared/format.js';
 import { renderTable } from './table.js';
 

@@ -4,7 +4,7 @@
  * plain data; they never score (rule `collectors-do-not-score` of `.dependency-cruiser.cjs`, checked by `npm run lint`).
  */
 import type { Action, Locator } from '../journey/schema.js';
-import type { Run } from '../result/schema.js';
+import type { Run } from '../model/result.js';
 import type { CalibrationMeasure } from '../probes/calibration.js';
 import type { Probe } from '../probes/probe.js';
 import type { StepAuditor } from '../browser/lighthouse.js';

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { strictObject } from '../shared/strict-object.js';
-import { STEP_TYPES, type StepType } from '../profiles/step-types.js';
+import { STEP_TYPES, type StepType } from '../model/step-types.js';
 import { formatDurationMs, MAX_DURATION_MS, parseDurationMs } from './duration.js';
 
 /** Step types of the method (defined with the profiles, which score them). */

@@ -4,7 +4,7 @@
  * Test recorder.
  */
 import type { IterationCollector, Session } from '../drivers/driver.js';
-import type { RawStepSample } from '../result/schema.js';
+import type { RawStepSample } from '../model/result.js';
 import { errorSummary } from '../shared/text.js';
 
 /** Begins every collector of a session; the value is null when it began, else why it could not. */

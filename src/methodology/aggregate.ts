@@ -3,8 +3,8 @@
  * `spread`. Pure: plain data in, plain data out.
  */
 import type { Step } from '../journey/schema.js';
-import type { RawStepSample, Run, StepResult } from '../result/schema.js';
-import { METRIC_NAMES, type MetricName } from './metrics.js';
+import type { RawStepSample, Run, StepResult } from '../model/result.js';
+import { METRIC_NAMES, type MetricName } from '../model/metrics.js';
 import { summarize } from './stats.js';
 
 /**

@@ -30,10 +30,9 @@ export { scoreFromThresholds, resolveScoringProfile, type ResolvedScoringProfile
 /** `web` for any browser target (desktop or mobile browser); `mobile` for a native app. */
 export type ScoringPlatform = 'web' | 'mobile';
 
-/** The three sub-scores. */
-export const SUB_SCORES = ['energy', 'performance', 'data'] as const;
-/** A sub-score name. */
-export type SubScore = (typeof SUB_SCORES)[number];
+import { SUB_SCORES, type SubScore } from '../model/score-status.js';
+
+export { SUB_SCORES, type SubScore };
 
 /** What {@link scoreStep} needs of a step (one iteration's sample, or medians). */
 export interface StepScoreInput {

@@ -27,7 +27,7 @@
  * Pure: no I/O, no clock, no browser. Type-only imports from result/ and profiles/.
  */
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
-import type { RawStepSample } from '../result/schema.js';
+import type { RawStepSample } from '../model/result.js';
 import { cpuCharge, type CpuWork } from './energy-cpu.js';
 import { radioCharge } from './energy-radio.js';
 

@@ -14,7 +14,7 @@
  * Pure: plain data in, plain data out.
  */
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
-import type { RawStepSample, Run } from '../result/schema.js';
+import type { RawStepSample, Run } from '../model/result.js';
 import { IDLE_STEP_TYPES } from './ecoscore.js';
 import { estimateStepEnergy, type CpuTimeBasis, type HostCalibration } from './energy.js';
 import { stepEnergyBases, type StepEnergyBasis } from './energy-source.js';

@@ -6,7 +6,7 @@
  */
 import type { Step } from '../journey/schema.js';
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
-import type { RawStepSample, Run, StepResult } from '../result/schema.js';
+import type { RawStepSample, Run, StepResult } from '../model/result.js';
 import { aggregateSteps } from './aggregate.js';
 import {
   defaultScoringProfile,

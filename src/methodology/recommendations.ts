@@ -9,7 +9,7 @@
  * replaces is in the report. docs/lighthouse.md lists the audits and how their savings are read.
  */
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
-import type { LighthouseMetrics, Recommendation, StepLighthouse } from '../result/schema.js';
+import type { LighthouseMetrics, Recommendation, StepLighthouse } from '../model/result.js';
 import { energyOfBytes } from './energy.js';
 
 /** An audit as it sits in `lhr.audits` (only the fields read here). */

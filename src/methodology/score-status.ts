@@ -4,22 +4,9 @@
  *
  * Pure.
  */
-import type { SubScore } from './ecoscore.js';
+import type { ScoreStatus } from '../model/score-status.js';
 
-/** Why a journey has (or has no) grade. */
-export type ScoreStatus =
-  | { code: 'graded' }
-  | { code: 'running' }
-  | { code: 'interrupted' }
-  | { code: 'no-iteration' }
-  | { code: 'no-reference' }
-  | { code: 'no-work-step' }
-  | { code: 'step-failed'; step: string; iterations: number[] }
-  | { code: 'step-skipped'; step: string }
-  | { code: 'input-missing'; step: string; subScore: SubScore; reason: string | null };
-
-/** The codes of {@link ScoreStatus}. */
-export const SCORE_STATUS_CODES = ['graded', 'running', 'interrupted', 'no-iteration', 'no-reference', 'no-work-step', 'step-failed', 'step-skipped', 'input-missing'] as const;
+export { SCORE_STATUS_CODES, type ScoreStatus } from '../model/score-status.js';
 
 /** One English sentence for a status (CLI, logs, result.json `message`). */
 export function scoreStatusMessage(status: ScoreStatus): string {

@@ -2,7 +2,7 @@
  * Checks of the white-label statement's inputs: what each variant was measured with, and whether the variants can
  * be compared (see whitelabel.ts).
  */
-import type { Result } from '../result/schema.js';
+import type { Result } from '../model/result.js';
 import { WHITELABEL_RULES, MORE_INFO, type WhiteLabelInput, type WhiteLabelOptions, type WhiteLabelVariant, type WhiteLabelWarning } from './whitelabel-types.js';
 
 export function fail(message: string): never {

@@ -1,7 +1,7 @@
 /**
  * The white-label statement's shapes and indicator table (see whitelabel.ts for the rule). Plain data, no code.
  */
-import type { Result } from '../result/schema.js';
+import type { Result } from '../model/result.js';
 
 /** Version of the statement's JSON shape. */
 export const WHITELABEL_STATEMENT_VERSION = 1;

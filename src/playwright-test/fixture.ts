@@ -20,7 +20,7 @@ import { resolveProfiles } from '../journey/profiles.js';
 import { measureHostCalibration, type CalibrationMeasure } from '../probes/calibration.js';
 import { DEFAULT_DEVICE_ID, DEFAULT_NETWORK_ID } from '../profiles/index.js';
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
-import type { Result } from '../result/schema.js';
+import type { Result } from '../model/result.js';
 import { errorSummary } from '../shared/text.js';
 import { RESULT_ATTACHMENT, screenshotAttachmentName, testSlug } from './attachments.js';
 import { findBrowserProcess } from './browser-process.js';

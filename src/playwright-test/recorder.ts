@@ -19,11 +19,11 @@ import { Redactor } from '../journey/secrets.js';
 import type { CalibrationMeasure } from '../probes/calibration.js';
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
 import { writeResult } from '../result/io.js';
-import { skippedSample } from '../result/empty-sample.js';
+import { skippedSample } from '../model/empty-sample.js';
 import { beginCollectors, finishCollectors } from '../measure/step-collectors.js';
 import { measureStep, type MeasuredStep } from '../measure/step-lifecycle.js';
 import type { IterationCollector } from '../drivers/driver.js';
-import type { Result, Run } from '../result/schema.js';
+import type { Result, Run } from '../model/result.js';
 import { errorSummary } from '../shared/text.js';
 
 /** Step types a web journey can measure (`background` is mobile only). */

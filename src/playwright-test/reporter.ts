@@ -16,7 +16,7 @@ import { chromiumSummaryRenderer } from '../run/summary-png.js';
 import { gradeStatusOf, gradeStatusSentence } from '../report/grade-view.js';
 import { writeReports, type SummaryPngRenderer } from '../report/write.js';
 import { writeResult } from '../result/io.js';
-import { ResultSchema, type Result } from '../result/schema.js';
+import { ResultSchema, type Result } from '../model/result.js';
 import { errorSummary } from '../shared/text.js';
 import { RESULT_ATTACHMENT, screenshotPathOfAttachment, testSlug } from './attachments.js';
 

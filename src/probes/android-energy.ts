@@ -16,7 +16,7 @@
  * During the iteration the samples carry `measuredEnergyMah: null`; {@link AndroidEnergy.finish} fills them.
  */
 import { randomUUID } from 'node:crypto';
-import type { RawStepSample } from '../result/schema.js';
+import type { RawStepSample } from '../model/result.js';
 import type { AndroidShell } from './android-shell.js';
 import { parseDumpsysBattery, type BatteryState } from './android-parsers/battery.js';
 import { judgeWindows, type EnergyMethod, type IterationRecording } from './android-parsers/energy-verdict.js';

@@ -4,7 +4,7 @@
  * {@link RawStepSample}. A probe that cannot measure throws: the runner records the reason and leaves
  * its figures null (nothing is invented).
  */
-import type { RawStepSample } from '../result/schema.js';
+import type { RawStepSample } from '../model/result.js';
 
 /** Fields of a sample a probe may fill. */
 export type ProbeFigures = Partial<Omit<RawStepSample, 'step' | 'index' | 'type' | 'status' | 'error' | 'startedAt'>>;

@@ -4,7 +4,7 @@
  */
 import type { BudgetCheck } from '../result/budget.js';
 import type { Comparison, Delta } from '../result/compare.js';
-import type { Result } from '../result/schema.js';
+import type { Result } from '../model/result.js';
 import { gradeStatusOf, gradeStatusSentence, isGraded, scoreText, type GradeStatus } from './grade-view.js';
 import { escapeMarkdown } from './markdown.js';
 

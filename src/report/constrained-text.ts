@@ -2,7 +2,7 @@
  * The DEV.1.4 comparison (`ecoscore run --constrained`) as text: a Markdown section for report.md and a few
  * lines for the CLI summary, in English (the labels of i18n-constrained.ts).
  */
-import type { Result } from '../result/schema.js';
+import type { Result } from '../model/result.js';
 import { formatBytes, formatMs } from '../shared/format.js';
 import { EN_LABELS_CONSTRAINED as L } from './i18n-constrained.js';
 import { fillLabel } from './i18n.js';

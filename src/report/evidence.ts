@@ -21,7 +21,7 @@ import { zipSync, type Zippable } from 'fflate';
 import { exportLoadedJourneyGdsl } from '../journey/gdsl.js';
 import { parseJourney } from '../journey/load.js';
 import { SECRET_PLACEHOLDER } from '../journey/secrets.js';
-import type { Result } from '../result/schema.js';
+import type { Result } from '../model/result.js';
 import { firstLinkUnder, isInside, readFileInside } from '../shared/safe-path.js';
 import { slugify } from '../shared/text.js';
 import { TOOL } from '../shared/version.js';

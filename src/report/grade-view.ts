@@ -11,7 +11,7 @@ import { z } from 'zod';
 import { displayedScore, ecoscoreGrade, PERFORMANCE_EXCLUDED_TYPES, SUB_SCORES, type SubScore } from '../methodology/ecoscore.js';
 import { energySourceLabel, type EnergySourceLabel } from '../methodology/energy-source.js';
 import { SCORE_STATUS_CODES, type ScoreStatus } from '../methodology/score-status.js';
-import type { Result, StepResult } from '../result/schema.js';
+import type { Result, StepResult } from '../model/result.js';
 import { fillLabel, REPORT_LABELS, type LabelKey, type ReportLabels } from './i18n.js';
 
 /**

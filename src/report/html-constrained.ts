@@ -3,7 +3,7 @@
  * and on the constrained profile, whether it completed, its duration and bytes, the slowest steps, and plainly
  * what an emulated profile shows and does not. `evidence/constrained.png` is drawn from this section.
  */
-import type { Constrained } from '../result/schema.js';
+import type { Constrained } from '../model/result.js';
 import { esc } from './html-format.js';
 import { t, type Context, type Fmt } from './html-parts.js';
 

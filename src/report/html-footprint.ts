@@ -1,6 +1,6 @@
 /** The footprint and environment sections of the HTML report. */
 import { adpUnit, esc, ghgUnit, waterUnit, type DisplayUnit } from './html-format.js';
-import type { Result } from '../result/schema.js';
+import type { Result } from '../model/result.js';
 import { energySourceView, type EnergySourceView } from './html-model.js';
 import { energyLabelOf } from './grade-view.js';
 import { energyLine } from './html-summary.js';

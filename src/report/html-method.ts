@@ -1,20 +1,11 @@
 /** The method section of the HTML report: how the scores are made (methodology 2.0 or 1.x) and the thresholds the run used. */
 import { esc } from './html-format.js';
-import { DataCurvesSchema, ThresholdPointsSchema, type ThresholdPoints } from '../result/schema.js';
+import type { ThresholdPoints } from '../model/result.js';
 import { STEP_TYPE_KEYS, methodologyVersionOf, t, type Context, type Fmt } from './html-parts.js';
 import type { LabelKey } from './i18n.js';
 
-/** The points of a curve as recorded (`[{ value, score }]`), or null when there are none. */
-function pointsOf(value: unknown): ThresholdPoints | null {
-  const points = ThresholdPointsSchema.safeParse(value);
-  return points.success && points.data.length > 0 ? points.data : null;
-}
-
-/** The points of a step type's data curve for the platform measured, or null. */
-function dataPointsOf(value: unknown, platform: 'web' | 'mobile'): ThresholdPoints | null {
-  const curves = DataCurvesSchema.safeParse(value);
-  return curves.success ? pointsOf(curves.data[platform].points) : null;
-}
+/** The points of a curve, or null when there are none. */
+const pointsOf = (points: ThresholdPoints | null): ThresholdPoints | null => (points !== null && points.length > 0 ? points : null);
 
 function curveText(f: Fmt, points: ThresholdPoints | null, format: (value: number) => string): string {
   if (points === null) return `<span class="muted">${t(f, 'thresholdsNone')}</span>`;
@@ -30,7 +21,7 @@ function thresholdsTable(ctx: Context, f: Fmt): string {
   const rows = Object.entries(thresholds)
     .map(([type, curves]) => {
       const typeLabel = type in STEP_TYPE_KEYS ? t(f, STEP_TYPE_KEYS[type as keyof typeof STEP_TYPE_KEYS]) : esc(type);
-      return `<tr><th scope="row">${typeLabel}</th><td>${curveText(f, pointsOf(curves.energy), (v) => `${f.sig(v)} ${f.labels.unitUah}`)}</td><td>${curveText(f, pointsOf(curves.performance), (v) => f.ms(v))}</td><td>${curveText(f, dataPointsOf(curves.data, platform), (v) => f.bytes(v))}</td></tr>`;
+      return `<tr><th scope="row">${typeLabel}</th><td>${curveText(f, pointsOf(curves.energy), (v) => `${f.sig(v)} ${f.labels.unitUah}`)}</td><td>${curveText(f, pointsOf(curves.performance), (v) => f.ms(v))}</td><td>${curveText(f, pointsOf(curves.data[platform].points), (v) => f.bytes(v))}</td></tr>`;
     })
     .join('');
   const head = (['thresholdsType', 'thresholdsEnergy', 'thresholdsPerformance', 'thresholdsData'] as LabelKey[]).map((key) => `<th scope="col">${t(f, key)}</th>`).join('');

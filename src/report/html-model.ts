@@ -4,7 +4,7 @@
  * the data embedded for the charts. Pure: no I/O, no clock.
  */
 import { ecoscoreGrade } from '../methodology/ecoscore.js';
-import type { Result, StepResult } from '../result/schema.js';
+import type { Result, StepResult } from '../model/result.js';
 import { stepGrade } from './grade-view.js';
 
 /** A coefficient of variation above this is flagged as unstable (5 %). */

@@ -2,7 +2,7 @@
  * Pieces shared by the sections of the HTML report (html-*.ts): the rendering context, label filling with
  * escaping, gauges, pills and metric cells. Pure.
  */
-import type { MetricName, Result, StepResult } from '../result/schema.js';
+import type { MetricName, Result, StepResult } from '../model/result.js';
 import { esc, type Formatter } from './html-format.js';
 import { GRADE_COLOURS, UNSTABLE_CV, gradeOfScore, type ChartData, type DerivedWarnings, type LighthousePassView, type StepView } from './html-model.js';
 import { stepGrade, type GradeStatus } from './grade-view.js';

@@ -1,5 +1,5 @@
 /** The Lighthouse recommendations section of the HTML report (`ecoscore run --lighthouse`, issue 7). */
-import type { StepResult } from '../result/schema.js';
+import type { StepResult } from '../model/result.js';
 import { esc } from './html-format.js';
 import { auditLabelKey } from './html-model.js';
 import { t, type Context, type Fmt } from './html-parts.js';

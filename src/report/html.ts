@@ -8,7 +8,7 @@
  * HTML-escaped; the chart data sits in `<script type="application/json">` with `<` written `\u003c`.
  */
 import { createHash } from 'node:crypto';
-import type { Result } from '../result/schema.js';
+import type { Result } from '../model/result.js';
 import { loadChartJsSource } from './chart-js.js';
 import { CLIENT_SCRIPT } from './html-client.js';
 import { Formatter, LOCALES, esc, jsonForScript } from './html-format.js';

@@ -12,7 +12,7 @@
  *
  * Pure: a Result in, text out.
  */
-import type { Result, StepResult } from '../result/schema.js';
+import type { Result, StepResult } from '../model/result.js';
 import { formatBytes, formatMs, formatPercent } from '../shared/format.js';
 import { englishText, gradeStatusOf, gradeStatusSentence, isGraded, stepEnergyBasis, stepGap, stepGapPhrase, stepGrade, toUah, type GradeStatus } from './grade-view.js';
 import { REPORT_LABELS } from './i18n.js';

@@ -7,7 +7,7 @@
  * warnings, URLs) is escaped so that it renders as text: no HTML, no links, no tables broken by `|`.
  */
 import { constrainedMarkdown } from './constrained-text.js';
-import type { Result, StepResult } from '../result/schema.js';
+import type { Result, StepResult } from '../model/result.js';
 import { formatBytes, formatMs, formatPercent } from '../shared/format.js';
 import {
   ecoindexNoteApplies,

@@ -10,7 +10,7 @@
  */
 import { energySourceLabel } from '../methodology/energy-source.js';
 import type { WhiteLabelIndicator, WhiteLabelStatement, WhiteLabelVariant } from '../methodology/whitelabel.js';
-import type { Result } from '../result/schema.js';
+import type { Result } from '../model/result.js';
 import { energyLabelOf, gradeStatusOf, gradeStatusPhrase, recordGradeStatus, type EnergyLabelView, type GradeStatus } from './grade-view.js';
 import { adpUnit, esc, Formatter, ghgUnit, waterUnit, type DisplayUnit } from './html-format.js';
 import { fillLabel, REPORT_LABELS, type ReportLang } from './i18n.js';

@@ -8,7 +8,7 @@
  */
 import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Result } from '../result/schema.js';
+import type { Result } from '../model/result.js';
 import { stripControlCharactersDeep } from '../shared/text.js';
 import { writeEvidence, writeFileAtomic, type EvidenceFiles, type ReportError, type SummaryPngRenderer } from './evidence.js';
 import { renderHtmlReport, type HtmlReportOptions } from './html.js';

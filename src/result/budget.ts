@@ -21,7 +21,7 @@ import { closestMatch } from '../shared/closest-match.js';
 import { InputError } from '../shared/input-error.js';
 import { readInputFile } from '../shared/input-file.js';
 import { parseYamlInput } from '../shared/yaml-input.js';
-import type { Result } from './schema.js';
+import type { Result } from '../model/result.js';
 
 const SIZE_PATTERN = /^\s*(\d+(?:\.\d+)?)\s*(B|kB|KB|MB|GB)?\s*$/;
 const SIZE_FACTOR: Record<string, number> = { B: 1, kB: 1e3, KB: 1e3, MB: 1e6, GB: 1e9 };

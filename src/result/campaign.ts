@@ -5,7 +5,7 @@
  * with `shard` set; `ecoscore merge` joins them into the structure of an unsharded run.
  */
 import { z } from 'zod';
-import { FootprintSchema } from './schema.js';
+import { FootprintSchema } from '../model/result.js';
 
 /** Current version of the campaign index format. */
 export const CAMPAIGN_SCHEMA_VERSION = 1;

@@ -4,8 +4,8 @@
  * when it goes the wrong way by more than the measured noise of both runs AND by more than the tolerance
  * (`maxDrop` points for scores, `tolerance` as a fraction for metrics). Pure: results in, plain data out.
  */
-import type { MetricName } from '../methodology/metrics.js';
-import type { Result, StepResult } from './schema.js';
+import type { MetricName } from '../model/metrics.js';
+import type { Result, StepResult } from '../model/result.js';
 
 /** Options of {@link compareResults}. */
 export interface CompareOptions {

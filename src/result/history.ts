@@ -6,7 +6,7 @@
 import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
-import type { Result } from './schema.js';
+import type { Result } from '../model/result.js';
 
 /** Default history file. */
 export const DEFAULT_HISTORY_FILE = 'reports/history.jsonl';

@@ -6,7 +6,7 @@ import { writeJsonAtomic } from '../shared/json-file.js';
 import { InputError, formatFieldPath } from '../shared/input-error.js';
 import { readInputFile } from '../shared/input-file.js';
 import { stripControlCharactersDeep } from '../shared/text.js';
-import { ResultSchema, type Result } from './schema.js';
+import { ResultSchema, type Result } from '../model/result.js';
 
 /** Validates and writes a result atomically. */
 export async function writeResult(file: string, result: Result): Promise<void> {

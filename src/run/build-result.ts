@@ -15,7 +15,7 @@ import type { GridRegion } from '../methodology/footprint.js';
 import { defaultScoringProfile, type ScoringProfile } from '../methodology/ecoscore.js';
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
 import type { MobileDeviceRecord } from '../probes/android-device.js';
-import { RESULT_SCHEMA_VERSION, type Result, type Run } from '../result/schema.js';
+import { RESULT_SCHEMA_VERSION, type Result, type Run, type StepThresholdsUsed } from '../model/result.js';
 import { TOOL } from '../shared/version.js';
 import { gitFacts, hostFacts } from './host.js';
 import { lighthousePassOf, withLighthouse, type LighthousePassRecord } from './lighthouse-pass.js';
@@ -240,8 +240,8 @@ function resultWarnings(context: ResultContext, evaluation: Evaluation, steps: R
 }
 
 /** The curves the scores were read on, per step type of the journey (energy resolved for this device and network). */
-function thresholdsUsed(evaluation: Evaluation): Record<string, { energy: unknown; performance: unknown; data: unknown }> {
-  const used: Record<string, { energy: unknown; performance: unknown; data: unknown }> = {};
+function thresholdsUsed(evaluation: Evaluation): Record<string, StepThresholdsUsed> {
+  const used: Record<string, StepThresholdsUsed> = {};
   for (const type of new Set(evaluation.steps.map((step) => step.type))) {
     const curves = evaluation.thresholds.steps[type];
     used[type] = { energy: curves.energy?.points ?? null, performance: curves.performance?.points ?? null, data: curves.data };

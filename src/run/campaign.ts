@@ -11,7 +11,7 @@ import { loadJourney, type LoadedJourney } from '../journey/load.js';
 import { resolveProfiles } from '../journey/profiles.js';
 import { CAMPAIGN_SCHEMA_VERSION, CampaignIndexSchema, type CampaignIndex, type Combination } from '../result/campaign.js';
 import { readResult } from '../result/io.js';
-import type { Result } from '../result/schema.js';
+import type { Result } from '../model/result.js';
 import { formatFieldPath, InputError } from '../shared/input-error.js';
 import { readInputFile } from '../shared/input-file.js';
 import { writeJsonAtomic } from '../shared/json-file.js';

@@ -9,7 +9,7 @@ import type { LoadedJourney } from '../journey/load.js';
 import { compareConstrained, type ConditionStep } from '../methodology/constrained.js';
 import { writeResult } from '../result/io.js';
 import { getDeviceProfile, getNetworkProfile } from '../profiles/index.js';
-import type { Constrained, Result } from '../result/schema.js';
+import type { Constrained, Result } from '../model/result.js';
 import { errorSummary } from '../shared/text.js';
 import { runJourney, type RunOptions } from './journey.js';
 

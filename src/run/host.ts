@@ -1,7 +1,7 @@
 /** Facts about the machine that ran the measures, recorded in every result. */
 import { execFileSync } from 'node:child_process';
 import { arch, cpus, platform } from 'node:os';
-import type { Result } from '../result/schema.js';
+import type { Result } from '../model/result.js';
 
 /** Host platform, CPU and Node version. */
 export function hostFacts(): Result['environment']['host'] {

@@ -16,7 +16,7 @@ import type { Journey, Step, StepType } from '../journey/schema.js';
 import { estimateStepEnergy, type HostCalibration } from '../methodology/energy.js';
 import { LIGHTHOUSE_AUDIT_IDS, summarizeLighthouseStep, type Lhr } from '../methodology/recommendations.js';
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
-import type { LighthousePass, RawStepSample, StepLighthouse, StepResult } from '../result/schema.js';
+import type { LighthousePass, RawStepSample, StepLighthouse, StepResult } from '../model/result.js';
 import { errorSummary, slugify } from '../shared/text.js';
 
 /** Hooks `runStep` calls around a step: `begin` before its probes start, `end` after they stop. */

@@ -10,7 +10,7 @@ import { defaultScoringProfile } from '../methodology/ecoscore.js';
 import type { HostCalibration } from '../methodology/energy.js';
 import type { GridRegion } from '../methodology/footprint.js';
 import { parseDeviceProfile, parseNetworkProfile } from '../profiles/index.js';
-import type { Result } from '../result/schema.js';
+import type { Result } from '../model/result.js';
 import { buildResult, type ResultContext } from './build-result.js';
 
 /** The recorded result's scoring options, as build-result.ts wrote them. */

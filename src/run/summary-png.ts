@@ -6,7 +6,7 @@
 import { findBrowser } from '../browser/find-browser.js';
 import { renderElementPng } from '../browser/render-png.js';
 import type { SummaryPngRenderer } from '../report/write.js';
-import type { Result } from '../result/schema.js';
+import type { Result } from '../model/result.js';
 
 /**
  * A renderer of `#summary`, or null when no browser can be found. `warn` receives problems. The result is

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createProgress } from '../../src/cli/progress.js';
-import type { RawStepSample } from '../../src/result/schema.js';
+import type { RawStepSample } from '../../src/model/result.js';
 
 const sample = (index: number, step: string): RawStepSample =>
   ({ step, index, type: 'load', status: 'passed', startedAt: '', durationMs: 1000, bytes: 2000, requests: 3, cpuMs: 40 }) as RawStepSample;

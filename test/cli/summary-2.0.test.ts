@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { renderCampaignSummary, renderHistory, renderSummary } from '../../src/cli/summary.js';
 import type { CampaignIndex, Combination } from '../../src/result/campaign.js';
 import { historyEntry } from '../../src/result/history.js';
-import type { Result } from '../../src/result/schema.js';
+import type { Result } from '../../src/model/result.js';
 import { at80, partlyMeasured, recorded, withoutGrade, type NoGradeKind } from '../report/fixture-2.0.js';
 
 const KINDS: NoGradeKind[] = ['step-failed', 'step-skipped', 'input-missing', 'no-reference'];

@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJourney } from '../../src/run/journey.js';
 import { DEMO_PASSWORD, startDemoServer, type DemoServer } from '../../src/demo/server.js';
 import { loadJourney } from '../../src/journey/load.js';
-import type { Result } from '../../src/result/schema.js';
+import type { Result } from '../../src/model/result.js';
 import { requireAppiumDrivers } from './appium-setup.js';
 
 const CHROMEDRIVER = process.env.CHROMEDRIVER ?? '/usr/bin/chromedriver';

@@ -12,7 +12,7 @@ import { isLocalAppPath, openAppiumDriver, redactCapabilities, redactUrl, scrubC
 import type { AppiumSession } from '../../src/drivers/appium/session.js';
 import type { AndroidShell } from '../../src/probes/android-shell.js';
 import { getDeviceProfile, getNetworkProfile } from '../../src/profiles/index.js';
-import type { Run } from '../../src/result/schema.js';
+import type { Run } from '../../src/model/result.js';
 
 const device = getDeviceProfile('mid-range-phone');
 const network = getNetworkProfile('wifi');

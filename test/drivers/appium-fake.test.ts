@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJourney } from '../../src/run/journey.js';
 import { loadJourney } from '../../src/journey/load.js';
 import { readResult } from '../../src/result/io.js';
-import type { Result } from '../../src/result/schema.js';
+import type { Result } from '../../src/model/result.js';
 import { requireAppiumDrivers } from './appium-setup.js';
 
 const ANDROID_PROBES = ['energy', 'android-netstats', 'android-cpu', 'android-memory', 'android-gfxinfo', 'android-batterystats'];

@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/program.js';
 import { startAppiumServer, type AppiumServer } from '../../src/drivers/appium-server.js';
 import { readResult } from '../../src/result/io.js';
-import type { Result } from '../../src/result/schema.js';
+import type { Result } from '../../src/model/result.js';
 import { requireAppiumDrivers } from './appium-setup.js';
 
 const USER = 'farm-user-7Qx';

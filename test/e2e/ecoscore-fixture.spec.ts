@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { DEMO_PASSWORD, startDemoServer, type DemoServer } from '../../src/demo/server.js';
-import { ResultSchema } from '../../src/result/schema.js';
+import { ResultSchema } from '../../src/model/result.js';
 import { expect, test } from '../../src/playwright-test/index.js';
 import { measureDemoJourney } from './demo-journey.js';
 

@@ -10,7 +10,7 @@ import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test, type Page } from '@playwright/test';
 import { renderHtmlReport } from '../../src/report/html.js';
-import type { Result } from '../../src/result/schema.js';
+import type { Result } from '../../src/model/result.js';
 import { recorded, withoutGrade } from '../report/fixture-2.0.js';
 
 const FIXTURE_DIR = resolve('test/fixtures/results/demo-health');

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { runJourney } from '../../src/run/journey.js';
 import { DEMO_PASSWORD, startDemoServer, type DemoServer } from '../../src/demo/server.js';
 import { loadJourney } from '../../src/journey/load.js';
-import { ResultSchema, type Result } from '../../src/result/schema.js';
+import { ResultSchema, type Result } from '../../src/model/result.js';
 import { expect, test } from '../../src/playwright-test/index.js';
 import { measureDemoJourney } from './demo-journey.js';
 

@@ -6,7 +6,7 @@
  * component versions to 1.0.0; every remaining figure is the 2.0 recording's, so nothing here is a 1.x
  * measurement.
  */
-import type { Result } from '../../src/result/schema.js';
+import type { Result } from '../../src/model/result.js';
 
 /** Step metrics that methodology 1.x did not measure. */
 const METRICS_2_0 = ['responseMs', 'rendererOtherCpuMs', 'gpuCpuMs', 'utilityCpuMs', 'documentElements', 'excessEnergyMah'] as const;

@@ -10,7 +10,7 @@ import { runJourney, type RunEvent } from '../../src/run/journey.js';
 import { DEMO_PASSWORD, expectedElementCount } from '../../src/demo/server.js';
 import { loadJourney } from '../../src/journey/load.js';
 import { readResult } from '../../src/result/io.js';
-import type { Result } from '../../src/result/schema.js';
+import type { Result } from '../../src/model/result.js';
 
 let outDir: string;
 let result: Result;

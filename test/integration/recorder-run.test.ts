@@ -15,7 +15,7 @@ import { runJourney } from '../../src/run/journey.js';
 import { DEMO_PASSWORD } from '../../src/demo/server.js';
 import { loadJourney, type LoadedJourney } from '../../src/journey/load.js';
 import { importRecordingToYaml } from '../../src/journey/recorder.js';
-import type { Result } from '../../src/result/schema.js';
+import type { Result } from '../../src/model/result.js';
 
 const RECORDING = 'journeys/recordings/demo-health.recording.json';
 const ITERATIONS = 3;

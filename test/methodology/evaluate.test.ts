@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluate } from '../../src/methodology/evaluate.js';
 import { getDeviceProfile, getNetworkProfile } from '../../src/profiles/index.js';
-import type { Run } from '../../src/result/schema.js';
+import type { Run } from '../../src/model/result.js';
 import { run, sample, type TestStep } from './samples.js';
 
 const device = getDeviceProfile('mid-range-phone');

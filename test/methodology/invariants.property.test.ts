@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import type { StepType } from '../../src/journey/schema.js';
 import { evaluate, type Evaluation } from '../../src/methodology/evaluate.js';
 import { getDeviceProfile, getNetworkProfile } from '../../src/profiles/index.js';
-import type { RawStepSample, Run } from '../../src/result/schema.js';
+import type { RawStepSample, Run } from '../../src/model/result.js';
 import { sample, type TestStep } from './samples.js';
 
 const DEVICES = ['entry-level-phone', 'mid-range-phone', 'high-end-phone'].map(getDeviceProfile);

@@ -17,7 +17,7 @@ import {
   type Lhr,
 } from '../../src/methodology/recommendations.js';
 import { getDeviceProfile as getDevice, getNetworkProfile as getNetwork } from '../../src/profiles/index.js';
-import { StepLighthouseSchema } from '../../src/result/schema.js';
+import { StepLighthouseSchema } from '../../src/model/result.js';
 
 const v12 = JSON.parse(readFileSync('test/fixtures/lighthouse/ressources-lighthouse-12.lhr.json', 'utf8')) as Lhr;
 const v13 = JSON.parse(readFileSync('test/fixtures/lighthouse/ressources-lighthouse-13.lhr.json', 'utf8')) as Lhr;

@@ -2,7 +2,7 @@
  * Builders of synthetic raw samples and runs for methodology tests (synthetic: made up for the tests, not recorded).
  */
 import type { StepType } from '../../src/journey/schema.js';
-import type { RawStepSample, Run } from '../../src/result/schema.js';
+import type { RawStepSample, Run } from '../../src/model/result.js';
 
 /** A journey step as the methodology reads it. */
 export interface TestStep {

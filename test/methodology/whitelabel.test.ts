@@ -10,7 +10,7 @@ import {
   type WhiteLabelStatement,
 } from '../../src/methodology/whitelabel.js';
 import { readResult } from '../../src/result/io.js';
-import type { Result } from '../../src/result/schema.js';
+import type { Result } from '../../src/model/result.js';
 
 const FIXTURE = 'test/fixtures/results/demo-health/result.json';
 const AT = '2026-11-22T10:00:00.000Z';

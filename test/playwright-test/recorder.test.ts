@@ -12,7 +12,7 @@ import type { Session } from '../../src/drivers/driver.js';
 import { JourneyRecorder, type JourneyRecorderOptions } from '../../src/playwright-test/recorder.js';
 import type { Probe } from '../../src/probes/probe.js';
 import { getDeviceProfile, getNetworkProfile } from '../../src/profiles/index.js';
-import { ResultSchema } from '../../src/result/schema.js';
+import { ResultSchema } from '../../src/model/result.js';
 
 const PNG = Buffer.from('89504e470d0a1a0a0000000d4948445200000001000000010806000000', 'hex');
 

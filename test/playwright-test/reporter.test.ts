@@ -12,7 +12,7 @@ import { pngSize } from '../../src/browser/render-png.js';
 import EcoscoreReporter from '../../src/playwright-test/reporter.js';
 import { RESULT_ATTACHMENT, screenshotAttachmentName } from '../../src/playwright-test/attachments.js';
 import type { SummaryPngRenderer } from '../../src/report/write.js';
-import { ResultSchema, type Result } from '../../src/result/schema.js';
+import { ResultSchema, type Result } from '../../src/model/result.js';
 
 const FIXTURE_DIR = resolve('test/fixtures/results/demo-health');
 

@@ -16,7 +16,7 @@ import { deviceFactsOf, parseGetprop } from '../../src/probes/android-parsers/ge
 import { perfettoPowerConfig } from '../../src/probes/android-parsers/perfetto-config.js';
 import { readPerfettoPowerTrace } from '../../src/probes/android-parsers/perfetto-trace.js';
 import { coverageOf, detectConventions, dischargeMahOver, parseSysfsSamples, type PowerSample } from '../../src/probes/android-parsers/power-samples.js';
-import type { RawStepSample } from '../../src/result/schema.js';
+import type { RawStepSample } from '../../src/model/result.js';
 
 const fixture = (name: string) => readFileSync(`test/fixtures/android/${name}`, 'utf8');
 /** A fixture without its first line (the provenance line). */

@@ -11,7 +11,7 @@ import { compareGrades, renderCompareJson, renderCompareMarkdown, renderCompareT
 import { renderWhiteLabelHtml, renderWhiteLabelMarkdown, whiteLabelVariantFacts } from '../../src/report/whitelabel.js';
 import type { CampaignIndex, Combination } from '../../src/result/campaign.js';
 import { compareResults } from '../../src/result/compare.js';
-import type { Result } from '../../src/result/schema.js';
+import type { Result } from '../../src/model/result.js';
 import { at80, partlyMeasured, recorded, withoutGrade } from './fixture-2.0.js';
 
 const AT = '2026-12-01T10:00:00.000Z';

@@ -14,7 +14,7 @@ import { pngSize } from '../../src/browser/render-png.js';
 import { writeEvidence, type EvidenceManifest, type SummaryPngRenderer } from '../../src/report/evidence.js';
 import { renderHtmlReport } from '../../src/report/html.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
-import type { Result } from '../../src/result/schema.js';
+import type { Result } from '../../src/model/result.js';
 import { recorded } from './fixture-2.0.js';
 
 const HOSTILE = 'heavy | <img src=x onerror=alert(1)>';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/program.js';
 import { writeReports } from '../../src/report/write.js';
 import { readResult } from '../../src/result/io.js';
-import type { Result } from '../../src/result/schema.js';
+import type { Result } from '../../src/model/result.js';
 import { stripControlCharacters } from '../../src/shared/text.js';
 
 // eslint-disable-next-line no-control-regex

@@ -13,7 +13,7 @@ import { parseJourney } from '../../src/journey/load.js';
 import { isAttested } from '../../src/journey/gdsl.js';
 import { gdslFromRedactedSource, sha256, stepScreenshotPath, writeEvidence, type EvidenceManifest, type SummaryPngRenderer } from '../../src/report/evidence.js';
 import { readResult } from '../../src/result/io.js';
-import type { Result } from '../../src/result/schema.js';
+import type { Result } from '../../src/model/result.js';
 
 const FIXTURE_DIR = 'test/fixtures/results/demo-health';
 const STEP_FILES = [

@@ -6,7 +6,7 @@
  * change the fields the renderers read; nothing here is a measurement.
  */
 import { readResult } from '../../src/result/io.js';
-import type { Result } from '../../src/result/schema.js';
+import type { Result } from '../../src/model/result.js';
 
 /** The recorded 2.0 result. */
 export const FIXTURE_2_0 = 'test/fixtures/results/demo-health-2.0/result.json';

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadChartJsSource } from '../../src/report/chart-js.js';
 import { renderHtmlReport } from '../../src/report/html.js';
 import { REPORT_LABELS, fillLabel } from '../../src/report/i18n.js';
-import type { Result } from '../../src/result/schema.js';
+import type { Result } from '../../src/model/result.js';
 
 const FIXTURE = 'test/fixtures/results/demo-health/result.json';
 const fixture = (): Result => JSON.parse(readFileSync(FIXTURE, 'utf8')) as Result;

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderJunit } from '../../src/report/junit.js';
 import { readResult } from '../../src/result/io.js';
-import type { Result } from '../../src/result/schema.js';
+import type { Result } from '../../src/model/result.js';
 
 const FIXTURE = 'test/fixtures/results/demo-health/result.json';
 const fixture = async (): Promise<Result> => readResult(FIXTURE);

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, formatGhg, formatWater, renderMarkdown } from '../../src/report/markdown.js';
 import { readResult } from '../../src/result/io.js';
-import type { Result } from '../../src/result/schema.js';
+import type { Result } from '../../src/model/result.js';
 import { asMethodology1x } from '../helpers/methodology-1x.js';
 
 const FIXTURE = 'test/fixtures/results/demo-health/result.json';

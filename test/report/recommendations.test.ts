@@ -9,7 +9,7 @@ import { summarizeLighthouseStep, type Lhr } from '../../src/methodology/recomme
 import { getDeviceProfile, getNetworkProfile } from '../../src/profiles/index.js';
 import { renderHtmlReport } from '../../src/report/html.js';
 import { codeSpan, renderMarkdown } from '../../src/report/markdown.js';
-import { ResultSchema, type Result, type StepLighthouse } from '../../src/result/schema.js';
+import { ResultSchema, type Result, type StepLighthouse } from '../../src/model/result.js';
 
 const STUB = '/* chart.js stub */ window.Chart = function () {};';
 const plain = (): Result => JSON.parse(readFileSync('test/fixtures/results/demo-health/result.json', 'utf8')) as Result;

@@ -12,7 +12,7 @@ import { pngSize, renderElementPng } from '../../src/browser/render-png.js';
 import { writeReports, type HtmlRenderOptions, type RenderHtml } from '../../src/report/write.js';
 import type { SummaryPngRenderer } from '../../src/report/evidence.js';
 import { readResult } from '../../src/result/io.js';
-import type { Result } from '../../src/result/schema.js';
+import type { Result } from '../../src/model/result.js';
 
 const FIXTURE_DIR = 'test/fixtures/results/demo-health';
 

@@ -8,7 +8,7 @@ import { main } from '../../src/cli/program.js';
 import { checkBudget, loadBudget } from '../../src/result/budget.js';
 import { compareResults, gateProblem, methodologyVersionOf } from '../../src/result/compare.js';
 import { readResult } from '../../src/result/io.js';
-import type { Result } from '../../src/result/schema.js';
+import type { Result } from '../../src/model/result.js';
 import { asMethodology1x } from '../helpers/methodology-1x.js';
 
 const dir = 'test/fixtures/results/compare';

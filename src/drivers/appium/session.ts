@@ -4,7 +4,7 @@
  * sampler among them (probes/android-energy.ts). See docs/mobile.md.
  */
 import type { Action, Locator } from '../../journey/schema.js';
-import type { Run } from '../../result/schema.js';
+import type { Run } from '../../model/result.js';
 import { AndroidBatterystatsProbe } from '../../probes/android-batterystats.js';
 import { AndroidCpuProbe } from '../../probes/android-cpu.js';
 import { AndroidEnergy, type EnergyPlan } from '../../probes/android-energy.js';

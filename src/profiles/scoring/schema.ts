@@ -12,7 +12,7 @@
  * Pure module: zod only, no I/O.
  */
 import { z } from 'zod';
-import { STEP_TYPES, type StepType } from '../step-types.js';
+import { STEP_TYPES, type StepType } from '../../model/step-types.js';
 
 /** Semantic version such as `1.0.0` or `2.1.0-rc.1`. */
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;

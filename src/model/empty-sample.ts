@@ -1,5 +1,5 @@
 /** A sample with no figure: a skipped step, or the start of a step before its probes report. */
-import type { RawStepSample } from './schema.js';
+import type { RawStepSample } from './result.js';
 
 /** A `skipped` sample of step `index`: every figure null (never 0: nothing was measured). */
 export function skippedSample(step: { name: string; type: RawStepSample['type'] }, index: number): RawStepSample {

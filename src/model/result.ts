@@ -4,11 +4,11 @@
  * yet are `null` too.
  */
 import { z } from 'zod';
-import { ConstrainedSchema } from './constrained-schema.js';
-import { EnergySourceSchema, GitFactsSchema, HostCalibrationSchema, MethodologyRecordSchema, ResultDeviceSchema, ResultTargetSchema } from './environment-schema.js';
-import { STEP_TYPES } from '../journey/schema.js';
-import { METRIC_NAMES, type MetricName } from '../methodology/metrics.js';
-import { SCORE_STATUS_CODES } from '../methodology/score-status.js';
+import { ConstrainedSchema } from './constrained.js';
+import { EnergySourceSchema, GitFactsSchema, HostCalibrationSchema, MethodologyRecordSchema, ResultDeviceSchema, ResultTargetSchema } from './environment.js';
+import { STEP_TYPES } from './step-types.js';
+import { METRIC_NAMES, type MetricName } from './metrics.js';
+import { SCORE_STATUS_CODES } from './score-status.js';
 
 /** Current version of the result format. */
 export const RESULT_SCHEMA_VERSION = 1;
@@ -118,7 +118,7 @@ export const RawStepSampleSchema = z.object({
 /** One step of one iteration. */
 export type RawStepSample = z.infer<typeof RawStepSampleSchema>;
 
-export { METRIC_NAMES, type MetricName } from '../methodology/metrics.js';
+export { METRIC_NAMES, type MetricName } from './metrics.js';
 
 /** Spread of a figure over iterations; cv is standard deviation / mean as a fraction (0.02 = 2 %). */
 export const SpreadSchema = z.object({ min: z.number(), max: z.number(), cv: z.number().nullable(), n: z.number().int() });
@@ -384,8 +384,8 @@ export const ResultSchema = z.object({
   /** `--constrained`: the journey replayed on a constrained profile, step by step (absent otherwise). */
   constrained: ConstrainedSchema.optional(),
 });
-export { ConstrainedSchema, type Constrained } from './constrained-schema.js';
-export * from './environment-schema.js';
+export { ConstrainedSchema, type Constrained } from './constrained.js';
+export * from './environment.js';
 
 /** result.json. */
 export type Result = z.infer<typeof ResultSchema>;

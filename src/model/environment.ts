@@ -178,11 +178,11 @@ export const DataCurvesSchema = openObject({ web: openObject({ points: Threshold
 
 /**
  * The curves a step type's scores were read on (methodology 2.0): energy and performance points (null when the
- * type has no such sub-score) and data curves per platform. The writer (run/build-result.ts) gives them as
- * opaque values, so they are `unknown` here: read them with {@link ThresholdPointsSchema} and
- * {@link DataCurvesSchema}.
+ * type has no such sub-score) and data curves per platform.
  */
-export const StepThresholdsSchema = openObject({ energy: z.unknown(), performance: z.unknown(), data: z.unknown() });
+export const StepThresholdsSchema = openObject({ energy: ThresholdPointsSchema.nullable(), performance: ThresholdPointsSchema.nullable(), data: DataCurvesSchema });
+/** The curves a step type's scores were read on. */
+export type StepThresholdsUsed = z.output<typeof StepThresholdsSchema>;
 
 /** The footprint model of a result (methodology/footprint.ts FootprintModelInfo). */
 export const FootprintModelSchema = openObject({
