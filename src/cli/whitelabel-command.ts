@@ -7,6 +7,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { whiteLabelStatement } from '../methodology/whitelabel.js';
 import { renderWhiteLabelHtml, renderWhiteLabelJson, renderWhiteLabelMarkdown, whiteLabelVariantFacts } from '../report/whitelabel.js';
+import { whiteLabelWarningText } from '../report/i18n-whitelabel.js';
 import { readResult } from '../result/io.js';
 import type { Result } from '../model/result.js';
 import { closestMatch } from '../shared/closest-match.js';
@@ -88,7 +89,7 @@ export async function whiteLabelCommand(args: string[], flags: WhiteLabelFlags, 
   const facts = whiteLabelVariantFacts(variants);
   await writeFile(join(out, 'whitelabel.md'), renderWhiteLabelMarkdown(statement, { variants: facts }));
   await writeFile(join(out, 'whitelabel.html'), renderWhiteLabelHtml(statement, { lang: flags.lang, variants: facts }));
-  for (const warning of statement.warnings) io.err(`warning: ${warning.en}`);
+  for (const warning of statement.warnings) io.err(`warning: ${whiteLabelWarningText(warning, 'en')}`);
   io.out(renderWhiteLabelMarkdown(statement, { variants: facts }));
   io.out(`\nwhite-label statement: ${join(out, 'whitelabel.html')} (also .md, .json)`);
   return 0;

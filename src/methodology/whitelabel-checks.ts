@@ -3,7 +3,7 @@
  * be compared (see whitelabel.ts).
  */
 import type { Result } from '../model/result.js';
-import { WHITELABEL_RULES, MORE_INFO, type WhiteLabelInput, type WhiteLabelOptions, type WhiteLabelVariant, type WhiteLabelWarning } from './whitelabel-types.js';
+import { WHITELABEL_RULES, MORE_INFO, type WhiteLabelGroup, type WhiteLabelInput, type WhiteLabelOptions, type WhiteLabelVariant, type WhiteLabelWarning } from './whitelabel-types.js';
 
 export function fail(message: string): never {
   throw new Error(`whiteLabelStatement: ${message}; ${MORE_INFO}`);
@@ -71,105 +71,68 @@ export function describeVariant(name: string, result: Result): WhiteLabelVariant
   };
 }
 
-/** Groups variant names by a key; more than one group means the variants differ on it. */
-function groupBy(inputs: ReadonlyArray<WhiteLabelInput>, key: (result: Result) => string): Map<string, string[]> {
+/** Groups variant names by a key, in the order the variants were given; more than one group means the variants differ on it. */
+function groupBy(inputs: ReadonlyArray<WhiteLabelInput>, key: (result: Result) => string): WhiteLabelGroup[] {
   const groups = new Map<string, string[]>();
   for (const { name, result } of inputs) {
     const value = key(result);
     groups.set(value, [...(groups.get(value) ?? []), name]);
   }
-  return groups;
+  return [...groups].map(([value, variants]) => ({ value, variants }));
 }
-
-const listGroups = (groups: Map<string, string[]>): string => [...groups].map(([value, names]) => `${value}: ${names.join(', ')}`).join('; ');
 
 /** Warning when the variants ran different steps, or the same steps from different journey files. */
 function journeyWarnings(inputs: ReadonlyArray<WhiteLabelInput>, all: string[]): WhiteLabelWarning[] {
-  const warnings: WhiteLabelWarning[] = [];
   const stepsOf = (r: Result) => r.steps.map((step) => `${step.type}${step.critical ? '*' : ''} ${step.name}`).join(' | ');
-  const steps = groupBy(inputs, stepsOf);
-  if (steps.size > 1) {
-    warnings.push({
-      code: 'different-journeys',
-      fr: `Les variantes n’ont pas été mesurées sur le même parcours (étapes différentes) : leurs chiffres ne sont pas comparables. ${listGroups(groupBy(inputs, (r) => `« ${r.journey.name} » (${r.steps.length} étapes)`))}`,
-      en: `The variants were not measured along the same journey (different steps): their figures are not comparable. ${listGroups(groupBy(inputs, (r) => `"${r.journey.name}" (${r.steps.length} steps)`))}`,
-      variants: all,
+  if (groupBy(inputs, stepsOf).length > 1) {
+    // Listed by journey name and step count (what a reader can tell apart).
+    const groups = groupBy(inputs, (r) => JSON.stringify([r.journey.name, r.steps.length])).map(({ value, variants }) => {
+      const [journey, steps] = JSON.parse(value) as [string, number];
+      return { journey, steps, variants };
     });
-  } else {
-    const files = groupBy(inputs, (r) => r.journey.sha256);
-    if (files.size > 1) {
-      warnings.push({
-        code: 'different-journey-files',
-        fr: `Les variantes ont été mesurées avec des fichiers de parcours différents (sha256 différents) mais les mêmes étapes ; vérifiez qu’ils décrivent le même parcours utilisateur. ${listGroups(groupBy(inputs, (r) => r.journey.sha256.slice(0, 12)))}`,
-        en: `The variants were measured with different journey files (different sha256) but the same steps; check that they describe the same user journey. ${listGroups(groupBy(inputs, (r) => r.journey.sha256.slice(0, 12)))}`,
-        variants: all,
-      });
-    }
+    return [{ code: 'different-journeys', params: { groups }, variants: all }];
   }
-  return warnings;
+  const files = groupBy(inputs, (r) => r.journey.sha256);
+  if (files.length > 1) {
+    const groups = groupBy(inputs, (r) => r.journey.sha256.slice(0, 12)).map(({ value, variants }) => ({ sha256Prefix: value, variants }));
+    return [{ code: 'different-journey-files', params: { groups }, variants: all }];
+  }
+  return [];
 }
 
 /** Warnings when the variants were measured on different platforms, devices or networks. */
 function conditionWarnings(inputs: ReadonlyArray<WhiteLabelInput>, all: string[]): WhiteLabelWarning[] {
   const warnings: WhiteLabelWarning[] = [];
-  const differing: Array<[WhiteLabelWarning['code'], (r: Result) => string, string, string]> = [
-    ['different-platforms', (r) => r.target.platform, 'plateformes', 'platforms'],
-    ['different-devices', (r) => r.environment.device.id, 'appareils', 'devices'],
-    ['different-networks', (r) => r.environment.network.id, 'réseaux', 'networks'],
+  const differing: Array<['different-platforms' | 'different-devices' | 'different-networks', (r: Result) => string]> = [
+    ['different-platforms', (r) => r.target.platform],
+    ['different-devices', (r) => r.environment.device.id],
+    ['different-networks', (r) => r.environment.network.id],
   ];
-  for (const [code, key, fr, en] of differing) {
+  for (const [code, key] of differing) {
     const groups = groupBy(inputs, key);
-    if (groups.size > 1) {
-      warnings.push({
-        code,
-        fr: `Les variantes ont été mesurées sur des ${fr} différents : leurs chiffres ne sont pas comparables ; mesurez-les dans les mêmes conditions. ${listGroups(groups)}`,
-        en: `The variants were measured on different ${en}: their figures are not comparable; measure them under the same conditions. ${listGroups(groups)}`,
-        variants: all,
-      });
-    }
+    if (groups.length > 1) warnings.push({ code, params: { groups }, variants: all });
   }
   return warnings;
 }
 
 /** Warning when the variants were computed with different scoring profiles, energy models or footprint factors. */
 function methodologyWarnings(inputs: ReadonlyArray<WhiteLabelInput>, all: string[]): WhiteLabelWarning[] {
-  const warnings: WhiteLabelWarning[] = [];
   const methodology = groupBy(inputs, (r) => {
     const m = (r.environment.methodology ?? {}) as { energyModel?: unknown; scoring?: unknown; footprint?: { version?: unknown; factors?: unknown; grid?: unknown; dataCentreGrid?: unknown } };
     return JSON.stringify([m.energyModel, m.scoring, m.footprint?.version, m.footprint?.factors, m.footprint?.grid, m.footprint?.dataCentreGrid]);
   });
-  if (methodology.size > 1) {
-    warnings.push({
-      code: 'different-methodology',
-      fr: 'Les variantes ont été calculées avec des méthodes différentes (profil de notation, modèle d’énergie ou facteurs d’empreinte) : leurs scores ne sont pas comparables.',
-      en: 'The variants were computed with different methods (scoring profile, energy model or footprint factors): their scores are not comparable.',
-      variants: all,
-    });
-  }
-  return warnings;
+  return methodology.length > 1 ? [{ code: 'different-methodology', params: {}, variants: all }] : [];
 }
 
 /** Warnings when the energy sources differ between variants, and naming the variants whose energy is modelled. */
 function energySourceWarnings(variants: ReadonlyArray<WhiteLabelVariant>, all: string[]): WhiteLabelWarning[] {
   const warnings: WhiteLabelWarning[] = [];
-  const sources = new Set(variants.map((v) => v.energySource));
-  if (sources.size > 1) {
-    warnings.push({
-      code: 'different-energy-sources',
-      fr: `L’énergie de certaines variantes est modélisée, celle d’autres mesurée (${variants.map((v) => `${v.name} : ${v.energySource}`).join(', ')}) : les chiffres d’énergie ne sont pas comparables.`,
-      en: `The energy of some variants is modelled and of others measured (${variants.map((v) => `${v.name}: ${v.energySource}`).join(', ')}): energy figures are not comparable.`,
-      variants: all,
-    });
+  if (new Set(variants.map((v) => v.energySource)).size > 1) {
+    const sources = variants.map((v) => ({ variant: v.name, energySource: v.energySource }));
+    warnings.push({ code: 'different-energy-sources', params: { sources }, variants: all });
   }
   const modelled = variants.filter((v) => v.energySource === 'model').map((v) => v.name);
-  if (modelled.length > 0) {
-    warnings.push({
-      code: 'modelled-energy',
-      fr: `L’énergie des variantes ${modelled.join(', ')} est estimée par un modèle à partir du CPU, des données et de la durée mesurés, pas mesurée sur un téléphone.`,
-      en: `The energy of ${modelled.join(', ')} is estimated by a model from the measured CPU time, data and duration, not measured on a phone.`,
-      variants: modelled,
-    });
-  }
+  if (modelled.length > 0) warnings.push({ code: 'modelled-energy', params: { variants: modelled }, variants: [...modelled] });
   return warnings;
 }
 
@@ -177,29 +140,13 @@ function energySourceWarnings(variants: ReadonlyArray<WhiteLabelVariant>, all: s
 function runWarnings(v: WhiteLabelVariant): WhiteLabelWarning[] {
   const warnings: WhiteLabelWarning[] = [];
   if (v.failedSteps > 0 || v.skippedSteps > 0 || v.status === 'failed') {
-    warnings.push({
-      code: 'failed-steps',
-      fr: `« ${v.name} » : ${v.failedSteps} étape(s) en échec et ${v.skippedSteps} non jouée(s) ; ses totaux ne couvrent que les étapes mesurées et sous-estiment le parcours. Corrigez le parcours et mesurez à nouveau.`,
-      en: `"${v.name}": ${v.failedSteps} failed and ${v.skippedSteps} skipped step(s); its totals cover only the measured steps and understate the journey. Fix the journey and measure again.`,
-      variants: [v.name],
-    });
+    warnings.push({ code: 'failed-steps', params: { variant: v.name, failedSteps: v.failedSteps, skippedSteps: v.skippedSteps }, variants: [v.name] });
   }
   if (v.status === 'interrupted' || v.status === 'running' || v.completedIterations < v.iterations) {
-    warnings.push({
-      code: 'incomplete-run',
-      fr: `« ${v.name} » : ${v.completedIterations} itération(s) terminée(s) sur ${v.iterations} (statut ${v.status}).`,
-      en: `"${v.name}": ${v.completedIterations} of ${v.iterations} iteration(s) completed (status ${v.status}).`,
-      variants: [v.name],
-    });
+    const params = { variant: v.name, completedIterations: v.completedIterations, iterations: v.iterations, status: v.status };
+    warnings.push({ code: 'incomplete-run', params, variants: [v.name] });
   }
-  if (v.completedIterations < 2) {
-    warnings.push({
-      code: 'single-iteration',
-      fr: `« ${v.name} » n’a été mesurée qu’une fois : la dispersion de ses chiffres n’est pas connue (3 itérations au moins sont recommandées).`,
-      en: `"${v.name}" was measured once only: the spread of its figures is unknown (at least 3 iterations are recommended).`,
-      variants: [v.name],
-    });
-  }
+  if (v.completedIterations < 2) warnings.push({ code: 'single-iteration', params: { variant: v.name }, variants: [v.name] });
   return warnings;
 }
 

@@ -14,8 +14,9 @@
  *   consumption). Each of these lies between the minimum and the maximum by construction.
  *
  * It also records what each variant was measured with (journey, device, network, iterations, spread,
- * energy source) and warns when the variants are not comparable. Rule, justification and limits:
- * docs/whitelabel.md.
+ * energy source) and warns when the variants are not comparable. Warnings and the rule are codes with their
+ * parameters; their French and English sentences are written by `report/i18n-whitelabel.ts`. Rule,
+ * justification and limits: docs/whitelabel.md.
  *
  * Pure: no I/O, no clock (the statement's date is passed in).
  */
@@ -25,13 +26,14 @@ import { comparabilityWarnings, describeVariant, finite, validate } from './whit
 import {
   INDICATORS,
   WHITELABEL_STATEMENT_VERSION,
-  type BilingualText,
   type IndicatorDefinition,
   type WhiteLabelEstimation,
   type WhiteLabelIndicator,
+  type WhiteLabelIndicatorId,
   type WhiteLabelInput,
   type WhiteLabelOptions,
   type WhiteLabelRule,
+  type WhiteLabelRuleStatement,
   type WhiteLabelStatement,
   type WhiteLabelWarning,
 } from './whitelabel-types.js';
@@ -59,49 +61,17 @@ function estimateByRule(values: readonly Measured[], rule: WhiteLabelRule, bette
   return { value, from: pair[0] === pair[1] ? [pair[0]] : pair };
 }
 
-function ruleText(rule: WhiteLabelEstimation, fallback: WhiteLabelRule, estimate: string, names: readonly string[], fellBack: readonly string[]): BilingualText {
-  const count = names.length;
-  const list = names.join(', ');
-  const byRule: Record<WhiteLabelRule, BilingualText> = {
-    median: {
-      fr: `la médiane des valeurs mesurées sur les ${count} variante(s) (${list}) ; pour un nombre pair de variantes, la moyenne des deux valeurs centrales. La médiane est comprise entre le minimum et le maximum, n’est pas tirée par un déploiement atypique et ne suppose rien du service non mesuré sinon qu’il est un déploiement du même produit`,
-      en: `the median of the values measured on the ${count} variant(s) (${list}); for an even number of variants, the mean of the two middle values. The median lies between the minimum and the maximum, is not pulled by one atypical deployment, and assumes nothing of the unmeasured service beyond its being a deployment of the same product`,
-    },
-    conservative: {
-      fr: `la valeur la moins favorable mesurée sur les ${count} variante(s) (${list}) : le score le plus bas, la consommation la plus élevée ; une estimation prudente, comprise entre le minimum et le maximum`,
-      en: `the least favourable value measured on the ${count} variant(s) (${list}): the lowest score, the highest consumption; a prudent estimate, between the minimum and the maximum`,
-    },
-  };
-  const minMax = {
-    fr: `Le minimum et le maximum sont les valeurs extrêmes mesurées sur les ${count} variante(s) (${list}).`,
-    en: `The minimum and the maximum are the extreme values measured on the ${count} variant(s) (${list}).`,
-  };
-  if (rule === 'measured') {
-    const fb = fellBack.length
-      ? {
-          fr: ` Pour ${fellBack.join(', ')}, non mesuré(s) sur « ${estimate} », la valeur retenue est ${byRule[fallback].fr}.`,
-          en: ` For ${fellBack.join(', ')}, not measured on "${estimate}", the value retained is ${byRule[fallback].en}.`,
-        }
-      : { fr: '', en: '' };
-    return {
-      fr: `Le service « ${estimate} » a été mesuré : pour chaque indicateur, la valeur estimée retenue est sa propre valeur mesurée. ${minMax.fr}${fb.fr}`,
-      en: `The service "${estimate}" was measured: for each indicator, the estimated value retained is its own measured value. ${minMax.en}${fb.en}`,
-    };
-  }
-  return {
-    fr: `Le service « ${estimate} » n’a pas été mesuré : pour chaque indicateur, la valeur estimée retenue est ${byRule[rule].fr}. ${minMax.fr}`,
-    en: `The service "${estimate}" was not measured: for each indicator, the estimated value retained is ${byRule[rule].en}. ${minMax.en}`,
-  };
+/** The rule of the statement: the distributor's own values, or a rule over the measured variants. */
+function statementRule(measured: boolean, fallback: WhiteLabelRule, estimate: string, names: readonly string[], fellBack: WhiteLabelIndicatorId[]): WhiteLabelRuleStatement {
+  const variants = [...names];
+  return measured
+    ? { id: 'measured', fallback, code: 'estimate-measured', params: { estimate, variants, fellBack } }
+    : { id: fallback, fallback, code: 'estimate-by-rule', params: { estimate, variants } };
 }
 
 /** The warning that a single measured variant says nothing of the spread between distributors. */
 function singleVariantWarning(names: readonly string[]): WhiteLabelWarning {
-  return {
-    code: 'single-variant',
-    fr: `Une seule variante a été mesurée (« ${names[0]} ») : le minimum, le maximum et la valeur estimée sont ses propres valeurs ; ils ne disent rien de la dispersion entre distributeurs.`,
-    en: `Only one variant was measured ("${names[0]}"): the minimum, maximum and estimated value are its own values; they say nothing of the spread between distributors.`,
-    variants: [...names],
-  };
+  return { code: 'single-variant', params: { variant: names[0] }, variants: [...names] };
 }
 
 /** The finite values of one indicator over the variants, in the order the variants were given. */
@@ -124,15 +94,14 @@ interface StatedIndicator {
 /** States one indicator: min, max and estimate (own measured value, else by the fallback rule), or nothing when no variant has it. */
 function stateIndicator(definition: IndicatorDefinition, variants: ReadonlyArray<WhiteLabelInput>, estimate: string, measured: boolean, fallback: WhiteLabelRule): StatedIndicator {
   const values = measuredValues(definition, variants);
-  const base = { id: definition.id, label: definition.label, unit: definition.unit, better: definition.better, source: definition.source, n: values.length };
+  const base = { id: definition.id, unit: definition.unit, better: definition.better, source: definition.source, n: values.length };
   if (values.length === 0) {
     return {
       indicator: { ...base, min: null, max: null, estimated: null, minVariant: null, maxVariant: null, estimatedFrom: [], rule: null },
       fellBack: false,
       warning: {
         code: 'indicator-not-measured',
-        fr: `${definition.label.fr} : aucune variante n’a ce chiffre (${definition.source}) ; il n’est pas déclaré.`,
-        en: `${definition.label.en}: no variant has this figure (${definition.source}); it is not stated.`,
+        params: { indicator: definition.id, source: definition.source },
         indicator: definition.id,
       },
     };
@@ -146,8 +115,7 @@ function stateIndicator(definition: IndicatorDefinition, variants: ReadonlyArray
   const warning: WhiteLabelWarning | null = fellBack
     ? {
         code: 'estimate-not-measured-for-indicator',
-        fr: `${definition.label.fr} n’a pas été mesuré sur « ${estimate} » : la valeur retenue suit la règle « ${fallback} » sur les autres variantes.`,
-        en: `${definition.label.en} was not measured on "${estimate}": the value retained follows the "${fallback}" rule over the other variants.`,
+        params: { indicator: definition.id, estimate, fallback },
         variants: [estimate],
         indicator: definition.id,
       }
@@ -187,22 +155,21 @@ export function whiteLabelStatement(variants: ReadonlyArray<WhiteLabelInput>, op
   const warnings: WhiteLabelWarning[] = variants.length === 1 ? [singleVariantWarning(names)] : [];
   warnings.push(...comparabilityWarnings(variants));
 
-  const fellBack: string[] = [];
+  const fellBack: WhiteLabelIndicatorId[] = [];
   const indicators = INDICATORS.map((definition): WhiteLabelIndicator => {
     const stated = stateIndicator(definition, variants, options.estimate, measured, fallback);
-    if (stated.fellBack) fellBack.push(definition.label.en);
+    if (stated.fellBack) fellBack.push(definition.id);
     if (stated.warning) warnings.push(stated.warning);
     return stated.indicator;
   });
 
-  const statementRule: WhiteLabelEstimation = measured ? 'measured' : fallback;
   return {
     kind: 'ecoscore-whitelabel-statement',
     version: WHITELABEL_STATEMENT_VERSION,
     generatedAt: options.generatedAt,
     tool: options.tool ? { name: options.tool.name, version: options.tool.version } : null,
     estimate: { name: options.estimate, measured },
-    rule: { id: statementRule, fallback, ...ruleText(statementRule, fallback, options.estimate, names, fellBack) },
+    rule: statementRule(measured, fallback, options.estimate, names, fellBack),
     indicators,
     ecoscoreGrade: gradesOf(indicators[0], variants),
     variants: variants.map((variant) => describeVariant(variant.name, variant.result)),

@@ -1,12 +1,12 @@
 /**
  * Renderers of the white-label statement (annex 12.1, `methodology/whitelabel.ts`): JSON (the statement
- * as computed), Markdown (English with the French term in parentheses, as the other Markdown outputs) and
+ * as computed, with its sentences), Markdown (English with the French term in parentheses, as the other Markdown outputs) and
  * a self-contained HTML page to attach to the ethics questionnaire: French first and English below (or
  * the reverse), one table per language (indicator | minimum | maximum | estimated value retained | unit),
  * the rule written out, the variants measured and the warnings. No script, no external request; printable.
  *
- * Pure: a statement in, text out. Every string that comes from a result (variant, journey, device names,
- * URLs) is escaped.
+ * The statement holds codes; every sentence and label comes from `i18n-whitelabel.ts`. Pure: a statement in,
+ * text out. Every string that comes from a result (variant, journey, device names, URLs) is escaped.
  */
 import { energySourceLabel } from '../methodology/energy-source.js';
 import type { WhiteLabelIndicator, WhiteLabelStatement, WhiteLabelVariant } from '../methodology/whitelabel.js';
@@ -14,6 +14,7 @@ import type { Result } from '../model/result.js';
 import { energyLabelOf, gradeStatusOf, gradeStatusPhrase, recordGradeStatus, type EnergyLabelView, type GradeStatus } from './grade-view.js';
 import { adpUnit, esc, Formatter, ghgUnit, waterUnit, type DisplayUnit } from './html-format.js';
 import { fillLabel, REPORT_LABELS, type ReportLang } from './i18n.js';
+import { publishedWhiteLabelStatement, WHITELABEL_LABELS, whiteLabelIndicatorLabel, whiteLabelRuleText, whiteLabelWarningText } from './i18n-whitelabel.js';
 import { escapeMarkdown } from './markdown.js';
 
 /** What the statement does not keep of a variant's result and its renderers show: why it has no grade, and the energy source's one label. */
@@ -52,95 +53,15 @@ function noGradeReason(variant: WhiteLabelVariant, options: WhiteLabelRenderOpti
   return fillLabel(REPORT_LABELS[lang][phrase.key], phrase.values);
 }
 
-/** The statement as JSON (2-space indented, final newline): what `whitelabel.json` holds. */
+/**
+ * The statement as JSON (2-space indented, final newline): what `whitelabel.json` holds, each warning, the rule
+ * and each indicator with its French and English text from the catalogue ({@link publishedWhiteLabelStatement}).
+ */
 export function renderWhiteLabelJson(statement: WhiteLabelStatement): string {
-  return `${JSON.stringify(statement, null, 2)}\n`;
+  return `${JSON.stringify(publishedWhiteLabelStatement(statement), null, 2)}\n`;
 }
 
-const TEXT = {
-  fr: {
-    title: 'Déclaration marque blanche — écoscore',
-    lead: 'Service du distributeur : « {name} »',
-    measured: 'mesuré',
-    notMeasured: 'non mesuré : valeurs estimées à partir des variantes mesurées',
-    purpose:
-      'Produit en marque blanche (guide du référencement à Mon espace santé, annexe 12.1, critère DEV.1.1) : le producteur fournit pour le service du distributeur une valeur minimale, une valeur maximale et une valeur estimée ; la valeur estimée est celle retenue.',
-    headline: 'Écoscore retenu : {value} /100',
-    grade: 'note {grade}',
-    indicatorsHeading: 'Valeurs déclarées',
-    indicator: 'Indicateur',
-    minimum: 'Minimum',
-    maximum: 'Maximum',
-    estimated: 'Valeur estimée retenue',
-    unit: 'Unité',
-    howEstimated: 'Obtenue par',
-    ruleHeading: 'Règle d’estimation',
-    variantsHeading: 'Variantes mesurées',
-    variant: 'Variante',
-    ecoscore: 'Écoscore',
-    date: 'Mesurée le',
-    device: 'Appareil',
-    network: 'Réseau',
-    journey: 'Parcours',
-    iterations: 'Itérations',
-    cv: 'Dispersion (CV)',
-    energySource: 'Énergie',
-    steps: 'Étapes',
-    stepsValue: '{passed} réussie(s), {failed} en échec, {skipped} non jouée(s)',
-    warningsHeading: 'Avertissements',
-    noWarnings: 'Aucun avertissement.',
-    generated: 'Déclaration produite le {date}{tool}.',
-    by: ' par {tool} {version}',
-    offline: 'Document autonome : il s’ouvre hors ligne et ne contacte aucun serveur.',
-    rules: { measured: 'mesure du service', median: 'médiane des variantes', conservative: 'valeur la moins favorable', none: 'non mesuré' },
-    sources: { modelled: 'modélisée', measured: 'mesurée', 'partly-measured': 'en partie mesurée', unknown: 'non renseignée' } satisfies Record<EnergyLabelView['label'], string>,
-    noEcoscore: 'Aucun écoscore retenu : aucune variante mesurée n’a de note.',
-    variantNoGrade: '« {name} » n’a pas de note — {reason}',
-    of: '{done} sur {total}',
-    unitScore: '/100',
-  },
-  en: {
-    title: 'White-label statement — ecoscore',
-    lead: 'Distributor’s service: "{name}"',
-    measured: 'measured',
-    notMeasured: 'not measured: values estimated from the variants measured',
-    purpose:
-      'White-label product (guide to referencing in Mon espace santé, annex 12.1, criterion DEV.1.1): the producer provides for the distributor’s service a minimum, a maximum and an estimated value; the estimated value is the one retained.',
-    headline: 'Ecoscore retained: {value} /100',
-    grade: 'grade {grade}',
-    indicatorsHeading: 'Values stated',
-    indicator: 'Indicator',
-    minimum: 'Minimum',
-    maximum: 'Maximum',
-    estimated: 'Estimated value retained',
-    unit: 'Unit',
-    howEstimated: 'Obtained by',
-    ruleHeading: 'Estimation rule',
-    variantsHeading: 'Variants measured',
-    variant: 'Variant',
-    ecoscore: 'Ecoscore',
-    date: 'Measured on',
-    device: 'Device',
-    network: 'Network',
-    journey: 'Journey',
-    iterations: 'Iterations',
-    cv: 'Spread (CV)',
-    energySource: 'Energy',
-    steps: 'Steps',
-    stepsValue: '{passed} passed, {failed} failed, {skipped} skipped',
-    warningsHeading: 'Warnings',
-    noWarnings: 'No warnings.',
-    generated: 'Statement produced on {date}{tool}.',
-    by: ' by {tool} {version}',
-    offline: 'Self-contained document: it opens offline and contacts no server.',
-    rules: { measured: 'the service’s own measure', median: 'median of the variants', conservative: 'least favourable value', none: 'not measured' },
-    sources: { modelled: 'modelled', measured: 'measured', 'partly-measured': 'partly-measured', unknown: 'not recorded' } satisfies Record<EnergyLabelView['label'], string>,
-    noEcoscore: 'No ecoscore retained: no measured variant has a grade.',
-    variantNoGrade: '“{name}” has no grade — {reason}',
-    of: '{done} of {total}',
-    unitScore: '/100',
-  },
-} as const;
+const TEXT = WHITELABEL_LABELS;
 
 type Texts = (typeof TEXT)[ReportLang];
 
@@ -217,7 +138,7 @@ function languageSection(statement: WhiteLabelStatement, lang: ReportLang, prima
       const minOf = indicator.minVariant ? `<span class="muted">${esc(indicator.minVariant)}</span>` : '';
       const maxOf = indicator.maxVariant ? `<span class="muted">${esc(indicator.maxVariant)}</span>` : '';
       return `<tr>
-<th scope="row">${esc(indicator.label[lang])}</th>
+<th scope="row">${esc(whiteLabelIndicatorLabel(indicator.id, lang))}</th>
 <td class="num">${cell(indicator.min)}<br>${minOf}</td>
 <td class="num">${cell(indicator.max)}<br>${maxOf}</td>
 <td class="num retained">${cell(indicator.estimated)}<br><span class="muted">${esc(ruleLabel(indicator, t))}</span></td>
@@ -226,7 +147,7 @@ function languageSection(statement: WhiteLabelStatement, lang: ReportLang, prima
     })
     .join('\n');
   const warnings = statement.warnings.length
-    ? `<ul class="warnings">\n${statement.warnings.map((w) => `<li>${esc(w[lang])}</li>`).join('\n')}\n</ul>`
+    ? `<ul class="warnings">\n${statement.warnings.map((w) => `<li>${esc(whiteLabelWarningText(w, lang))}</li>`).join('\n')}\n</ul>`
     : `<p>${esc(t.noWarnings)}</p>`;
   const tool = statement.tool ? fill(t.by, { tool: statement.tool.name, version: statement.tool.version }) : '';
   const Heading = primary ? 'h1' : 'h2';
@@ -244,7 +165,7 @@ ${rows}
 </tbody>
 </table>
 <h3>${esc(t.ruleHeading)}</h3>
-<p class="rule">${esc(statement.rule[lang])}</p>
+<p class="rule">${esc(whiteLabelRuleText(statement.rule, lang))}</p>
 <h3>${esc(t.variantsHeading)}</h3>
 <table class="variants">
 <thead><tr><th scope="col">${esc(t.variant)}</th><th scope="col">${esc(t.ecoscore)}</th><th scope="col">${esc(t.date)}</th><th scope="col">${esc(t.device)}</th><th scope="col">${esc(t.network)}</th><th scope="col">${esc(t.journey)}</th><th scope="col">${esc(t.iterations)}</th><th scope="col">${esc(t.cv)}</th><th scope="col">${esc(t.energySource)}</th><th scope="col">${esc(t.steps)}</th></tr></thead>
@@ -365,10 +286,10 @@ export function renderWhiteLabelMarkdown(statement: WhiteLabelStatement, options
     const cell = (value: number | null, variant: string | null) =>
       `${formatValue(value, indicator, unit, EN)}${variant ? ` (${md(variant)})` : ''}`;
     lines.push(
-      `| ${md(indicator.label.en)} (${md(indicator.label.fr)}) | ${cell(indicator.min, indicator.minVariant)} | ${cell(indicator.max, indicator.maxVariant)} | **${formatValue(indicator.estimated, indicator, unit, EN)}** | ${md(unit.unit)} | ${md(TEXT.en.rules[indicator.rule ?? 'none'])} (${md(TEXT.fr.rules[indicator.rule ?? 'none'])}) |`,
+      `| ${md(whiteLabelIndicatorLabel(indicator.id, 'en'))} (${md(whiteLabelIndicatorLabel(indicator.id, 'fr'))}) | ${cell(indicator.min, indicator.minVariant)} | ${cell(indicator.max, indicator.maxVariant)} | **${formatValue(indicator.estimated, indicator, unit, EN)}** | ${md(unit.unit)} | ${md(TEXT.en.rules[indicator.rule ?? 'none'])} (${md(TEXT.fr.rules[indicator.rule ?? 'none'])}) |`,
     );
   }
-  lines.push('', '**Rule (règle d’estimation)**', '', `- EN: ${md(statement.rule.en)}`, `- FR : ${md(statement.rule.fr)}`, '');
+  lines.push('', '**Rule (règle d’estimation)**', '', `- EN: ${md(whiteLabelRuleText(statement.rule, 'en'))}`, `- FR : ${md(whiteLabelRuleText(statement.rule, 'fr'))}`, '');
   lines.push(
     '**Variants measured (variantes mesurées)**',
     '',
@@ -382,7 +303,7 @@ export function renderWhiteLabelMarkdown(statement: WhiteLabelStatement, options
   }
   lines.push('', '**Warnings (avertissements)**', '');
   if (statement.warnings.length === 0) lines.push('None (aucun).');
-  for (const w of statement.warnings) lines.push(`- ⚠️ ${md(w.en)}`, `  FR : ${md(w.fr)}`);
+  for (const w of statement.warnings) lines.push(`- ⚠️ ${md(whiteLabelWarningText(w, 'en'))}`, `  FR : ${md(whiteLabelWarningText(w, 'fr'))}`);
   const tool = statement.tool ? ` by ${md(`${statement.tool.name} ${statement.tool.version}`)}` : '';
   lines.push('', `_Statement produced on ${md(statement.generatedAt)}${tool} (guide annex 12.1, criterion DEV.1.1)._`, '');
   return lines.join('\n');

@@ -28,7 +28,7 @@ describe('ecoscore whitelabel', () => {
 
   it('writes the statement as JSON, Markdown and HTML with min ≤ estimated ≤ max', async () => {
     const base = 'test/fixtures/results/compare';
-    const { code, out } = await cli([
+    const { code, out, err } = await cli([
       'whitelabel',
       `producer=${base}/base/result.json`,
       `heavy=${base}/head-regressed/result.json`,
@@ -41,6 +41,8 @@ describe('ecoscore whitelabel', () => {
     ]);
     expect(code).toBe(0);
     expect(out).toContain('white-label statement:');
+    // The warnings on stderr are the catalogue's English sentences (both recorded results have modelled energy).
+    expect(err).toBe('warning: The energy of producer, heavy is estimated by a model from the measured CPU time, data and duration, not measured on a phone.');
     const statement = JSON.parse(await readFile(join(dir, 'whitelabel.json'), 'utf8'));
     for (const indicator of statement.indicators) {
       if (indicator.min === null) continue;
@@ -48,6 +50,9 @@ describe('ecoscore whitelabel', () => {
       expect(indicator.estimated).toBeLessThanOrEqual(indicator.max);
     }
     expect(await readFile(join(dir, 'whitelabel.html'), 'utf8')).toContain('<html');
+    // whitelabel.json carries the sentences of its warnings and rule in both languages.
+    expect(statement.warnings).toEqual([expect.objectContaining({ code: 'modelled-energy', fr: expect.stringContaining('L’énergie des variantes producer, heavy'), en: expect.stringContaining('The energy of producer, heavy') })]);
+    expect(statement.rule.en).toContain('The service "distributor-x" was not measured');
   });
 
   it('an unknown estimate rule is a usage error', async () => {

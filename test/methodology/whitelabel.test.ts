@@ -75,8 +75,8 @@ describe('whiteLabelStatement when the distributor’s variant was measured', ()
     for (const indicator of statement.indicators) expect(indicator.rule).toBe('measured');
     expect(statement.ecoscoreGrade).toEqual({ min: 'C', max: 'A', estimated: 'C' });
     expectBounded(statement);
-    expect(statement.rule.en).toContain('"beta" was measured');
-    expect(statement.rule.fr).toContain('« beta » a été mesuré');
+    // The rule is a code with its parameters; its sentences are tested in test/report/i18n-whitelabel.test.ts.
+    expect(statement.rule).toEqual({ id: 'measured', fallback: 'median', code: 'estimate-measured', params: { estimate: 'beta', variants: ['acme', 'beta', 'gamma'], fellBack: [] } });
   });
 
   it('falls back to the rule, with a warning, for a figure the distributor’s result lacks', () => {
@@ -95,7 +95,13 @@ describe('whiteLabelStatement when the distributor’s variant was measured', ()
     expect(ghg.estimatedFrom).toEqual(['acme', 'gamma']);
     expect(line(statement, 'ecoscore').rule).toBe('measured');
     expect(statement.warnings.filter((w) => w.code === 'estimate-not-measured-for-indicator').map((w) => w.indicator)).toEqual(['ghgGrams', 'waterLitres', 'adpKgSbEq']);
-    expect(statement.rule.en).toContain('For Greenhouse gases per journey, Water per journey, Abiotic resources per journey, not measured on "beta"');
+    expect(statement.rule.params).toMatchObject({ estimate: 'beta', fellBack: ['ghgGrams', 'waterLitres', 'adpKgSbEq'] });
+    expect(statement.warnings.find((w) => w.code === 'estimate-not-measured-for-indicator')).toEqual({
+      code: 'estimate-not-measured-for-indicator',
+      params: { indicator: 'ghgGrams', estimate: 'beta', fallback: 'median' },
+      variants: ['beta'],
+      indicator: 'ghgGrams',
+    });
     expectBounded(statement);
   });
 });
@@ -110,9 +116,7 @@ describe('whiteLabelStatement when the distributor was not measured', () => {
     expect(line(statement, 'bytes')).toMatchObject({ estimated: RECORDED_BYTES, estimatedFrom: ['acme'] });
     expect(statement.ecoscoreGrade).toEqual({ min: 'C', max: 'A', estimated: 'A' });
     expectBounded(statement);
-    expect(statement.rule.en).toContain('"delta" was not measured');
-    expect(statement.rule.en).toContain('median of the values measured on the 3 variant(s) (acme, beta, gamma)');
-    expect(statement.rule.fr).toContain('la médiane des valeurs mesurées sur les 3 variante(s)');
+    expect(statement.rule).toEqual({ id: 'median', fallback: 'median', code: 'estimate-by-rule', params: { estimate: 'delta', variants: ['acme', 'beta', 'gamma'] } });
   });
 
   it('retains the mean of the two middle values for an even number of variants, graded with the default profile', () => {
@@ -133,7 +137,7 @@ describe('whiteLabelStatement when the distributor was not measured', () => {
     expect(line(statement, 'bytes')).toMatchObject({ estimated: RECORDED_BYTES * 1.5, estimatedFrom: ['beta'] });
     expect(line(statement, 'durationMs').estimated).toBe(line(statement, 'durationMs').max);
     expect(line(statement, 'dataScore').estimated).toBe(line(statement, 'dataScore').min);
-    expect(statement.rule.en).toContain('least favourable value');
+    expect(statement.rule).toMatchObject({ id: 'conservative', fallback: 'conservative', code: 'estimate-by-rule' });
     expectBounded(statement);
   });
 
@@ -211,8 +215,8 @@ describe('whiteLabelStatement records the variants and warns when they are not c
     );
     expect(codes(statement)).toEqual(expect.arrayContaining(['different-devices', 'different-networks', 'different-platforms', 'different-methodology']));
     const devices = statement.warnings.find((w) => w.code === 'different-devices')!;
-    expect(devices.en).toContain('mid-range-phone: acme; high-end-phone: beta');
-    expect(devices.fr).toContain('appareils différents');
+    expect(devices.params).toEqual({ groups: [{ value: 'mid-range-phone', variants: ['acme'] }, { value: 'high-end-phone', variants: ['beta'] }] });
+    expect(statement.warnings.find((w) => w.code === 'different-platforms')!.params).toEqual({ groups: [{ value: 'web', variants: ['acme'] }, { value: 'android', variants: ['beta'] }] });
     expect(statement.variants[1].target).toEqual({ platform: 'android', name: 'org.example.beta' });
   });
 
@@ -247,7 +251,9 @@ describe('whiteLabelStatement records the variants and warns when they are not c
     expect(byCode('single-iteration')).toEqual(['beta']);
     expect(byCode('modelled-energy')).toEqual(['acme']);
     expect(codes(statement)).toContain('different-energy-sources');
-    expect(statement.warnings.find((w) => w.code === 'failed-steps')!.en).toContain('understate the journey');
+    expect(statement.warnings.find((w) => w.code === 'failed-steps')!.params).toEqual({ variant: 'acme', failedSteps: 1, skippedSteps: 0 });
+    expect(statement.warnings.find((w) => w.code === 'incomplete-run')!.params).toEqual({ variant: 'beta', completedIterations: 1, iterations: 3, status: 'interrupted' });
+    expect(statement.warnings.find((w) => w.code === 'different-energy-sources')!.params).toEqual({ sources: [{ variant: 'acme', energySource: 'model' }, { variant: 'beta', energySource: 'device-counter' }] });
   });
 });
 

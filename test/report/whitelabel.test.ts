@@ -5,6 +5,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { displayedScore, ecoscoreGrade } from '../../src/methodology/ecoscore.js';
 import { whiteLabelStatement, type WhiteLabelInput, type WhiteLabelStatement } from '../../src/methodology/whitelabel.js';
+import { publishedWhiteLabelStatement, whiteLabelRuleText, whiteLabelWarningText } from '../../src/report/i18n-whitelabel.js';
 import { renderWhiteLabelHtml, renderWhiteLabelJson, renderWhiteLabelMarkdown } from '../../src/report/whitelabel.js';
 import { readResult } from '../../src/result/io.js';
 import type { Result } from '../../src/model/result.js';
@@ -57,11 +58,11 @@ const visible = (html: string) =>
     .replace(/\s+/g, ' ');
 
 describe('renderWhiteLabelJson', () => {
-  it('is the statement itself, indented, with a final newline', () => {
+  it('is the statement itself with its sentences, indented, with a final newline', () => {
     const statement = statementWithHostileNames();
     const json = renderWhiteLabelJson(statement);
     expect(json.endsWith('}\n')).toBe(true);
-    expect(JSON.parse(json)).toEqual(statement);
+    expect(JSON.parse(json)).toEqual(publishedWhiteLabelStatement(statement));
   });
 });
 
@@ -112,15 +113,15 @@ describe('renderWhiteLabelHtml', () => {
     // bytes (recorded: 3,767,685): min 0.8 × = 3.01 MB, max 1.5 × = 5.65 MB, median 3.77 MB, one unit for the row
     expect(text).toMatch(/Données échangées par parcours 3,01 gamma 5,65 beta 3,77 médiane des variantes Mo/);
     expect(text).toMatch(/Data transferred per journey 3\.01 gamma 5\.65 beta 3\.77 median of the variants MB/);
-    expect(text).toContain(statement.rule.fr);
-    expect(text).toContain(statement.rule.en);
+    expect(text).toContain(whiteLabelRuleText(statement.rule, 'fr'));
+    expect(text).toContain(whiteLabelRuleText(statement.rule, 'en'));
     for (const name of [XSS, 'beta', 'gamma']) expect(text).toContain(name);
     expect(text).toContain('mid-range-phone');
     expect(text).toContain('wifi');
     expect(text).toContain('1 décembre 2026'); // the recorded run's start
     for (const warning of statement.warnings) {
-      expect(text).toContain(warning.fr);
-      expect(text).toContain(warning.en);
+      expect(text).toContain(whiteLabelWarningText(warning, 'fr'));
+      expect(text).toContain(whiteLabelWarningText(warning, 'en'));
     }
     expect(text).toContain('annexe 12.1');
     expect(text).toContain('annex 12.1');
