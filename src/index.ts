@@ -34,6 +34,7 @@ export { renderMarkdown } from './report/markdown.js';
 export { renderJunit } from './report/junit.js';
 export { writeReports } from './report/write.js';
 export { renderWhiteLabelHtml, renderWhiteLabelMarkdown, renderWhiteLabelJson } from './report/whitelabel.js';
+export { publishedWhiteLabelStatement, whiteLabelRuleText, whiteLabelWarningText } from './report/i18n-whitelabel.js';
 export { startDemoServer, DEMO_PASSWORD, type DemoServer } from './demo/server.js';
 export { InputError } from './shared/input-error.js';
 export { TOOL } from './shared/version.js';

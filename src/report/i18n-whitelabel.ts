@@ -77,10 +77,10 @@ const EN_INDICATORS: Record<WhiteLabelIndicatorId, string> = {
   adpKgSbEq: 'Abiotic resources per journey',
 };
 
-/** "les variantes … sur des {fr} différents" (wording of the published statements, kept as is). */
-const FR_DIFFERING = { 'different-platforms': 'plateformes', 'different-devices': 'appareils', 'different-networks': 'réseaux' } as const;
+/** "les variantes … sur des {plateformes différentes | appareils différents | réseaux différents}". */
+const FR_DIFFERING = { 'different-platforms': 'plateformes différentes', 'different-devices': 'appareils différents', 'different-networks': 'réseaux différents' } as const;
 const frDiffering = (code: keyof typeof FR_DIFFERING) => (p: { groups: Array<{ value: string; variants: string[] }> }) =>
-  `Les variantes ont été mesurées sur des ${FR_DIFFERING[code]} différents : leurs chiffres ne sont pas comparables ; mesurez-les dans les mêmes conditions. ${values(p.groups)}`;
+  `Les variantes ont été mesurées sur des ${FR_DIFFERING[code]} : leurs chiffres ne sont pas comparables ; mesurez-les dans les mêmes conditions. ${values(p.groups)}`;
 const EN_DIFFERING = { 'different-platforms': 'platforms', 'different-devices': 'devices', 'different-networks': 'networks' } as const;
 const enDiffering = (code: keyof typeof EN_DIFFERING) => (p: { groups: Array<{ value: string; variants: string[] }> }) =>
   `The variants were measured on different ${EN_DIFFERING[code]}: their figures are not comparable; measure them under the same conditions. ${values(p.groups)}`;
@@ -190,8 +190,7 @@ export function whiteLabelRuleText(rule: WhiteLabelRuleStatement, lang: ReportLa
   const byRule = (id: WhiteLabelRule) => m.byRule[id](variants.length, variants.join(', '));
   if (rule.code === 'estimate-by-rule') return m.notMeasured(estimate, byRule(rule.id), minMax);
   const fellBack = rule.params.fellBack;
-  // Both languages name these indicators in English: the wording of the statements published so far, kept so that they do not change.
-  const names = fellBack.map((id) => EN_INDICATORS[id]).join(', ');
+  const names = fellBack.map((id) => WHITELABEL_MESSAGES[lang].indicators[id]).join(', ');
   return m.measured(estimate, minMax) + (fellBack.length > 0 ? m.fellBack(names, estimate, byRule(rule.fallback)) : '');
 }
 

@@ -100,6 +100,9 @@ describe('the white-label catalogue', () => {
     expect(whiteLabelWarningText(warning(single, 'modelled-energy'), 'fr')).toBe('L’énergie des variantes acme est estimée par un modèle à partir du CPU, des données et de la durée mesurés, pas mesurée sur un téléphone.');
     expect(whiteLabelWarningText(warning(mixed, 'different-devices'), 'en')).toContain('mid-range-phone: acme; high-end-phone: beta');
     expect(whiteLabelWarningText(warning(mixed, 'different-devices'), 'fr')).toContain('appareils différents');
+    expect(whiteLabelWarningText({ code: 'different-platforms', params: { groups: [{ value: 'web', variants: ['acme'] }, { value: 'android', variants: ['beta'] }] } }, 'fr')).toContain(
+      'sur des plateformes différentes :',
+    );
     expect(whiteLabelWarningText(warning(mixed, 'failed-steps'), 'en')).toContain('understate the journey');
     expect(whiteLabelWarningText(warning(mixed, 'incomplete-run'), 'en')).toBe('"beta": 1 of 3 iteration(s) completed (status interrupted).');
     expect(whiteLabelWarningText(warning(mixed, 'different-energy-sources'), 'fr')).toContain('(acme : model, beta : device-counter)');
@@ -128,6 +131,9 @@ describe('the white-label catalogue', () => {
     const statement = whiteLabelStatement([variant('acme', 80, 1), variant('beta', 60, 2, (r) => (r.summary.footprint = null)), variant('gamma', 90, 3)], { estimate: 'beta', generatedAt: AT });
     expect(whiteLabelRuleText(statement.rule, 'en')).toContain('For Greenhouse gases per journey, Water per journey, Abiotic resources per journey, not measured on "beta"');
     expect(whiteLabelRuleText(statement.rule, 'fr')).toContain('non mesuré(s) sur « beta », la valeur retenue est la médiane');
+    // Each language names them in its own words.
+    expect(whiteLabelRuleText(statement.rule, 'fr')).toContain(`Pour ${WHITELABEL_MESSAGES.fr.indicators.ghgGrams}, ${WHITELABEL_MESSAGES.fr.indicators.waterLitres}`);
+    expect(whiteLabelRuleText(statement.rule, 'fr')).not.toContain('Greenhouse');
   });
 });
 
