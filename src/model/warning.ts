@@ -75,7 +75,7 @@ const CODED = z.object({ code: WarningCodeSchema, params: z.unknown(), message: 
 });
 
 /** A warning as result.json holds it: `{code, params, message}`, or a plain string written by an older version. */
-export const WarningSchema = z.union([CODED, z.string().transform((value) => normaliseWarning(value))]);
+export const WarningSchema = z.preprocess((value) => (typeof value === 'string' ? normaliseWarning(value) : value), CODED);
 
 /** Builds a warning (the message is the English sentence for logs). */
 export function warning<C extends WarningCode>(code: C, params: WarningParams<C>, message: string): WarningOf<C> {

@@ -101,22 +101,7 @@ export function buildResult(context: ResultContext): Result {
         ? 'failed'
         : 'passed';
   const energySource = energySourceOf(context, evaluation);
-  const warnings = resultWarnings(evaluation, {
-    steps,
-    iterations: context.iterations,
-    completedIterations: finished.length,
-    interrupted: context.interrupted,
-    cvThreshold: context.cvThreshold,
-    browserRestarts: context.browserRestarts,
-    energySource,
-    deviceWarnings: context.deviceWarnings,
-    lighthouseError: context.lighthouse?.pass.error ?? null,
-    // Mobile targets measure CPU time on the device itself (or not at all): no host calibration applies.
-    calibrationFailed: context.calibration === null && context.browser !== null && journey.target.platform === 'web',
-    calibrationError: context.calibrationError,
-    testConditions: context.testConditions,
-    testEndedAfterSteps: context.testEndedAfterSteps,
-  });
+  const warnings = warningsOf(context, evaluation, steps, finished.length, energySource);
 
   const target = journey.target.platform === 'web'
     ? { platform: 'web', url: journey.target.url, measuredUrl: context.targetUrl, ...(journey.target.variant ? { variant: journey.target.variant } : {}) }
@@ -154,6 +139,27 @@ export function buildResult(context: ResultContext): Result {
     warnings,
     runs,
   };
+}
+
+/** The run's facts the warnings are built from (methodology/warnings.ts owns them). */
+function warningsOf(context: ResultContext, evaluation: Evaluation, steps: Result['steps'], completedIterations: number, energySource: EnergySource): Result['warnings'] {
+  const { journey } = context.loaded;
+  return resultWarnings(evaluation, {
+    steps,
+    iterations: context.iterations,
+    completedIterations,
+    interrupted: context.interrupted,
+    cvThreshold: context.cvThreshold,
+    browserRestarts: context.browserRestarts,
+    energySource,
+    deviceWarnings: context.deviceWarnings,
+    lighthouseError: context.lighthouse?.pass.error ?? null,
+    // Mobile targets measure CPU time on the device itself (or not at all): no host calibration applies.
+    calibrationFailed: context.calibration === null && context.browser !== null && journey.target.platform === 'web',
+    calibrationError: context.calibrationError,
+    testConditions: context.testConditions,
+    testEndedAfterSteps: context.testEndedAfterSteps,
+  });
 }
 
 /** The environment of a result: profiles, browser, energy source, calibration, methodology, host, emulation. */
