@@ -1,6 +1,6 @@
 /**
  * What the HTML report shows, derived from a Result without formatting: per-step views (screenshots,
- * first/third-party split), warnings (the result's own plus the stability check), environment facts and
+ * first/third-party split), warnings (the result's own, by code, grouped as the report shows them), environment facts and
  * the data embedded for the charts. Pure: no I/O, no clock.
  */
 import { ecoscoreGrade } from '../methodology/ecoscore.js';
@@ -8,7 +8,7 @@ import { warning, type Result, type StepResult, type Warning, type WarningOf } f
 import { warningsOf } from './i18n-warnings.js';
 import { stepGrade } from './grade-view.js';
 
-/** A coefficient of variation above this is flagged as unstable (5 %). */
+/** A coefficient of variation above this is marked in the step table (5 %); the warnings follow the run's own threshold. */
 export const UNSTABLE_CV = 0.05;
 
 /** Grade colours, A dark green … G red: background and a text colour with at least 4.5:1 contrast. */

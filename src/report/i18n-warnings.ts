@@ -6,7 +6,7 @@
  * result's sentence) are English and are quoted as they are.
  */
 import { normaliseWarning, type Result, type Warning, type WarningCode } from '../model/result.js';
-import type { ReportLang } from './i18n.js';
+import { fillLabel, type ReportLang } from './i18n.js';
 
 const FR: Record<WarningCode, string> = {
   'step-failed': 'L’étape « {step} » a échoué ({failedIterations} itération(s) sur {iterations}).',
@@ -79,12 +79,7 @@ export function warningValues(item: Warning, format: WarningFormat, extra: Reado
   return { ...values, ...extra };
 }
 
-/** `{placeholder}` filling (values are plain text: the caller escapes for its format). */
-function fill(template: string, values: Readonly<Record<string, string>>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) => (name in values ? values[name] : whole));
-}
-
 /** A warning phrased in a language, as plain text. */
 export function phraseWarning(item: Warning, format: WarningFormat, extra: Readonly<Record<string, string>> = {}): string {
-  return fill(WARNING_PHRASES[format.lang][item.code], warningValues(item, format, extra));
+  return fillLabel(WARNING_PHRASES[format.lang][item.code], warningValues(item, format, extra));
 }
