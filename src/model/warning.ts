@@ -111,7 +111,11 @@ export function normaliseWarning(value: Warning | string): Warning {
   if (typeof value !== 'string') return value;
   for (const [shape, build] of LEGACY_SHAPES) {
     const match = shape.exec(value);
-    if (match) return build(match, value);
+    if (!match) continue;
+    const read = build(match, value);
+    // A sentence that only looks like one of the shapes (a figure that does not read back) stays text.
+    if (WARNING_PARAMS[read.code].safeParse(read.params).success) return read;
+    break;
   }
   return warning('legacy-text', { text: value }, value);
 }

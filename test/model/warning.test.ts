@@ -68,3 +68,10 @@ describe('results written before warnings had codes', () => {
     expect(WARNING_CODES).toContain('legacy-text');
   });
 });
+
+describe('a sentence that only looks like a coded one', () => {
+  it('stays legacy-text when a figure does not read back', () => {
+    const text = 'step "x": readyMs is unstable (cv 1.0 %, 1-–2 over 3 iterations)';
+    expect(normaliseWarning(text)).toEqual({ code: 'legacy-text', params: { text }, message: text });
+  });
+});
