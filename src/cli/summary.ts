@@ -18,6 +18,7 @@ import {
   toUah,
 } from '../report/grade-view.js';
 import { REPORT_LABELS } from '../report/i18n.js';
+import { warningsOf } from '../report/i18n-warnings.js';
 import type { RawStepSample, Result, StepResult } from '../model/result.js';
 import { formatBytes, formatMs, formatNumber, formatPercent } from '../shared/format.js';
 import { renderTable } from './table.js';
@@ -100,7 +101,7 @@ export function renderSummary(result: Result): string {
   const energy = energySourceLine(result);
   if (energy) lines.push(energy);
   lines.push(...constrainedSummaryLines(result));
-  for (const warning of result.warnings) lines.push(`warning: ${warning}`);
+  for (const warning of warningsOf(result)) lines.push(`warning: ${warning.message}`);
   return lines.join('\n');
 }
 

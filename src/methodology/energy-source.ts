@@ -158,3 +158,44 @@ export function stepEnergyBases(stepCount: number, referenceIndex: number, sampl
     return { measured: false, reason: `${prefix}${why?.unavailable?.energy ? `: ${why.unavailable.energy}` : ''}` };
   });
 }
+
+/** What {@link energySourceOfRun} reads of a run's samples. */
+export interface RunEnergySampleView {
+  unavailable?: Record<string, string>;
+  energyMeasurement?: { method: string } | null;
+}
+
+/**
+ * The result's energy source: `measured` when at least one step's energy was measured in every iteration (with the
+ * counts and the model of the others), else the model, with the reason when a device instrument ran but measured
+ * nothing usable. `deviceName` names the phone measured (its model, else the device profile id).
+ */
+export function energySourceOfRun(
+  model: ModelEnergySource,
+  stepCount: number,
+  bases: readonly StepEnergyBasis[],
+  samples: readonly RunEnergySampleView[],
+  deviceName: () => string,
+): EnergySource {
+  const measuredSteps = bases.filter((basis) => basis.measured).length;
+  if (measuredSteps === 0) {
+    const reason = bases.map((basis) => basis.reason).find((candidate): candidate is string => candidate !== null) ?? samples.map((sample) => sample.unavailable?.energy).find((why) => why !== undefined);
+    return reason ? { ...model, reason } : model;
+  }
+  const modelledSteps = stepCount - measuredSteps;
+  const device = deviceName();
+  return {
+    kind: 'measured',
+    instrument: 'android-power-sampler',
+    method: samples.find((sample) => sample.energyMeasurement)?.energyMeasurement?.method ?? null,
+    device,
+    measuredSteps,
+    modelledSteps,
+    fallback: modelledSteps > 0 ? model : null,
+    description:
+      `Measured on the device (${device}): battery current sampled every 100 ms and integrated over each step's window on the device clock; ` +
+      'a window counts only when the device was on battery and not charging and the samples cover it with gaps of at most 250 ms' +
+      (modelledSteps > 0 ? `; ${modelledSteps} step(s) could not be measured in every iteration and are modelled (${model.model} ${model.version})` : '') +
+      '.',
+  };
+}

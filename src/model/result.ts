@@ -9,6 +9,7 @@ import { EnergySourceSchema, GitFactsSchema, HostCalibrationSchema, MethodologyR
 import { STEP_TYPES } from './step-types.js';
 import { METRIC_NAMES, type MetricName } from './metrics.js';
 import { SCORE_STATUS_CODES } from './score-status.js';
+import { WarningSchema } from './warning.js';
 
 /** Current version of the result format. */
 export const RESULT_SCHEMA_VERSION = 1;
@@ -379,12 +380,14 @@ export const ResultSchema = z.object({
         .catchall(nullableNumber),
     })
     .catchall(z.unknown()),
-  warnings: z.array(z.string()),
+  /** What the reader should know: `{code, params, message}` (model/warning.ts); older results' strings are read as coded warnings. */
+  warnings: z.array(WarningSchema),
   runs: z.array(RunSchema),
   /** `--constrained`: the journey replayed on a constrained profile, step by step (absent otherwise). */
   constrained: ConstrainedSchema.optional(),
 });
 export { ConstrainedSchema, type Constrained } from './constrained.js';
+export { WARNING_CODES, normaliseWarning, warning, type Warning, type WarningCode, type WarningOf, type WarningParams } from './warning.js';
 export * from './environment.js';
 
 /** result.json. */

@@ -113,13 +113,16 @@ export class JourneyRecorder {
   /** The iteration collectors (off-main-thread CPU trace), begun at the first step. */
   private collecting: Map<IterationCollector, string | null> | null = null;
   private targetUrl: string | null;
-  private readonly extraWarnings: string[];
+  /** The test's measuring conditions (warnings of the fixture). */
+  private readonly conditions: readonly string[];
+  /** Set when the test failed after its measured steps. */
+  private endedAfterSteps: { status: string; error: string | null } | null = null;
 
   constructor(private readonly options: JourneyRecorderOptions) {
     this.run = { iteration: 1, startedAt: this.startedAt, finishedAt: null, status: 'running', samples: [] };
     this.redactor = new Redactor(options.secrets ?? []);
     this.targetUrl = options.baseUrl;
-    this.extraWarnings = [...(options.warnings ?? [])];
+    this.conditions = [...(options.warnings ?? [])];
   }
 
   /** Folder that holds result.json and screenshots/. */
@@ -192,11 +195,13 @@ export class JourneyRecorder {
       calibration: this.options.calibration,
       calibrationError: this.options.calibrationError,
       git: this.options.git,
+      testConditions: this.conditions,
+      testEndedAfterSteps: this.endedAfterSteps,
     };
+    // Redacted as a whole value: warnings' params (error texts included) are walked too.
     const result = this.redactor.redactValue(buildResult(context));
     // The spec file may hold secrets and is not a journey file: only its name and hash are recorded.
     delete result.journey.source;
-    result.warnings.push(...this.extraWarnings.map((warning) => this.redactor.redact(warning)));
     return result;
   }
 
@@ -219,7 +224,7 @@ export class JourneyRecorder {
       this.failedStep = running.name;
       this.running = null;
     } else if (this.failedStep === null && outcome.status !== 'passed' && outcome.status !== 'skipped' && this.steps.length > 0) {
-      this.extraWarnings.push(`the test ${outcome.status} after its measured steps${outcome.error ? `: ${errorSummary(outcome.error)}` : ''}; the measures are complete`);
+      this.endedAfterSteps = { status: outcome.status, error: outcome.error ? errorSummary(outcome.error) : null };
     }
     if (this.collecting !== null) await finishCollectors(this.collecting, this.run.samples, (text) => this.redactor.redact(text));
     this.collecting = null;

@@ -1,13 +1,14 @@
 /**
  * What the HTML report shows, derived from a Result without formatting: per-step views (screenshots,
- * first/third-party split), warnings (the result's own plus the stability check), environment facts and
+ * first/third-party split), warnings (the result's own, by code, grouped as the report shows them), environment facts and
  * the data embedded for the charts. Pure: no I/O, no clock.
  */
 import { ecoscoreGrade } from '../methodology/ecoscore.js';
-import type { Result, StepResult } from '../model/result.js';
+import { warning, type Result, type StepResult, type Warning, type WarningOf } from '../model/result.js';
+import { warningsOf } from './i18n-warnings.js';
 import { stepGrade } from './grade-view.js';
 
-/** A coefficient of variation above this is flagged as unstable (5 %). */
+/** A coefficient of variation above this is marked in the step table (5 %); the warnings follow the run's own threshold. */
 export const UNSTABLE_CV = 0.05;
 
 /** Grade colours, A dark green … G red: background and a text colour with at least 4.5:1 contrast. */
@@ -58,24 +59,32 @@ export interface StepView {
   failedAction: string | null;
 }
 
-/** A figure that varies between iterations. */
-export interface UnstableFigure {
-  metric: string;
-  cv: number;
-}
-
-/** Warnings computed by the report (texts are chosen by the renderer per language). */
+/**
+ * The warnings section's content: the result's own warnings (codes, from methodology/warnings.ts) grouped as the
+ * report shows them, and what the report reads off the result's counts and statuses (steps not run, iterations not
+ * completed, a single iteration, no reference step). Texts are chosen by the renderer per language.
+ */
 export interface DerivedWarnings {
-  failedSteps: StepView[];
+  /**
+   * Failed steps (read off the steps' statuses, so that a partial or older result shows them too), each as the
+   * `step-failed` warning the result holds for it, or the same warning built from the step's recorded counts.
+   */
+  failedSteps: { warning: WarningOf<'step-failed'>; view: StepView }[];
   skippedSteps: StepView[];
-  interrupted: boolean;
+  /** `run-interrupted` when the run was (the result's status), as recorded or from the recorded counts. */
+  interrupted: WarningOf<'run-interrupted'> | null;
+  /** Fewer iterations completed than asked for, the run not interrupted (still running, or iterations failed). */
   incomplete: boolean;
   singleIteration: boolean;
-  unstableJourney: { min: number; max: number; cv: number; n: number } | null;
-  unstableSteps: { view: StepView; figures: UnstableFigure[] }[];
-  calibrationMissing: boolean;
+  /** `journey-unstable`, when the journey ecoscore is unstable. */
+  unstableJourney: WarningOf<'journey-unstable'> | null;
+  /** `step-unstable` warnings grouped per step, in the result's order. */
+  unstableSteps: { step: string; view: StepView | null; figures: WarningOf<'step-unstable'>[] }[];
   noReference: boolean;
-  noScore: boolean;
+  /** Every other coded warning, in the result's order. */
+  others: Warning[];
+  /** Sentences of an older result that no code describes (English). */
+  legacyTexts: string[];
 }
 
 /** The energy source (`environment.energySource`) as the HTML report shows it; a 1.x charge counter counts as measured. */
@@ -162,36 +171,44 @@ export function energySourceView(result: Result): EnergySourceView {
   }
 }
 
-/** Warnings the report computes from the result. */
+/** The result's warnings grouped for the report, and the facts it reads off the result's counts. */
 export function deriveWarnings(result: Result, views: StepView[]): DerivedWarnings {
-  const unstableSteps: DerivedWarnings['unstableSteps'] = [];
-  let measuredSpread = false;
-  for (const view of views) {
-    const figures: UnstableFigure[] = [];
-    for (const [metric, spread] of Object.entries(view.step.spread)) {
-      if (spread.n >= 2) measuredSpread = true;
-      if (spread.cv !== null && spread.cv > UNSTABLE_CV) figures.push({ metric, cv: spread.cv });
-    }
-    if (figures.length > 0) unstableSteps.push({ view, figures });
-  }
-  const journeySpread = result.summary.spread?.ecoscore ?? null;
-  const source = energySourceView(result);
-  const ran = views.some((view) => view.step.status !== 'skipped');
-  return {
-    failedSteps: views.filter((view) => view.step.status === 'failed'),
+  const viewOf = (name: string) => views.find((view) => view.step.name === name) ?? null;
+  const coded = warningsOf(result);
+  const failedWarningOf = ({ step }: StepView): WarningOf<'step-failed'> =>
+    coded.find((item): item is WarningOf<'step-failed'> => item.code === 'step-failed' && item.params.step === step.name) ??
+    warning('step-failed', { step: step.name, failedIterations: step.failedIterations, iterations: step.failedIterations + step.passedIterations, error: step.error ?? null }, '');
+  const interrupted = coded.find((item): item is WarningOf<'run-interrupted'> => item.code === 'run-interrupted');
+  const derived: DerivedWarnings = {
+    failedSteps: views.filter((view) => view.step.status === 'failed').map((view) => ({ warning: failedWarningOf(view), view })),
     skippedSteps: views.filter((view) => view.step.status === 'skipped'),
-    interrupted: result.status === 'interrupted',
+    interrupted:
+      result.status !== 'interrupted'
+        ? null
+        : (interrupted ?? warning('run-interrupted', { completedIterations: result.completedIterations, iterations: result.iterations }, '')),
     incomplete: result.status !== 'interrupted' && result.completedIterations < result.iterations,
-    singleIteration: ran && !measuredSpread && (result.iterations <= 1 || result.completedIterations <= 1),
-    unstableJourney:
-      journeySpread && journeySpread.cv !== null && journeySpread.cv > UNSTABLE_CV
-        ? { min: journeySpread.min, max: journeySpread.max, cv: journeySpread.cv, n: journeySpread.n }
-        : null,
-    unstableSteps,
-    calibrationMissing: source.kind === 'model' && source.calibrated === false,
-    noReference: ran && !result.steps.some((step) => step.type === 'reference'),
-    noScore: ran && result.summary.ecoscore === null,
+    singleIteration: false,
+    unstableJourney: null,
+    unstableSteps: [],
+    noReference: false,
+    others: [],
+    legacyTexts: [],
   };
+  for (const item of coded) {
+    if (item.code === 'step-failed' || item.code === 'run-interrupted') continue;
+    if (item.code === 'journey-unstable') derived.unstableJourney = item;
+    else if (item.code === 'step-unstable') {
+      const group = derived.unstableSteps.find((entry) => entry.step === item.params.step);
+      if (group) group.figures.push(item);
+      else derived.unstableSteps.push({ step: item.params.step, view: viewOf(item.params.step), figures: [item] });
+    } else if (item.code === 'legacy-text') derived.legacyTexts.push(item.params.text);
+    else derived.others.push(item);
+  }
+  const measuredSpread = views.some((view) => Object.values(view.step.spread).some((spread) => spread.n >= 2));
+  const ran = views.some((view) => view.step.status !== 'skipped');
+  derived.singleIteration = ran && !measuredSpread && (result.iterations <= 1 || result.completedIterations <= 1);
+  derived.noReference = ran && !result.steps.some((step) => step.type === 'reference');
+  return derived;
 }
 
 /** Data the inline script draws the charts from (numbers only; labels come from the i18n dictionaries). */

@@ -1,7 +1,9 @@
 /** The summary card (`#summary`, screenshotted as the evidence's results.png) and the warnings section of the HTML report. */
 import { esc } from './html-format.js';
 import { energyLabelOf, gradeStatusPhrase, isGraded } from './grade-view.js';
-import { UNSTABLE_CV, energySourceView } from './html-model.js';
+import { energySourceView } from './html-model.js';
+import type { Warning } from '../model/result.js';
+import { phraseWarning, type WarningFormat } from './i18n-warnings.js';
 import { RUN_STATUS_KEYS, gauge, gradeClass, methodologyVersionOf, metricLabel, scoringOf, subScoreColour, t, targetText, type Context, type Fmt } from './html-parts.js';
 import { fillLabel, type LabelKey } from './i18n.js';
 
@@ -25,7 +27,7 @@ function headline(ctx: Context, f: Fmt): string {
   if (spread && spread.n >= 2 && spread.cv !== null) {
     const cv = t(f, 'cvLabel', { cv: f.percent(spread.cv) });
     spreadText = `${t(f, 'spreadLine', { min: f.score1(spread.min), max: f.score1(spread.max), n: spread.n })}<br>${
-      spread.cv > UNSTABLE_CV ? `<span class="unstable-text">⚠ ${cv} (${t(f, 'unstable')})</span>` : cv
+      ctx.warnings.unstableJourney ? `<span class="unstable-text">⚠ ${cv} (${t(f, 'unstable')})</span>` : cv
     }`;
   } else if ((spread && spread.n < 2) || result.completedIterations <= 1) spreadText = t(f, 'spreadSingle');
   else spreadText = t(f, 'spreadNone');
@@ -132,7 +134,46 @@ ${headline(ctx, f)}
 </section>`;
 }
 
-/** The warnings section: no grade and why first, then failed and skipped steps, stability, the run's own messages. */
+/** How the HTML report formats a warning's values in its language. */
+export function warningFormat(f: Fmt): WarningFormat {
+  return { lang: f.lang, percent: (fraction) => f.percent(fraction), num: (value) => f.num(value, 6), metric: (name) => metricLabel(f, name) };
+}
+
+/** A warning phrased in the report's language, escaped. */
+function phrase(f: Fmt, item: Warning, extra: Readonly<Record<string, string>> = {}): string {
+  return esc(phraseWarning(item, warningFormat(f), extra));
+}
+
+/** The alerts of the result's warnings about steps: failed, not run, unstable; and the journey's own stability. */
+function stepAlerts(ctx: Context, f: Fmt, alert: (kind: 'error' | 'warn' | 'info', body: string) => void): void {
+  const w = ctx.warnings;
+  for (const { warning, view } of w.failedSteps) {
+    let body = phrase(f, warning);
+    if (warning.params.error) body += `<pre>${esc(warning.params.error)}${view.failedAction ? `\n(${esc(view.failedAction)})` : ''}</pre>`;
+    alert('error', body);
+  }
+  if (w.interrupted) alert('warn', phrase(f, w.interrupted));
+  else if (w.incomplete) alert('info', t(f, 'warnIncomplete', { done: ctx.result.completedIterations, total: ctx.result.iterations }));
+  for (const view of w.skippedSteps) alert('warn', t(f, 'warnSkippedStep', { step: view.step.name }));
+  if (w.noReference && ctx.grade.code !== 'no-reference') alert('warn', t(f, 'warnNoReference'));
+  if (w.unstableJourney && isGraded(ctx.grade)) {
+    const spread = ctx.result.summary.spread?.ecoscore ?? null;
+    alert('warn', phrase(f, w.unstableJourney, { min: spread ? f.score1(spread.min) : '?', max: spread ? f.score1(spread.max) : '?' }));
+  }
+  if (w.unstableSteps.length > 0) {
+    const list = w.unstableSteps
+      .map(({ step, figures }) => `<li><strong>${esc(step)}</strong>${t(f, 'colon')}${figures.map((figure) => `${esc(metricLabel(f, figure.params.metric))} ${esc(f.percent(figure.params.cv))}`).join(', ')}</li>`)
+      .join('');
+    const threshold = w.unstableSteps[0].figures[0].params.cvThreshold;
+    const heading = threshold === null ? t(f, 'warnUnstableStepsLegacy') : t(f, 'warnUnstableSteps', { threshold: f.percent(threshold) });
+    alert('warn', `<p>${heading}</p><ul class="unstable-list">${list}</ul><p class="hint">${t(f, 'warnUnstableHint')}</p>`);
+  }
+}
+
+/**
+ * The warnings section: no grade and why first, then failed, interrupted and skipped steps, stability, every other
+ * warning of the result phrased from its code, and an older result's sentences that no code describes.
+ */
 export function renderWarnings(ctx: Context, f: Fmt): string {
   const w = ctx.warnings;
   const items: string[] = [];
@@ -140,41 +181,17 @@ export function renderWarnings(ctx: Context, f: Fmt): string {
     const label = kind === 'error' ? f.labels.severityError : kind === 'warn' ? f.labels.severityWarning : f.labels.severityInfo;
     items.push(`<li class="alert alert-${kind}"><span class="kind">${esc(label)}</span>${body}</li>`);
   };
-  for (const view of w.failedSteps) {
-    const { step } = view;
-    const total = step.failedIterations + step.passedIterations;
-    let body = t(f, 'warnFailedStep', { step: step.name, failed: step.failedIterations, total });
-    if (step.error) body += `<pre>${esc(step.error)}${view.failedAction ? `\n(${esc(view.failedAction)})` : ''}</pre>`;
-    alert('error', body);
-  }
-  if (w.interrupted) alert('warn', t(f, 'warnInterrupted', { done: ctx.result.completedIterations, total: ctx.result.iterations }));
-  else if (w.incomplete) alert('info', t(f, 'warnIncomplete', { done: ctx.result.completedIterations, total: ctx.result.iterations }));
-  for (const view of w.skippedSteps) alert('warn', t(f, 'warnSkippedStep', { step: view.step.name }));
   if (!isGraded(ctx.grade)) {
-    const phrase = gradeStatusPhrase(ctx.grade, f.labels);
-    items.unshift(`<li class="alert alert-error no-grade"><span class="kind">${esc(f.labels.noGradeTitle)}</span>${t(f, phrase.key, phrase.values)}</li>`);
+    const status = gradeStatusPhrase(ctx.grade, f.labels);
+    items.push(`<li class="alert alert-error no-grade"><span class="kind">${esc(f.labels.noGradeTitle)}</span>${t(f, status.key, status.values)}</li>`);
   }
-  if (w.noReference && ctx.grade.code !== 'no-reference') alert('warn', t(f, 'warnNoReference'));
-  if (w.calibrationMissing) alert('warn', t(f, 'warnCalibration'));
-  if (w.unstableJourney && isGraded(ctx.grade)) {
-    const u = w.unstableJourney;
-    alert('warn', t(f, 'warnUnstableJourney', { cv: f.percent(u.cv), n: u.n, min: f.score1(u.min), max: f.score1(u.max) }));
-  }
-  if (w.unstableSteps.length > 0) {
-    const list = w.unstableSteps
-      .map(
-        ({ view, figures }) =>
-          `<li><strong>${esc(view.step.name)}</strong>${t(f, 'colon')}${figures.map((figure) => `${esc(metricLabel(f, figure.metric))} ${esc(f.percent(figure.cv))}`).join(', ')}</li>`,
-      )
-      .join('');
-    alert('warn', `<p>${t(f, 'warnUnstableSteps')}</p><ul class="unstable-list">${list}</ul><p class="hint">${t(f, 'warnUnstableHint')}</p>`);
-  }
+  stepAlerts(ctx, f, alert);
+  for (const item of w.others) alert('warn', phrase(f, item));
   if (w.singleIteration) alert('info', t(f, 'warnSingleIteration'));
 
-  const raw = ctx.result.warnings;
   const rawHtml =
-    raw.length > 0
-      ? `<div class="raw"><h3>${t(f, 'warnRawHeading')}</h3><ul lang="${esc(f.labels.warnRawLang)}">${raw.map((text) => `<li>${esc(text)}</li>`).join('')}</ul></div>`
+    w.legacyTexts.length > 0
+      ? `<div class="raw"><h3>${t(f, 'warnRawHeading')}</h3><ul lang="en">${w.legacyTexts.map((text) => `<li>${esc(text)}</li>`).join('')}</ul></div>`
       : '';
   const body = items.length > 0 ? `<ul class="alerts">${items.join('')}</ul>` : `<p class="alert alert-ok">✓ ${t(f, 'noWarnings')}</p>`;
   return `<section id="warnings" class="section" aria-labelledby="warnings-h"><h2 id="warnings-h">${t(f, 'warningsHeading')}</h2>${body}${rawHtml}</section>`;

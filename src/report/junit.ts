@@ -16,6 +16,7 @@ import type { Result, StepResult } from '../model/result.js';
 import { formatBytes, formatMs, formatPercent } from '../shared/format.js';
 import { englishText, gradeStatusOf, gradeStatusSentence, isGraded, stepEnergyBasis, stepGap, stepGapPhrase, stepGrade, toUah, type GradeStatus } from './grade-view.js';
 import { REPORT_LABELS } from './i18n.js';
+import { warningsOf } from './i18n-warnings.js';
 import { energySourceInfo, formatAdp, formatGhg, formatScore, formatWater, lastFailedAction, significant } from './markdown.js';
 
 // Characters XML 1.0 cannot hold at all (control characters but tab and line breaks, lone surrogates, U+FFFE/U+FFFF).
@@ -183,7 +184,8 @@ export function renderJunit(result: Result): string {
     ...(graded ? [] : [noGradeTestcase(result, status)]),
     ...steps.map((step) => testcase(result, step)),
   ];
-  if (result.warnings.length > 0) lines.push(`    <system-err>${escapeXml(result.warnings.join('\n'))}</system-err>`);
+  const messages = warningsOf(result).map((warning) => warning.message);
+  if (messages.length > 0) lines.push(`    <system-err>${escapeXml(messages.join('\n'))}</system-err>`);
   lines.push('  </testsuite>', '</testsuites>');
   return `${lines.join('\n')}\n`;
 }

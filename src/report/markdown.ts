@@ -26,6 +26,7 @@ import {
   type EnergyLabelView,
 } from './grade-view.js';
 import { REPORT_LABELS } from './i18n.js';
+import { warningsOf } from './i18n-warnings.js';
 
 /**
  * Characters that start Markdown inline syntax, table cells (`|`) or GitHub math (`$`): escaped with a
@@ -329,12 +330,11 @@ function footprint(result: Result): string[] {
   return lines;
 }
 
+/** The result's warnings in English (their `message`, as the CI logs print them); failed steps have their own section. */
 function warnings(result: Result): string[] {
-  // Failures have their own section with more detail; the runner also lists them as warnings.
-  const failedPrefixes = result.steps.filter((step) => step.status === 'failed').map((step) => `step "${step.name}" failed in `);
-  const shown = result.warnings.filter((warning) => !failedPrefixes.some((prefix) => warning.startsWith(prefix)));
+  const shown = warningsOf(result).filter((warning) => warning.code !== 'step-failed');
   if (shown.length === 0) return [];
-  return ['**Warnings (avertissements)**', '', ...shown.map((warning) => `- ${escapeMarkdown(warning)}`), ''];
+  return ['**Warnings (avertissements)**', '', ...shown.map((warning) => `- ${escapeMarkdown(warning.message)}`), ''];
 }
 
 /** One line naming where and how the journey was measured. */

@@ -7,10 +7,11 @@ import type { DriverInfo } from '../drivers/driver.js';
 import type { LoadedJourney } from '../journey/load.js';
 import { totalOf } from '../methodology/aggregate.js';
 import { ENERGY_MODEL_VERSION, type HostCalibration } from '../methodology/energy.js';
-import { energySourceOfModel, type EnergySource } from '../methodology/energy-source.js';
+import { energySourceOfModel, energySourceOfRun, type EnergySource } from '../methodology/energy-source.js';
 import { evaluate, type Evaluation } from '../methodology/evaluate.js';
 import { scoreStatusMessage } from '../methodology/score-status.js';
 import { METHODOLOGY_VERSION } from '../methodology/version.js';
+import { resultWarnings } from '../methodology/warnings.js';
 import type { GridRegion } from '../methodology/footprint.js';
 import { defaultScoringProfile, type ScoringProfile } from '../methodology/ecoscore.js';
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
@@ -52,49 +53,22 @@ export interface ResultContext {
   mobileDevice?: () => MobileDeviceRecord | null;
   /** The Lighthouse pass, when the run had one (`--lighthouse`). */
   lighthouse?: LighthousePassRecord;
+  /** Playwright Test recorder: the test's measuring conditions (viewport, trace, video), as sentences. */
+  testConditions?: readonly string[];
+  /** Playwright Test recorder: the test failed after its measured steps (status, error summary). */
+  testEndedAfterSteps?: { status: string; error: string | null } | null;
 }
 
-/**
- * Where the energy figures come from: `measured` when at least one step's energy was measured in every iteration
- * (with the counts and the model of the others), else the model, with the reason when a device instrument ran but
- * measured nothing usable.
- */
-function energySourceOf(context: ResultContext, runs: Run[], evaluation: Evaluation): { source: EnergySource; warning: string | null } {
+/** Where the run's energy figures come from (methodology/energy-source.ts). */
+function energySourceOf(context: ResultContext, evaluation: Evaluation): EnergySource {
   const model = energySourceOfModel(context.device, context.network, context.calibration);
-  const measuredSteps = evaluation.energyBases.filter((basis) => basis.measured).length;
-  const reasons = evaluation.energyBases.map((basis) => basis.reason).filter((reason): reason is string => reason !== null);
-  const instrumentReason = runs.flatMap((run) => run.samples).map((sample) => sample.unavailable?.energy).find((reason) => reason !== undefined) ?? null;
-  if (measuredSteps === 0) {
-    const reason = reasons[0] ?? instrumentReason;
-    return { source: reason ? { ...model, reason } : model, warning: reason ? `energy is modelled, not measured: ${reason}` : null };
-  }
-  const modelledSteps = context.loaded.journey.steps.length - measuredSteps;
-  const facts = context.mobileDevice?.() ?? null;
-  const device = facts?.model ? `${facts.manufacturer ?? ''} ${facts.model}`.trim() : context.device.id;
-  return {
-    source: {
-      kind: 'measured',
-      instrument: 'android-power-sampler',
-      method: runs.flatMap((run) => run.samples).find((sample) => sample.energyMeasurement)?.energyMeasurement?.method ?? null,
-      device,
-      measuredSteps,
-      modelledSteps,
-      fallback: modelledSteps > 0 ? model : null,
-      description:
-        `Measured on the device (${device}): battery current sampled every 100 ms and integrated over each step's window on the device clock; ` +
-        'a window counts only when the device was on battery and not charging and the samples cover it with gaps of at most 250 ms' +
-        (modelledSteps > 0 ? `; ${modelledSteps} step(s) could not be measured in every iteration and are modelled (${model.model} ${model.version})` : '') +
-        '.',
-    },
-    warning: modelledSteps > 0 ? `energy of ${modelledSteps} step(s) is modelled, the others measured: ${reasons[0] ?? 'not measured in every iteration'}` : null,
+  const deviceName = () => {
+    const facts = context.mobileDevice?.() ?? null;
+    return facts?.model ? `${facts.manufacturer ?? ''} ${facts.model}`.trim() : context.device.id;
   };
+  const samples = evaluation.runs.flatMap((run) => run.samples);
+  return energySourceOfRun(model, context.loaded.journey.steps.length, evaluation.energyBases, samples, deviceName);
 }
-
-/** Default coefficient of variation above which a figure is reported as unstable (5 %). */
-export const DEFAULT_CV_THRESHOLD = 0.05;
-
-/** Metrics whose instability is worth a warning (the inputs of the three sub-scores). */
-const WATCHED_METRICS = ['durationMs', 'readyMs', 'bytes', 'energyMah'] as const;
 
 /** Builds the result; figures the methodology computes are left null here. */
 export function buildResult(context: ResultContext): Result {
@@ -126,8 +100,8 @@ export function buildResult(context: ResultContext): Result {
       : anyFailed || finished.length < context.iterations
         ? 'failed'
         : 'passed';
-  const energy = energySourceOf(context, runs, evaluation);
-  const warnings = resultWarnings(context, evaluation, steps, finished.length, energy.warning);
+  const energySource = energySourceOf(context, evaluation);
+  const warnings = warningsOf(context, evaluation, steps, finished.length, energySource);
 
   const target = journey.target.platform === 'web'
     ? { platform: 'web', url: journey.target.url, measuredUrl: context.targetUrl, ...(journey.target.variant ? { variant: journey.target.variant } : {}) }
@@ -137,7 +111,7 @@ export function buildResult(context: ResultContext): Result {
     tool: { ...TOOL },
     journey: { name: journey.name, file: loaded.file, sha256: loaded.sha256, source: loaded.redactor.redact(loaded.source) },
     target,
-    environment: environmentOf(context, evaluation, energy.source, scoring),
+    environment: environmentOf(context, evaluation, energySource, scoring),
     iterations: context.iterations,
     completedIterations: finished.length,
     status,
@@ -165,6 +139,27 @@ export function buildResult(context: ResultContext): Result {
     warnings,
     runs,
   };
+}
+
+/** The run's facts the warnings are built from (methodology/warnings.ts owns them). */
+function warningsOf(context: ResultContext, evaluation: Evaluation, steps: Result['steps'], completedIterations: number, energySource: EnergySource): Result['warnings'] {
+  const { journey } = context.loaded;
+  return resultWarnings(evaluation, {
+    steps,
+    iterations: context.iterations,
+    completedIterations,
+    interrupted: context.interrupted,
+    cvThreshold: context.cvThreshold,
+    browserRestarts: context.browserRestarts,
+    energySource,
+    deviceWarnings: context.deviceWarnings,
+    lighthouseError: context.lighthouse?.pass.error ?? null,
+    // Mobile targets measure CPU time on the device itself (or not at all): no host calibration applies.
+    calibrationFailed: context.calibration === null && context.browser !== null && journey.target.platform === 'web',
+    calibrationError: context.calibrationError,
+    testConditions: context.testConditions,
+    testEndedAfterSteps: context.testEndedAfterSteps,
+  });
 }
 
 /** The environment of a result: profiles, browser, energy source, calibration, methodology, host, emulation. */
@@ -196,47 +191,6 @@ function environmentOf(context: ResultContext, evaluation: Evaluation, energySou
     ...(context.lighthouse ? { lighthouse: lighthousePassOf(context.lighthouse) } : {}),
     ...(context.mobileDevice?.() ? { mobileDevice: context.mobileDevice() } : {}),
   };
-}
-
-/** The warnings of a result: failed steps, unstable figures, probes that could not measure, the run's conditions. */
-function resultWarnings(context: ResultContext, evaluation: Evaluation, steps: Result['steps'], finished: number, energyWarning: string | null): string[] {
-  const { runs } = evaluation;
-  const { journey } = context.loaded;
-  const warnings: string[] = [];
-  for (const step of steps) {
-    if (step.status === 'failed') warnings.push(`step "${step.name}" failed in ${step.failedIterations} of ${step.failedIterations + step.passedIterations} iteration(s): ${step.error ?? 'unknown error'}`);
-  }
-  const cvThreshold = context.cvThreshold ?? DEFAULT_CV_THRESHOLD;
-  const ecoscoreCv = evaluation.ecoscoreSpread?.cv ?? null;
-  if (ecoscoreCv !== null && ecoscoreCv > cvThreshold) {
-    warnings.push(`the journey ecoscore varies by ${(ecoscoreCv * 100).toFixed(1)} % (cv) over ${evaluation.ecoscoreSpread!.n} iterations, above ${(cvThreshold * 100).toFixed(0)} %: add iterations (--until-stable) or check what differs between them`);
-  }
-  for (const step of steps) {
-    for (const metric of WATCHED_METRICS) {
-      const spread = step.spread[metric];
-      if (spread?.cv != null && spread.cv > cvThreshold && spread.max - spread.min > 0) {
-        warnings.push(`step "${step.name}": ${metric} is unstable (cv ${(spread.cv * 100).toFixed(1)} %, ${spread.min}–${spread.max} over ${spread.n} iterations)`);
-      }
-    }
-  }
-  const failedIterations = runs.filter((run) => run.status === 'failed').map((run) => run.iteration);
-  if (failedIterations.length > 0) {
-    warnings.push(`iteration(s) ${failedIterations.join(', ')} failed: their passed steps are kept in the medians, their failed step is reported above`);
-  }
-  if (context.browserRestarts) warnings.push(`the browser crashed and was restarted ${context.browserRestarts} time(s)`);
-  if (context.interrupted) warnings.push(`the run was interrupted after ${finished} of ${context.iterations} iteration(s); figures cover what was measured`);
-  const unavailable = new Map<string, string>();
-  for (const run of runs) for (const sample of run.samples) for (const [probe, reason] of Object.entries(sample.unavailable ?? {})) unavailable.set(probe, reason);
-  for (const [probe, reason] of unavailable) warnings.push(`probe "${probe}" could not measure (its figures are null): ${reason}`);
-  if (energyWarning) warnings.push(energyWarning);
-  for (const warning of context.deviceWarnings ?? []) warnings.push(`device check: ${warning}`);
-  if (context.lighthouse?.pass.error) warnings.push(`Lighthouse: ${context.lighthouse.pass.error}`);
-  // Mobile targets measure CPU time on the device itself (or not at all): no host calibration applies.
-  if (context.calibration === null && context.browser !== null && journey.target.platform === 'web') {
-    warnings.push(`the host speed calibration failed (${context.calibrationError ?? 'unknown reason'}): CPU energy is not normalised across machines`);
-  }
-
-  return warnings;
 }
 
 /** The curves the scores were read on, per step type of the journey (energy resolved for this device and network). */

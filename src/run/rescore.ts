@@ -22,9 +22,9 @@ interface RecordedMethodology {
 /**
  * The result `buildResult` gives today for the recorded runs of `result`. Throws when the result has no journey
  * source (written by the Playwright Test fixture or another tool), or was scored with a custom scoring profile
- * (only its id is recorded).
+ * (only its id is recorded). `options.cvThreshold` is the run's `--cv-threshold` (not recorded: default 5 %).
  */
-export function rescore(result: Result): Result {
+export function rescore(result: Result, options: Pick<ResultContext, 'cvThreshold'> = {}): Result {
   const source = result.journey.source;
   if (source === undefined) throw new Error('the result holds no journey source to score it again');
   const methodology = (result.environment.methodology ?? {}) as RecordedMethodology;
@@ -49,6 +49,7 @@ export function rescore(result: Result): Result {
     grid: (methodology.footprint?.grid ?? 'FRA') as GridRegion,
     usage: projection?.usage ? { users: projection.usage.users, journeysPerUserPerYear: projection.usage.journeysPerUserPerYear } : undefined,
     git: result.environment.git as ResultContext['git'],
+    ...options,
   };
   return buildResult(context);
 }

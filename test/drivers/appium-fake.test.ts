@@ -79,9 +79,10 @@ describe('a native journey on Appium’s fake driver', () => {
       }
       expect(sample.energyMeasurement ?? null).toBeNull();
     }
-    const denial = result.warnings.filter((warning) => /device shell is not available/.test(warning));
+    const denial = result.warnings.filter((warning) => /device shell is not available/.test(warning.message));
     expect(denial).toHaveLength(1);
-    expect(denial[0]).toMatch(/^device check: the device shell is not available \(this Appium driver has no `mobile: shell` \(no Android device behind it\).*\): measured energy \(battery current\), device CPU time, memory, frames, app network bytes \(native apps\) and batterystats cannot be measured on this server, and energy is modelled/);
+    expect(denial[0].code).toBe('device-check');
+    expect(denial[0].message).toMatch(/^device check: the device shell is not available \(this Appium driver has no `mobile: shell` \(no Android device behind it\).*\): measured energy \(battery current\), device CPU time, memory, frames, app network bytes \(native apps\) and batterystats cannot be measured on this server, and energy is modelled/);
     expect(result.runs[0].chargeCounter ?? null).toBeNull();
     expect(result.environment.mobileDevice ?? null).toBeNull();
   });
@@ -92,7 +93,7 @@ describe('a native journey on Appium’s fake driver', () => {
     expect(source.description).toMatch(/not a measurement/);
     // Duration is measured, bytes and CPU are not: the model cannot add up an energy (null, not 0).
     expect(step('open measures').metrics.energyMah).toBeNull();
-    expect(result.warnings.some((warning) => /calibration/.test(warning))).toBe(false);
+    expect(result.warnings.some((warning) => warning.code === 'calibration-failed' || /calibration/.test(warning.message))).toBe(false);
   });
 
   it('writes Appium’s log next to the result and stops the server', () => {

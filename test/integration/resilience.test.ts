@@ -55,7 +55,7 @@ describe.skipIf(process.platform !== 'linux')('run resilience', () => {
     expect(result.runs[0].samples[1].status).toBe('failed');
     expect(result.runs[1].samples.every((sample) => sample.status === 'passed')).toBe(true);
     expect(result.completedIterations).toBe(2);
-    expect(result.warnings.join('\n')).toContain('the browser crashed and was restarted 1 time(s)');
+    expect(result.warnings).toContainEqual({ code: 'browser-restarted', params: { restarts: 1 }, message: 'the browser crashed and was restarted 1 time(s)' });
     // What iteration 1 measured before the crash is kept.
     expect(result.runs[0].samples[0].durationMs).toBeGreaterThanOrEqual(300);
     expect((await readResult(join(outDir, 'result.json'))).status).toBe('failed');

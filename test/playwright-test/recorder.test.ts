@@ -166,7 +166,7 @@ describe('JourneyRecorder', () => {
     expect(home.metrics.bytes).toBe(1234);
     expect(home.screenshot).toBe('screenshots/1/01-home.png');
     expect(read.status).toBe('skipped');
-    expect(result.warnings.some((warning) => warning.includes('failed after its measured steps'))).toBe(false);
+    expect(result.warnings.some((warning) => warning.code === 'test-ended-after-steps')).toBe(false);
   });
 
   it('records a step still running when the test ends (a timeout) as failed', async () => {
@@ -187,7 +187,11 @@ describe('JourneyRecorder', () => {
     await journey.step('reference', { type: 'reference', duration: 1 });
     const result = await journey.finalize({ status: 'failed', error: 'Error: expect(received).toBe(expected)\n\nExpected: 1' });
     expect(result!.status).toBe('passed');
-    expect(result!.warnings).toContain('the test failed after its measured steps: Error: expect(received).toBe(expected); the measures are complete');
+    expect(result!.warnings).toContainEqual({
+      code: 'test-ended-after-steps',
+      params: { status: 'failed', error: 'Error: expect(received).toBe(expected)' },
+      message: 'the test failed after its measured steps: Error: expect(received).toBe(expected); the measures are complete',
+    });
     expect(await recorder().finalize({ status: 'passed' })).toBeNull();
   });
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { loadChartJsSource } from '../../src/report/chart-js.js';
 import { renderHtmlReport } from '../../src/report/html.js';
 import { REPORT_LABELS, fillLabel } from '../../src/report/i18n.js';
-import type { Result } from '../../src/model/result.js';
+import { normaliseWarning, warning, type Result } from '../../src/model/result.js';
 
 const FIXTURE = 'test/fixtures/results/demo-health/result.json';
 const fixture = (): Result => JSON.parse(readFileSync(FIXTURE, 'utf8')) as Result;
@@ -197,7 +197,8 @@ describe('escaping of strings from journeys and pages', () => {
   result.steps[2].status = 'failed';
   result.steps[2].error = `Timeout waiting for </script><script>alert(2)</script> & "quotes"`;
   result.environment.device.name = `<b>phone</b>`;
-  result.warnings = [`probe "cpu" could not measure: <svg onload=alert(3)>`];
+  // A coded warning and an older result's sentence, both with markup in their text.
+  result.warnings = [warning('probe-unavailable', { probe: 'cpu', reason: '<svg onload=alert(3)>' }, 'x'), normaliseWarning('probe "cpu" said <svg onload=alert(6)>')];
   (result.target as Record<string, unknown>).measuredUrl = 'http://127.0.0.1:1/"><script>alert(4)</script>';
   result.steps[3].screenshot = 'javascript:alert(5)';
   const html = renderHtmlReport(result, { chartJsSource: STUB });

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderJunit } from '../../src/report/junit.js';
 import { readResult } from '../../src/result/io.js';
-import type { Result } from '../../src/model/result.js';
+import { normaliseWarning, type Result } from '../../src/model/result.js';
 
 const FIXTURE = 'test/fixtures/results/demo-health/result.json';
 const fixture = async (): Promise<Result> => readResult(FIXTURE);
@@ -130,7 +130,7 @@ describe('renderJunit with failures, skips and hostile strings', () => {
     for (const step of result.steps.slice(3)) step.status = 'skipped';
     result.journey.name = 'Journey <&> "quoted"';
     result.status = 'failed';
-    result.warnings = ['a warning with <angle> & ampersand'];
+    result.warnings = [normaliseWarning('a warning with <angle> & ampersand')];
     return result;
   };
 
