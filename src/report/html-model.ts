@@ -87,9 +87,11 @@ export interface DerivedWarnings {
   legacyTexts: string[];
 }
 
-/** The energy source (`environment.energySource`) as the HTML report shows it; a 1.x charge counter counts as measured. */
+/**
+ * Details of the energy source (`environment.energySource`) the HTML report shows beside its label. The label itself
+ * (modelled, measured, partly measured) is `energyLabelOf`'s, the same in every output.
+ */
 export interface EnergySourceView {
-  kind: 'model' | 'measured' | 'unknown';
   model: string | null;
   version: string | null;
   device: string | null;
@@ -155,19 +157,19 @@ export function stepViews(result: Result, base?: string, embed?: ReadonlyMap<str
   });
 }
 
-/** The energy source of the result; `unknown` when it has none. */
+/** Details of the energy source of the result; all null when it has none. */
 export function energySourceView(result: Result): EnergySourceView {
   const source = result.environment.energySource;
   const none = { model: null, version: null, device: null, counter: null, calibrated: null, description: null };
   switch (source?.kind) {
     case undefined:
-      return { kind: 'unknown', ...none };
+      return none;
     case 'model':
-      return { ...none, kind: 'model', model: source.model, version: source.version, device: source.device, calibrated: source.calibrated, description: source.description };
+      return { ...none, model: source.model, version: source.version, device: source.device, calibrated: source.calibrated, description: source.description };
     case 'measured':
-      return { ...none, kind: 'measured', device: source.device, description: source.description };
+      return { ...none, device: source.device, description: source.description };
     case 'device-counter':
-      return { ...none, kind: 'measured', device: source.device ?? null, counter: source.counter, description: source.description ?? null };
+      return { ...none, device: source.device ?? null, counter: source.counter, description: source.description ?? null };
   }
 }
 
