@@ -12,6 +12,8 @@ export { loadCampaign, parseCampaign, type LoadedCampaign } from './run/campaign
 export { mergeCampaigns } from './run/merge.js';
 export { readResult, writeResult } from './result/io.js';
 export { ResultSchema, RawStepSampleSchema, type Result, type StepResult, type RawStepSample, type Run } from './model/result.js';
+export { WARNING_CODES, WarningSchema, type Warning, type WarningCode } from './model/warning.js';
+export { phraseWarning } from './report/i18n-warnings.js';
 export { CampaignIndexSchema, type CampaignIndex, type Combination } from './result/campaign.js';
 export { compareResults, gateProblem, methodologyVersionOf, type Comparison, type CompareOptions, type Delta, type GateOptions } from './result/compare.js';
 export { budgetScopeProblems, checkBudget, loadBudget, BudgetSchema, type Budget, type BudgetCheck } from './result/budget.js';
