@@ -24,7 +24,7 @@ import { SECRET_PLACEHOLDER } from '../journey/secrets.js';
 import type { Result } from '../model/result.js';
 import { writeFileAtomic } from '../shared/json-file.js';
 import { firstLinkUnder, isInside, readFileInside } from '../shared/safe-path.js';
-import { slugify } from '../shared/text.js';
+import { stepFileStem } from '../shared/text.js';
 import { TOOL } from '../shared/version.js';
 import { gradeStatusOf, gradeStatusSentence } from './grade-view.js';
 
@@ -125,7 +125,7 @@ export function gdslFromRedactedSource(source: string, file: string): string {
 
 /** Path of a step's screenshot in the bundle: `steps/03-sign-in.png` (1-based, two digits). */
 export function stepScreenshotPath(index: number, name: string): string {
-  return `steps/${String(index + 1).padStart(2, '0')}-${slugify(name)}.png`;
+  return `steps/${stepFileStem(index, name)}.png`;
 }
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0];
