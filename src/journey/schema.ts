@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { strictObject } from '../shared/strict-object.js';
 import { STEP_TYPES, type StepType } from '../model/step-types.js';
-import { formatDurationMs, MAX_DURATION_MS, parseDurationMs } from './duration.js';
+import { durationMsOrIssue, formatDurationMs } from './duration.js';
 
 /** Step types of the method (defined with the profiles, which score them). */
 export { STEP_TYPES, type StepType };
@@ -20,15 +20,8 @@ function durationSchema(minMs: number) {
   return z
     .union([z.string(), z.number()])
     .transform((value, ctx) => {
-      const ms = parseDurationMs(value);
-      if (ms === undefined) {
-        ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration; write it like 500ms, 10s or 2m` });
-        return z.NEVER;
-      }
-      if (ms > MAX_DURATION_MS) {
-        ctx.addIssue({ code: 'custom', message: `"${value}" is longer than 24h, the longest duration a journey may give` });
-        return z.NEVER;
-      }
+      const ms = durationMsOrIssue(value, ctx, 'journey', '500ms, 10s or 2m');
+      if (ms === undefined) return z.NEVER;
       if (ms < minMs) {
         ctx.addIssue({ code: 'custom', message: `"${value}" is too short: a timeout is at least ${formatDurationMs(minMs)} (0 would disable it)` });
         return z.NEVER;
