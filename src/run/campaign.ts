@@ -11,6 +11,7 @@ import { loadJourney, type LoadedJourney } from '../journey/load.js';
 import { resolveProfiles } from '../journey/profiles.js';
 import { CAMPAIGN_SCHEMA_VERSION, CampaignIndexSchema, type CampaignIndex, type Combination } from '../result/campaign.js';
 import { readResult } from '../result/io.js';
+import { scoreFields } from '../result/score-fields.js';
 import type { Result } from '../model/result.js';
 import { readJsonInput } from '../shared/input-file.js';
 import { writeJsonAtomic } from '../shared/json-file.js';
@@ -95,12 +96,7 @@ export function combinationEntry(
     variant: plan.variant?.name ?? 'default',
     status: result.status === 'passed' ? 'passed' : result.status === 'interrupted' || result.status === 'running' ? 'interrupted' : 'failed',
     resultFile: join(plan.id, 'result.json'),
-    iterations: result.completedIterations,
-    ecoscore: result.summary.ecoscore,
-    grade: result.summary.grade,
-    scoreStatus: result.summary.status ?? null,
-    scores: result.summary.scores,
-    ecoscoreCv: result.summary.spread?.ecoscore?.cv ?? null,
+    ...scoreFields(result),
     totals: { durationMs: totals.durationMs, bytes: totals.bytes, requests: totals.requests, energyMah: totals.energyMah ?? null },
     footprint: result.summary.footprint,
     wallTimeMs: extra.wallTimeMs ?? null,
