@@ -13,7 +13,7 @@ const ALLOWED = {
   // The contracts (result, environment, step types, metric names, score-status codes): zod schemas and types.
   model: { run: [], types: [] },
   shared: { run: [], types: [] },
-  demo: { run: [], types: [] },
+  demo: { run: ['shared'], types: [] },
   profiles: { run: ['model', 'shared'], types: [] },
   journey: { run: ['model', 'profiles', 'shared'], types: [] },
   result: { run: ['journey', 'model', 'shared'], types: [] },

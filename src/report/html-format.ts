@@ -4,6 +4,7 @@
  * (`null`) are shown as `–`, never as 0.
  */
 import { roundDecimals, roundSignificant } from '../shared/format.js';
+import { escapeHtml } from '../shared/text.js';
 import { REPORT_LABELS, type ReportLabels, type ReportLang } from './i18n.js';
 
 /** BCP 47 locale used for each report language. */
@@ -171,15 +172,8 @@ export function adpUnit(kg: number): DisplayUnit {
   return { factor: 1, unit: 'kg Sb eq' };
 }
 
-/** HTML-escapes text for element content and double- or single-quoted attribute values. */
-export function esc(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+/** HTML-escapes text for element content and double- or single-quoted attribute values ({@link escapeHtml}). */
+export const esc: (value: unknown) => string = escapeHtml;
 
 /** JSON safe inside `<script type="application/json">`: `<`, `>`, `&` and line separators escaped. */
 export function jsonForScript(value: unknown): string {

@@ -20,6 +20,19 @@ export function stepFileStem(index: number, name: string): string {
   return `${String(index + 1).padStart(2, '0')}-${slugify(name)}`;
 }
 
+/**
+ * HTML-escapes text for element content and double- or single-quoted attribute values (`&`, `<`, `>`, `"`,
+ * `'`); null and undefined are the empty string. The one escape of the reports and the demo app.
+ */
+export function escapeHtml(value: unknown): string {
+  return String(value ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
 /** First line of an error message without ANSI colours or Playwright's call log. */
 export function errorSummary(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
