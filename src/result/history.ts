@@ -7,7 +7,7 @@ import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { Result } from '../model/result.js';
-import { scoreFields } from './score-fields.js';
+import { ScoreStatusFieldSchema, ScoresFieldSchema, scoreFields } from './score-fields.js';
 
 /** Default history file. */
 export const DEFAULT_HISTORY_FILE = 'reports/history.jsonl';
@@ -40,8 +40,8 @@ export const HistoryEntrySchema = z.object({
   ecoscore: nullableNumber,
   grade: z.string().nullable(),
   /** Why the run has (or has no) grade: the result's `summary.status` (methodology 2.0; absent from older files). */
-  scoreStatus: z.object({ code: z.string(), message: z.string() }).catchall(z.unknown()).nullable().optional(),
-  scores: z.object({ energy: nullableNumber, performance: nullableNumber, data: nullableNumber }).nullable(),
+  scoreStatus: ScoreStatusFieldSchema,
+  scores: ScoresFieldSchema,
   ecoscoreCv: nullableNumber,
   totals: z.object({ durationMs: nullableNumber, bytes: nullableNumber, energyMah: nullableNumber }),
   ghgGrams: nullableNumber,
