@@ -13,11 +13,12 @@ const ALLOWED = {
   // The contracts (result, environment, step types, metric names, score-status codes): zod schemas and types.
   model: { run: [], types: [] },
   shared: { run: [], types: [] },
-  demo: { run: [], types: [] },
+  demo: { run: ['shared'], types: [] },
   profiles: { run: ['model', 'shared'], types: [] },
   journey: { run: ['model', 'profiles', 'shared'], types: [] },
   result: { run: ['journey', 'model', 'shared'], types: [] },
-  methodology: { run: ['model', 'profiles'], types: ['journey'] },
+  // methodology/ may import from shared/ only the pure shared/stats.ts (rule methodology-shared-stats-only).
+  methodology: { run: ['model', 'profiles', 'shared'], types: ['journey'] },
   // The toolkit's own use of a browser outside a measurement: find one, render a PNG, connect Lighthouse.
   browser: { run: ['shared'], types: [] },
   probes: { run: ['shared'], types: ['model'] },
@@ -66,13 +67,20 @@ module.exports = {
     unlisted,
     {
       name: 'methodology-is-pure',
-      comment: 'methodology/ imports only its own modules, model/ contracts, profiles/ data and @tgwf/co2 (types of journey/ are allowed).',
+      comment: 'methodology/ imports only its own modules, model/ contracts, profiles/ data, the one median (shared/stats.ts) and @tgwf/co2 (types of journey/ are allowed).',
       severity: 'error',
       from: { path: '^src/methodology/' },
       to: {
-        pathNot: ['^src/methodology/', '^src/model/', '^src/profiles/', '@tgwf/co2'],
+        pathNot: ['^src/methodology/', '^src/model/', '^src/profiles/', '^src/shared/stats\\.ts$', '@tgwf/co2'],
         dependencyTypesNot: ['type-only'],
       },
+    },
+    {
+      name: 'methodology-shared-stats-only',
+      comment: 'Of shared/, methodology/ imports only the pure stats.ts (the one median): the other helpers read files or format text.',
+      severity: 'error',
+      from: { path: '^src/methodology/' },
+      to: { path: '^src/shared/', pathNot: '^src/shared/stats\\.ts$' },
     },
     {
       name: 'methodology-no-io',

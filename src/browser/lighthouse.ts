@@ -7,8 +7,8 @@
  *
  * Lighthouse and puppeteer-core are optional dependencies, loaded only when a run asks for Lighthouse.
  */
-import { createServer } from 'node:net';
 import type { Browser as PuppeteerBrowser, Page as PuppeteerPage } from 'puppeteer-core';
+import { freeLocalPort } from '../shared/free-port.js';
 
 /** How Lighthouse observes a step. */
 export type LighthouseMode = 'navigation' | 'timespan' | 'snapshot';
@@ -70,16 +70,7 @@ async function loadModules(): Promise<{ lighthouse: LighthouseModule; connect: (
 
 /** A free TCP port on 127.0.0.1 for the browser's DevTools server (free when asked; the browser binds it right after). */
 export function reserveDebuggingPort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.on('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address !== null ? address.port : 0;
-      server.close(() => (port > 0 ? resolve(port) : reject(new Error('no free port for the DevTools server'))));
-    });
-  });
+  return freeLocalPort('the DevTools server');
 }
 
 /** The browser's DevTools WebSocket endpoint, read from `http://127.0.0.1:PORT/json/version` (retried for 5 s). */

@@ -4,10 +4,9 @@
  * attests); `--lenient` also writes ecoscore's extensions, each under a comment.
  */
 import type { Command } from 'commander';
-import { writeFile } from 'node:fs/promises';
 import { exportLoadedJourneyGdsl, importGdslDetailed, importGdslToYaml } from '../journey/gdsl.js';
 import { loadJourney, parseJourney } from '../journey/load.js';
-import type { CliIo } from './io.js';
+import { writeOutput, type CliIo } from './io.js';
 import { readInputFile } from '../shared/input-file.js';
 import { assertNotAnInput } from '../shared/safe-path.js';
 
@@ -32,10 +31,7 @@ export function registerGdslCommand(program: Command, io: CliIo, setExit: (code:
       if (options.out) await assertNotAnInput(options.out, [file]);
       const loaded = await loadJourney(file, { allowMissingEnv: true });
       const text = exportLoadedJourneyGdsl(loaded, options.lenient && !options.strict ? 'lenient' : 'strict');
-      if (options.out) {
-        await writeFile(options.out, text);
-        io.err(`wrote ${options.out}`);
-      } else io.out(text.trimEnd());
+      await writeOutput(io, options.out, text);
       setExit(0);
     });
   gdsl
@@ -48,10 +44,7 @@ export function registerGdslCommand(program: Command, io: CliIo, setExit: (code:
       const text = await readInputFile(file, 'GDSL file');
       const yaml = importGdslToYaml(text, file);
       for (const warning of gdslWarnings(text, file)) io.err(`warning: ${warning}`);
-      if (options.out) {
-        await writeFile(options.out, yaml);
-        io.err(`wrote ${options.out}`);
-      } else io.out(yaml.trimEnd());
+      await writeOutput(io, options.out, yaml);
       setExit(0);
     });
 }

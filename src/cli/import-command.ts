@@ -4,12 +4,11 @@
  */
 import type { Command } from 'commander';
 import { InvalidArgumentError } from 'commander';
-import { writeFile } from 'node:fs/promises';
 import { readInputFile } from '../shared/input-file.js';
 import { assertNotAnInput } from '../shared/safe-path.js';
 import { parseDurationMs } from '../journey/duration.js';
 import { importRecordingToYaml } from '../journey/recorder.js';
-import type { CliIo } from './io.js';
+import { writeOutput, type CliIo } from './io.js';
 
 /** Options of `import recorder`. */
 interface RecorderFlags {
@@ -48,10 +47,7 @@ export function registerImportCommand(program: Command, io: CliIo, setExit: (cod
       if (options.out) await assertNotAnInput(options.out, [file]);
       const text = await readInputFile(file, 'Recorder export');
       const yaml = importRecordingToYaml(text, file, { target: options.target, referenceDuration: options.reference });
-      if (options.out) {
-        await writeFile(options.out, yaml);
-        io.err(`wrote ${options.out}`);
-      } else io.out(yaml.trimEnd());
+      await writeOutput(io, options.out, yaml);
       setExit(0);
     });
 }

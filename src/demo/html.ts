@@ -1,12 +1,5 @@
-/** Escapes text for use in HTML content and in double-quoted attribute values. */
-export function escapeHtml(text: string | number): string {
-  return String(text)
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+/** Escapes text for use in HTML content and in quoted attribute values (the toolkit's one escape). */
+export { escapeHtml } from '../shared/text.js';
 
 /**
  * Counts the elements a browser builds from `html`, without a browser: one per opening tag

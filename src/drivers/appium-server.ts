@@ -8,9 +8,9 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { freeLocalPort } from '../shared/free-port.js';
 
 /** The toolkit's folder (two levels above src/drivers or dist/drivers). */
 const PACKAGE_ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -60,20 +60,6 @@ export interface AppiumServer {
 const WATCHDOG =
   'data:text/javascript,process.on("disconnect",()=>{setTimeout(()=>process.kill(process.pid,"SIGKILL"),5000).unref();process.kill(process.pid,"SIGTERM")})';
 
-/** A free TCP port on 127.0.0.1. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.unref();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      const port = typeof address === 'object' && address ? address.port : 0;
-      server.close(() => resolve(port));
-    });
-  });
-}
-
 /** What `GET /status` said: Appium's version, or null with why not (`failed`, `answered 401`…). */
 export interface AppiumStatus {
   version: string | null;
@@ -108,7 +94,7 @@ export async function startAppiumServer(options: AppiumServerOptions = {}): Prom
   if (!existsSync(appiumHome)) {
     throw new Error(`no Appium drivers in ${appiumHome}: run \`node scripts/install-appium-drivers.mjs\` (or set APPIUM_HOME to a folder with drivers)`);
   }
-  const port = await freePort();
+  const port = await freeLocalPort('the Appium server');
   const args = [
     appiumEntryPoint(),
     '--address', '127.0.0.1',

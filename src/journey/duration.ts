@@ -1,6 +1,7 @@
 /**
  * Durations in journey files: `500ms`, `10s`, `1.5s`, `2m`, or a bare number of milliseconds.
  */
+import type { z } from 'zod';
 
 const DURATION_PATTERN = /^\s*(\d+(?:\.\d+)?)\s*(ms|s|m|min)?\s*$/;
 
@@ -26,4 +27,22 @@ export function parseDurationMs(value: string | number): number | undefined {
 export function formatDurationMs(durationMs: number): string {
   if (durationMs >= 1000 && durationMs % 100 === 0) return `${durationMs / 1000}s`;
   return `${durationMs}ms`;
+}
+
+/**
+ * The zod transform of a duration field of an input file (journeys, budgets): the duration in milliseconds,
+ * or an issue (`"<value>" is not a duration; write it like <examples>`, or longer than 24 h, the longest
+ * duration a `<owner>` may give) added to `ctx` and `undefined` (the transform then returns `z.NEVER`).
+ */
+export function durationMsOrIssue(value: string | number, ctx: z.RefinementCtx, owner: 'journey' | 'budget', examples: string): number | undefined {
+  const ms = parseDurationMs(value);
+  if (ms === undefined) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration; write it like ${examples}` });
+    return undefined;
+  }
+  if (ms > MAX_DURATION_MS) {
+    ctx.addIssue({ code: 'custom', message: `"${value}" is longer than 24h, the longest duration a ${owner} may give` });
+    return undefined;
+  }
+  return ms;
 }

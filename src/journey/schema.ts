@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { strictObject } from '../shared/strict-object.js';
 import { STEP_TYPES, type StepType } from '../model/step-types.js';
-import { formatDurationMs, MAX_DURATION_MS, parseDurationMs } from './duration.js';
+import { durationMsOrIssue, formatDurationMs } from './duration.js';
 
 /** Step types of the method (defined with the profiles, which score them). */
 export { STEP_TYPES, type StepType };
@@ -20,15 +20,8 @@ function durationSchema(minMs: number) {
   return z
     .union([z.string(), z.number()])
     .transform((value, ctx) => {
-      const ms = parseDurationMs(value);
-      if (ms === undefined) {
-        ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration; write it like 500ms, 10s or 2m` });
-        return z.NEVER;
-      }
-      if (ms > MAX_DURATION_MS) {
-        ctx.addIssue({ code: 'custom', message: `"${value}" is longer than 24h, the longest duration a journey may give` });
-        return z.NEVER;
-      }
+      const ms = durationMsOrIssue(value, ctx, 'journey', '500ms, 10s or 2m');
+      if (ms === undefined) return z.NEVER;
       if (ms < minMs) {
         ctx.addIssue({ code: 'custom', message: `"${value}" is too short: a timeout is at least ${formatDurationMs(minMs)} (0 would disable it)` });
         return z.NEVER;
@@ -60,17 +53,19 @@ const locatorShape = {
   exact: z.boolean().optional().meta({ description: 'Match the text, name or label exactly (default false).' }),
 };
 
-function checkOneLocator(value: Record<string, unknown>, ctx: z.RefinementCtx): void {
-  const kinds = LOCATOR_KINDS.filter((kind) => value[kind] !== undefined);
-  if (kinds.length !== 1) {
+/** Adds an issue unless exactly one of `keys` is set: `needs one <noun>: …`, or `has several <noun>s (…); <fix>`. */
+function requireExactlyOne(value: Record<string, unknown>, keys: readonly string[], ctx: z.RefinementCtx, noun: string, fix: string): void {
+  const present = keys.filter((key) => value[key] !== undefined);
+  if (present.length !== 1) {
     ctx.addIssue({
       code: 'custom',
-      message:
-        kinds.length === 0
-          ? `needs one locator: ${LOCATOR_KINDS.join(', ')}`
-          : `has several locators (${kinds.join(', ')}); keep one`,
+      message: present.length === 0 ? `needs one ${noun}: ${keys.join(', ')}` : `has several ${noun}s (${present.join(', ')}); ${fix}`,
     });
   }
+}
+
+function checkOneLocator(value: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  requireExactlyOne(value, LOCATOR_KINDS, ctx, 'locator', 'keep one');
   if (value.name !== undefined && value.role === undefined) {
     ctx.addIssue({ code: 'custom', message: '`name` is only used with `role`', path: ['name'] });
   }
@@ -177,18 +172,7 @@ export const ActionSchema = z
     (value) => (typeof value === 'string' && ['back', 'launchApp', 'closeApp'].includes(value) ? { [value]: true } : value),
     RawActionSchema,
   )
-  .superRefine((value, ctx) => {
-    const present = ACTION_KEYS.filter((key) => value[key] !== undefined);
-    if (present.length !== 1) {
-      ctx.addIssue({
-        code: 'custom',
-        message:
-          present.length === 0
-            ? `needs one action: ${ACTION_KEYS.join(', ')}`
-            : `has several actions (${present.join(', ')}); write one action per list item`,
-      });
-    }
-  })
+  .superRefine((value, ctx) => requireExactlyOne(value, ACTION_KEYS, ctx, 'action', 'write one action per list item'))
   .transform((value): Action => {
     const timeout = value.timeout !== undefined ? { timeoutMs: value.timeout } : {};
     if (value.goto !== undefined) return { kind: 'goto', url: value.goto, ...timeout };

@@ -17,40 +17,15 @@
  * Pure: no I/O, no clock.
  */
 
-function assertFiniteValues(fn: string, values: readonly number[]): void {
-  if (!Array.isArray(values)) {
-    throw new Error(`${fn}: "values" must be an array of finite numbers, got ${String(values)}`);
-  }
-  if (values.length === 0) {
-    throw new Error(`${fn}: "values" is empty; at least one value is needed`);
-  }
-  values.forEach((value, index) => {
-    if (typeof value !== 'number' || !Number.isFinite(value)) {
-      throw new Error(`${fn}: values[${index}] must be a finite number, got ${String(value)}`);
-    }
-  });
-}
+import { assertFiniteValues, median } from '../shared/stats.js';
+
+/** The one median (shared with probes and renderers): see shared/stats.ts. */
+export { median };
 
 function sum(values: readonly number[]): number {
   let total = 0;
   for (const value of values) total += value;
   return total;
-}
-
-/**
- * Median: the middle value once sorted, or the mean of the two middle values when the count is even.
- * The input array is not modified.
- *
- * @param values - at least one finite number, in any unit
- * @returns the median, in the unit of `values`
- * @throws Error when `values` is empty or holds a non-finite number
- */
-export function median(values: readonly number[]): number {
-  assertFiniteValues('median', values);
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  if (sorted.length % 2 === 1) return sorted[middle] as number;
-  return ((sorted[middle - 1] as number) + (sorted[middle] as number)) / 2;
 }
 
 /**

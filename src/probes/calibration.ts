@@ -27,6 +27,7 @@
  * shape as methodology's `HostCalibration` (structural typing makes them interchangeable).
  */
 import type { CDPSession, Page } from 'playwright-core';
+import { median } from '../shared/stats.js';
 
 /** Wall-clock window of each part of each round, ms (one page evaluation each). */
 export const CALIBRATION_PART_MS = 120;
@@ -137,14 +138,6 @@ export function calibrationRunExpression(part: 'serialise' | 'compute', windowMs
 /** Index of one round from its two unit rates (units per second of main-thread task time). */
 export function roundIndex(serialiseUnitsPerSecond: number, computeUnitsPerSecond: number): number {
   return (serialiseUnitsPerSecond / CALIBRATION_DIVISORS.serialise + computeUnitsPerSecond / CALIBRATION_DIVISORS.compute) / 2;
-}
-
-/** Median of a non-empty list (mean of the two middle values for an even count). */
-export function median(values: readonly number[]): number {
-  if (values.length === 0) throw new Error('median of an empty list');
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 /**

@@ -62,31 +62,36 @@ interface ClusterCost {
   description: string;
 }
 
+/** A cluster's per-core currents (mA), their frequencies (kHz) when given, and the name of the currents' array. */
+interface ClusterTables {
+  currents: number[] | undefined;
+  speeds: number[] | undefined;
+  currentsName: string;
+}
+
 /**
- * Per-cluster cost of one busy core at the median frequency of the cluster's frequency table. Handles the
- * three layouts found in device trees:
+ * The tables of cluster `n`, from the three layouts found in device trees:
  * - Android 8.1+: `cpu.core_speeds.clusterN` / `cpu.core_power.clusterN` plus `cpu.cluster_power.clusterN`;
  * - Android 7–8.0: `cpu.speeds.clusterN` / `cpu.active.clusterN` (per-core current, cluster cost included);
- * - before Android 7: a single `cpu.speeds` / `cpu.active` array.
+ * - before Android 7: a single `cpu.speeds` / `cpu.active` array (cluster 0).
  */
+function clusterTables(arrays: AndroidPowerProfile['arrays'], n: number): ClusterTables {
+  if (arrays[`cpu.core_power.cluster${n}`]) {
+    return { currents: arrays[`cpu.core_power.cluster${n}`], speeds: arrays[`cpu.core_speeds.cluster${n}`], currentsName: `cpu.core_power.cluster${n}` };
+  }
+  if (!arrays[`cpu.active.cluster${n}`] && n === 0 && arrays['cpu.active']) {
+    return { currents: arrays['cpu.active'], speeds: arrays['cpu.speeds'], currentsName: 'cpu.active[]' };
+  }
+  return { currents: arrays[`cpu.active.cluster${n}`], speeds: arrays[`cpu.speeds.cluster${n}`], currentsName: `cpu.active.cluster${n}` };
+}
+
+/** Per-cluster cost of one busy core at the median frequency of the cluster's frequency table ({@link clusterTables}). */
 function clusterCosts(profile: AndroidPowerProfile): ClusterCost[] {
   const { items, arrays } = profile;
   const coresPerCluster = arrays['cpu.clusters.cores'] ?? [1];
   const costs: ClusterCost[] = [];
   coresPerCluster.forEach((cores, n) => {
-    let currents = arrays[`cpu.core_power.cluster${n}`];
-    let speeds = arrays[`cpu.core_speeds.cluster${n}`];
-    let currentsName = `cpu.core_power.cluster${n}`;
-    if (!currents) {
-      currents = arrays[`cpu.active.cluster${n}`];
-      speeds = arrays[`cpu.speeds.cluster${n}`];
-      currentsName = `cpu.active.cluster${n}`;
-    }
-    if (!currents && n === 0 && arrays['cpu.active']) {
-      currents = arrays['cpu.active'];
-      speeds = arrays['cpu.speeds'];
-      currentsName = 'cpu.active[]';
-    }
+    const { currents, speeds, currentsName } = clusterTables(arrays, n);
     if (!currents || currents.length === 0) return;
     // Sort by frequency when the table gives one per current (some trees list them highest first).
     const pairs = currents.map((ma, i) => ({ ma, khz: speeds && speeds.length === currents.length ? speeds[i] : ma }));
@@ -114,16 +119,7 @@ export function deriveCpuClusters(profile: AndroidPowerProfile): CpuCluster[] {
   const coresPerCluster = arrays['cpu.clusters.cores'] ?? [1];
   const clusters: CpuCluster[] = [];
   coresPerCluster.forEach((cores, n) => {
-    let currents = arrays[`cpu.core_power.cluster${n}`];
-    let speeds = arrays[`cpu.core_speeds.cluster${n}`];
-    if (!currents) {
-      currents = arrays[`cpu.active.cluster${n}`];
-      speeds = arrays[`cpu.speeds.cluster${n}`];
-    }
-    if (!currents && n === 0 && arrays['cpu.active']) {
-      currents = arrays['cpu.active'];
-      speeds = arrays['cpu.speeds'];
-    }
+    const { currents, speeds } = clusterTables(arrays, n);
     if (!currents || !speeds || speeds.length !== currents.length || currents.length === 0) return;
     const steps = currents
       .map((ma, i) => ({ mhz: round(speeds![i]! / 1000, 3), coreMa: round(ma) }))

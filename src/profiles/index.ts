@@ -9,6 +9,7 @@
 import { deepFreeze } from '../shared/deep-freeze.js';
 import { InputError } from '../shared/input-error.js';
 import { closestMatch } from '../shared/closest-match.js';
+import { builtIn, parseProfileData } from './parse.js';
 import desktop from './devices/desktop.json' with { type: 'json' };
 import entryLevelPhone from './devices/entry-level-phone.json' with { type: 'json' };
 import highEndPhone from './devices/high-end-phone.json' with { type: 'json' };
@@ -49,16 +50,6 @@ const NETWORK_FILES: ReadonlyArray<readonly [string, unknown]> = [
   ['fiber', fiber],
 ];
 
-/** Formats zod issues as `power.cpuActiveMa: expected number, received string; …`. */
-function formatIssues(issues: ReadonlyArray<{ path: ReadonlyArray<PropertyKey>; message: string }>): string {
-  return issues
-    .map((issue) => {
-      const path = issue.path.map((p) => (typeof p === 'number' ? `[${p}]` : `.${String(p)}`)).join('').replace(/^\./, '');
-      return path ? `${path}: ${issue.message}` : issue.message;
-    })
-    .join('; ');
-}
-
 function buildRegistry<T extends { id: string }>(
   files: ReadonlyArray<readonly [string, unknown]>,
   folder: string,
@@ -67,12 +58,7 @@ function buildRegistry<T extends { id: string }>(
   const registry = new Map<string, T>();
   for (const [fileId, data] of files) {
     const file = `src/profiles/${folder}/${fileId}.json`;
-    let profile: T;
-    try {
-      profile = parse(data);
-    } catch (error) {
-      throw new Error(`${file}: ${error instanceof Error ? error.message : String(error)}`);
-    }
+    const profile = builtIn(file, () => parse(data));
     if (profile.id !== fileId) throw new Error(`${file}: id "${profile.id}" must equal the file name "${fileId}"`);
     registry.set(fileId, deepFreeze(profile));
   }
@@ -84,16 +70,12 @@ function buildRegistry<T extends { id: string }>(
  * (`invalid device profile: power.cpuActiveMa: …`).
  */
 export function parseDeviceProfile(data: unknown): DeviceProfile {
-  const result = DeviceProfileSchema.safeParse(data);
-  if (!result.success) throw new InputError(`invalid device profile: ${formatIssues(result.error.issues)}`);
-  return result.data;
+  return parseProfileData(DeviceProfileSchema, data, 'device profile');
 }
 
 /** Validates user-supplied data as a network profile. Throws an {@link InputError} listing every problem. */
 export function parseNetworkProfile(data: unknown): NetworkProfile {
-  const result = NetworkProfileSchema.safeParse(data);
-  if (!result.success) throw new InputError(`invalid network profile: ${formatIssues(result.error.issues)}`);
-  return result.data;
+  return parseProfileData(NetworkProfileSchema, data, 'network profile');
 }
 
 const DEVICES = buildRegistry(DEVICE_FILES, 'devices', parseDeviceProfile);

@@ -263,7 +263,8 @@ export function isFieldSourced(path: string, sources: ReadonlyArray<Pick<Profile
   return sources.some((s) => s.field === '*' || s.field === path || path.startsWith(`${s.field}.`));
 }
 
-function requireSourcesForNumbers(profile: { sources: ProfileSource[] }, ctx: z.RefinementCtx): void {
+/** Adds an issue on `sources` for every number of `profile` that no source cites (device, network and footprint data). */
+export function requireSourcesForNumbers(profile: { sources: ReadonlyArray<Pick<ProfileSource, 'field'>> }, ctx: z.RefinementCtx): void {
   for (const path of numericFieldPaths(profile)) {
     if (!isFieldSourced(path, profile.sources)) {
       ctx.addIssue({

@@ -10,6 +10,7 @@
  */
 import type { CampaignIndex, Combination } from '../result/campaign.js';
 import { gradeStatusPhrase, recordGradeStatus } from './grade-view.js';
+import { htmlHead } from './html-document.js';
 import { esc, Formatter } from './html-format.js';
 import { fillLabel, REPORT_LABELS, type ReportLang } from './i18n.js';
 import { escapeMarkdown } from './markdown.js';
@@ -276,16 +277,7 @@ export function renderCampaignIndexHtml(index: CampaignIndex, options: { lang?: 
   const warnings = index.warnings.length
     ? `<h2>${both('warnings')}</h2>\n<ul class="warnings">\n${index.warnings.map((w) => `<li>${esc(w)}</li>`).join('\n')}\n</ul>`
     : '';
-  return `<!doctype html>
-<html lang="${lang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(fill(t.title, { name: index.name }))}</title>
-<style>${STYLE}
-</style>
-</head>
-<body>
+  return `${htmlHead({ lang, title: fill(t.title, { name: index.name }), css: `${STYLE}\n` })}<body>
 <header>
 <h1>${esc(fill(t.title, { name: index.name }))} <span class="other" lang="${otherLang}">${esc(fill(o.title, { name: index.name }))}</span></h1>
 <dl class="meta">

@@ -15,15 +15,16 @@
  * and the other parts are still written. Every file is written atomically (temporary file + rename).
  */
 import { createHash } from 'node:crypto';
-import { lstat, mkdir, readFile, rename, unlink, writeFile } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { lstat, mkdir, readFile, rename, unlink } from 'node:fs/promises';
+import { join, resolve } from 'node:path';
 import { zipSync, type Zippable } from 'fflate';
 import { exportLoadedJourneyGdsl } from '../journey/gdsl.js';
 import { parseJourney } from '../journey/load.js';
 import { SECRET_PLACEHOLDER } from '../journey/secrets.js';
 import type { Result } from '../model/result.js';
+import { writeFileAtomic } from '../shared/json-file.js';
 import { firstLinkUnder, isInside, readFileInside } from '../shared/safe-path.js';
-import { slugify } from '../shared/text.js';
+import { stepFileStem } from '../shared/text.js';
 import { TOOL } from '../shared/version.js';
 import { gradeStatusOf, gradeStatusSentence } from './grade-view.js';
 
@@ -101,18 +102,6 @@ export const EVIDENCE_DIR = 'evidence';
 /** Name of the zip inside the evidence folder. */
 export const EVIDENCE_ZIP = 'evidence.zip';
 
-/** Writes `data` to `file` through a temporary file and a rename, so a reader never sees half a file. */
-export async function writeFileAtomic(file: string, data: string | Uint8Array): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  const temporary = `${file}.${process.pid}.${Math.random().toString(36).slice(2, 8)}.tmp`;
-  try {
-    await writeFile(temporary, data);
-    await rename(temporary, file);
-  } catch (error) {
-    await unlink(temporary).catch(() => undefined);
-    throw error;
-  }
-}
 
 /** sha256 of bytes, hex. */
 export function sha256(data: string | Uint8Array): string {
@@ -136,7 +125,7 @@ export function gdslFromRedactedSource(source: string, file: string): string {
 
 /** Path of a step's screenshot in the bundle: `steps/03-sign-in.png` (1-based, two digits). */
 export function stepScreenshotPath(index: number, name: string): string {
-  return `steps/${String(index + 1).padStart(2, '0')}-${slugify(name)}.png`;
+  return `steps/${stepFileStem(index, name)}.png`;
 }
 
 const message = (error: unknown): string => (error instanceof Error ? error.message : String(error)).split('\n')[0];

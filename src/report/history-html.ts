@@ -6,10 +6,10 @@
  * with links to their reports (relative, so that a CI artifact folder works as well as a local one).
  * Pure: a model in, text out.
  */
-import { createHash } from 'node:crypto';
 import { loadChartJsSource } from './chart-js.js';
 import { HISTORY_CLIENT_SCRIPT } from './history-client.js';
 import type { HistoryDashboardModel, HistoryJourneySeries } from './history-model.js';
+import { htmlHead, inlineScriptCsp } from './html-document.js';
 import { esc, jsonForScript } from './html-format.js';
 
 /** Options of {@link renderHistoryHtml}. */
@@ -64,22 +64,11 @@ ${journey.steps.length ? `<div class="steps">\n${steps}\n</div>` : '<p class="mu
 export function renderHistoryHtml(model: HistoryDashboardModel, options: HistoryHtmlOptions = {}): string {
   const chartJs = (options.chartJsSource ?? loadChartJsSource()).replace(/<\/(script)/gi, '<\\/$1');
   const script = `${chartJs}\n;${HISTORY_CLIENT_SCRIPT}`;
-  const scriptHash = createHash('sha256').update(script, 'utf8').digest('base64');
-  const csp = ["default-src 'none'", `script-src 'sha256-${scriptHash}'`, "style-src 'unsafe-inline'", "img-src 'none'", "base-uri 'none'", "form-action 'none'"].join('; ');
   const body = model.journeys.length
     ? model.journeys.map(journeySection).join('\n')
     : '<p>The history file has no run yet: `ecoscore run` appends one line per run.</p>';
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="color-scheme" content="light">
-<title>ecoscore history</title>
-<style>${CSS}</style>
-</head>
-<body>
+  const head = htmlHead({ lang: 'en', title: 'ecoscore history', css: CSS, csp: inlineScriptCsp(script, "'none'"), colorScheme: 'light' });
+  return `${head}<body>
 <header><h1>ecoscore history</h1>
 <p class="muted">${model.runs} run${model.runs === 1 ? '' : 's'} of ${model.journeys.length} journey${model.journeys.length === 1 ? '' : 's'} from ${esc(model.source)}, generated ${esc(model.generatedAt)}. Energy is what each run's report says it is (modelled on web targets). The band is each run's ecoscore range over its iterations.</p></header>
 <main id="history">

@@ -3,6 +3,8 @@
  * `ko`, the English side `0.31` and `kB`. Units follow EcoIndex (1 kB = 1000 bytes). Missing figures
  * (`null`) are shown as `–`, never as 0.
  */
+import { roundDecimals, roundSignificant } from '../shared/format.js';
+import { escapeHtml } from '../shared/text.js';
 import { REPORT_LABELS, type ReportLabels, type ReportLang } from './i18n.js';
 
 /** BCP 47 locale used for each report language. */
@@ -42,16 +44,16 @@ export class Formatter {
     return format;
   }
 
-  /** A number with exactly `digits` decimals, grouped per language. */
+  /** A number with exactly `digits` decimals, grouped per language (rounded as in shared/format.ts). */
   fixed(value: Maybe, digits = 0): string {
     if (!isNum(value)) return this.labels.dash;
-    return this.nf(`f${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(value);
+    return this.nf(`f${digits}`, { minimumFractionDigits: digits, maximumFractionDigits: digits }).format(roundDecimals(value, digits));
   }
 
-  /** A number with at most `digits` decimals (trailing zeros dropped). */
+  /** A number with at most `digits` decimals (trailing zeros dropped; rounded as in shared/format.ts). */
   num(value: Maybe, digits = 0): string {
     if (!isNum(value)) return this.labels.dash;
-    return this.nf(`n${digits}`, { maximumFractionDigits: digits }).format(value);
+    return this.nf(`n${digits}`, { maximumFractionDigits: digits }).format(roundDecimals(value, digits));
   }
 
   /** Three significant digits below 100, whole numbers above; `< 0,001` for tiny non-zero values. */
@@ -61,7 +63,7 @@ export class Formatter {
     const abs = Math.abs(value);
     if (abs >= 100) return this.num(value, 0);
     if (abs < 0.001) return `< ${this.num(0.001, 3)}`;
-    return this.nf('s3', { maximumSignificantDigits: 3 }).format(value);
+    return this.nf('s3', { maximumSignificantDigits: 3 }).format(roundSignificant(value, 3));
   }
 
   /**
@@ -77,10 +79,10 @@ export class Formatter {
     return this.score(value);
   }
 
-  /** A fraction as a percentage: 0.067 → `6,7 %` / `6.7%`. */
+  /** A fraction as a percentage: 0.067 → `6,7 %` / `6.7%` (the percentage rounded as in shared/format.ts). */
   percent(fraction: Maybe, digits = 1): string {
     if (!isNum(fraction)) return this.labels.dash;
-    return this.nf(`p${digits}`, { style: 'percent', maximumFractionDigits: digits }).format(fraction);
+    return this.nf(`p${digits}`, { style: 'percent', maximumFractionDigits: digits }).format(roundDecimals(fraction * 100, digits) / 100);
   }
 
   /** Bytes: `28,2 ko`, `3,77 Mo` (1 kB = 1000 B). */
@@ -170,15 +172,8 @@ export function adpUnit(kg: number): DisplayUnit {
   return { factor: 1, unit: 'kg Sb eq' };
 }
 
-/** HTML-escapes text for element content and double- or single-quoted attribute values. */
-export function esc(value: unknown): string {
-  return String(value ?? '')
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;')
-    .replace(/'/g, '&#39;');
-}
+/** HTML-escapes text for element content and double- or single-quoted attribute values ({@link escapeHtml}). */
+export const esc: (value: unknown) => string = escapeHtml;
 
 /** JSON safe inside `<script type="application/json">`: `<`, `>`, `&` and line separators escaped. */
 export function jsonForScript(value: unknown): string {

@@ -7,6 +7,7 @@ import { ecoscoreGrade } from '../methodology/ecoscore.js';
 import { warning, type Result, type StepResult, type Warning, type WarningOf } from '../model/result.js';
 import { warningsOf } from './i18n-warnings.js';
 import { stepGrade } from './grade-view.js';
+import { median } from '../shared/stats.js';
 
 /** A coefficient of variation above this is marked in the step table (5 %); the warnings follow the run's own threshold. */
 export const UNSTABLE_CV = 0.05;
@@ -124,13 +125,6 @@ export function screenshotRef(path: string | null, base: string | undefined, emb
   return { path, url: prefix + encoded, embedded: false };
 }
 
-function median(values: number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
-
 /** The steps with their screenshot, party split and failed action. */
 export function stepViews(result: Result, base?: string, embed?: ReadonlyMap<string, string>): StepView[] {
   return result.steps.map((step, index) => {
@@ -143,7 +137,7 @@ export function stepViews(result: Result, base?: string, embed?: ReadonlyMap<str
       if (first === null || third === null || first + third <= 0) continue;
       shares.push(first / (first + third));
     }
-    const share = median(shares);
+    const share = shares.length === 0 ? null : median(shares);
     const bytes = step.metrics.bytes;
     const failed = samples.filter((sample) => sample.status === 'failed' && sample.failedAction);
     return {

@@ -7,10 +7,10 @@
  * Every string that comes from a journey or a page (names, URLs, errors, warnings, device names) is
  * HTML-escaped; the chart data sits in `<script type="application/json">` with `<` written `\u003c`.
  */
-import { createHash } from 'node:crypto';
 import type { Result } from '../model/result.js';
 import { loadChartJsSource } from './chart-js.js';
 import { CLIENT_SCRIPT } from './html-client.js';
+import { htmlHead, inlineScriptCsp } from './html-document.js';
 import { Formatter, LOCALES, esc, jsonForScript } from './html-format.js';
 import { renderEnvironment, renderFootprint } from './html-footprint.js';
 import { gradeStatusOf } from './grade-view.js';
@@ -109,28 +109,16 @@ export function renderHtmlReport(result: Result, options: HtmlReportOptions = {}
   const data = { ...ctx.charts, defaultLang, locales: LOCALES, titles, labels: REPORT_LABELS };
   const chartJs = (options.chartJsSource ?? loadChartJsSource()).replace(/<\/(script)/gi, '<\\/$1').replace(/\n?\/\/# sourceMappingURL=\S*\s*$/, '\n');
   const script = `${chartJs}\n;${CLIENT_SCRIPT}`;
-  const scriptHash = createHash('sha256').update(script, 'utf8').digest('base64');
-  const csp = [
-    "default-src 'none'",
-    `script-src 'sha256-${scriptHash}'`,
-    "style-src 'unsafe-inline'",
-    "img-src 'self' data: file:",
-    "base-uri 'none'",
-    "form-action 'none'",
-  ].join('; ');
+  const head = htmlHead({
+    lang: defaultLang,
+    title: titles[defaultLang],
+    css: REPORT_CSS,
+    csp: inlineScriptCsp(script, "'self' data: file:"),
+    generator: `${result.tool.name} ${result.tool.version}`,
+    colorScheme: 'light',
+  });
 
-  return `<!DOCTYPE html>
-<html lang="${defaultLang}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="generator" content="${esc(`${result.tool.name} ${result.tool.version}`)}">
-<meta name="color-scheme" content="light">
-<title>${esc(titles[defaultLang])}</title>
-<style>${REPORT_CSS}</style>
-</head>
-<body>
+  return `${head}<body>
 <div id="report" data-lang="${defaultLang}">
 ${renderBody(ctx, defaultLang, false)}
 </div>

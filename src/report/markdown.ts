@@ -8,7 +8,7 @@
  */
 import { constrainedMarkdown } from './constrained-text.js';
 import type { Result, StepResult } from '../model/result.js';
-import { formatBytes, formatMs, formatPercent } from '../shared/format.js';
+import { formatBytes, formatMs, formatPercent, significant } from '../shared/format.js';
 import {
   ecoindexNoteApplies,
   ENERGY_LABEL_TEXT,
@@ -51,14 +51,7 @@ export function escapeMarkdown(text: string): string {
     .replace(/@(?=\w)/g, '@\u200b');
 }
 
-/** A number with `digits` significant digits, plain (no exponent) between 0.001 and 10^digits. */
-export function significant(value: number, digits = 3): string {
-  if (value === 0) return '0';
-  const abs = Math.abs(value);
-  if (abs >= 10 ** digits) return Math.round(value).toLocaleString('en-US');
-  if (abs < 1e-3) return value.toExponential(digits - 1);
-  return String(Number(value.toPrecision(digits)));
-}
+export { significant };
 
 /** Greenhouse gases: `0.155 g CO2e`, `80.7 kg CO2e`. */
 export function formatGhg(grams: number | null | undefined): string {

@@ -16,7 +16,7 @@
  */
 import { z } from 'zod';
 import { strictObject } from '../shared/strict-object.js';
-import { MAX_DURATION_MS, parseDurationMs } from '../journey/duration.js';
+import { durationMsOrIssue, MAX_DURATION_MS } from '../journey/duration.js';
 import { closestMatch } from '../shared/closest-match.js';
 import { InputError } from '../shared/input-error.js';
 import { readInputFile } from '../shared/input-file.js';
@@ -45,18 +45,9 @@ const BytesSchema = z.union([z.number().nonnegative().max(MAX_BUDGET_BYTES), z.s
   return bytes;
 });
 
-const MillisecondsSchema = z.union([z.number().nonnegative().max(MAX_DURATION_MS), z.string()]).transform((value, ctx) => {
-  const ms = parseDurationMs(value);
-  if (ms === undefined) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is not a duration; write it like 500ms, 2s or 1m` });
-    return z.NEVER;
-  }
-  if (ms > MAX_DURATION_MS) {
-    ctx.addIssue({ code: 'custom', message: `"${value}" is longer than 24h, the longest duration a budget may give` });
-    return z.NEVER;
-  }
-  return ms;
-});
+const MillisecondsSchema = z
+  .union([z.number().nonnegative().max(MAX_DURATION_MS), z.string()])
+  .transform((value, ctx) => durationMsOrIssue(value, ctx, 'budget', '500ms, 2s or 1m') ?? z.NEVER);
 
 const Score = z.number().min(0).max(100);
 

@@ -6,6 +6,7 @@
  */
 import { z } from 'zod';
 import { FootprintSchema } from '../model/result.js';
+import { ScoreStatusFieldSchema, ScoresFieldSchema } from './score-fields.js';
 
 /** Current version of the campaign index format. */
 export const CAMPAIGN_SCHEMA_VERSION = 1;
@@ -36,8 +37,8 @@ export const CombinationSchema = z.object({
   ecoscore: nullableNumber,
   grade: z.string().nullable(),
   /** Why the run has (or has no) grade: the result's `summary.status` (methodology 2.0; absent from older files). */
-  scoreStatus: z.object({ code: z.string(), message: z.string() }).catchall(z.unknown()).nullable().optional(),
-  scores: z.object({ energy: nullableNumber, performance: nullableNumber, data: nullableNumber }).nullable(),
+  scoreStatus: ScoreStatusFieldSchema,
+  scores: ScoresFieldSchema,
   /** Coefficient of variation of the journey ecoscore over the iterations. */
   ecoscoreCv: nullableNumber,
   totals: z.object({ durationMs: nullableNumber, bytes: nullableNumber, requests: nullableNumber, energyMah: nullableNumber }),

@@ -7,6 +7,7 @@ import { appendFile, mkdir, readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { Result } from '../model/result.js';
+import { ScoreStatusFieldSchema, ScoresFieldSchema, scoreFields } from './score-fields.js';
 
 /** Default history file. */
 export const DEFAULT_HISTORY_FILE = 'reports/history.jsonl';
@@ -39,8 +40,8 @@ export const HistoryEntrySchema = z.object({
   ecoscore: nullableNumber,
   grade: z.string().nullable(),
   /** Why the run has (or has no) grade: the result's `summary.status` (methodology 2.0; absent from older files). */
-  scoreStatus: z.object({ code: z.string(), message: z.string() }).catchall(z.unknown()).nullable().optional(),
-  scores: z.object({ energy: nullableNumber, performance: nullableNumber, data: nullableNumber }).nullable(),
+  scoreStatus: ScoreStatusFieldSchema,
+  scores: ScoresFieldSchema,
   ecoscoreCv: nullableNumber,
   totals: z.object({ durationMs: nullableNumber, bytes: nullableNumber, energyMah: nullableNumber }),
   ghgGrams: nullableNumber,
@@ -79,12 +80,7 @@ export function historyEntry(result: Result, resultFile: string): HistoryEntry {
     network: result.environment.network.id,
     git,
     status: result.status,
-    iterations: result.completedIterations,
-    ecoscore: result.summary.ecoscore,
-    grade: result.summary.grade,
-    scoreStatus: result.summary.status ?? null,
-    scores: result.summary.scores,
-    ecoscoreCv: result.summary.spread?.ecoscore?.cv ?? null,
+    ...scoreFields(result),
     totals: { durationMs: totals.durationMs ?? null, bytes: totals.bytes ?? null, energyMah: totals.energyMah ?? null },
     ghgGrams: result.summary.footprint?.ghgGrams ?? null,
     resultFile,

@@ -11,9 +11,9 @@ import { loadJourney, type LoadedJourney } from '../journey/load.js';
 import { resolveProfiles } from '../journey/profiles.js';
 import { CAMPAIGN_SCHEMA_VERSION, CampaignIndexSchema, type CampaignIndex, type Combination } from '../result/campaign.js';
 import { readResult } from '../result/io.js';
+import { scoreFields } from '../result/score-fields.js';
 import type { Result } from '../model/result.js';
-import { formatFieldPath, InputError } from '../shared/input-error.js';
-import { readInputFile } from '../shared/input-file.js';
+import { readJsonInput } from '../shared/input-file.js';
 import { writeJsonAtomic } from '../shared/json-file.js';
 import { errorSummary, slugify } from '../shared/text.js';
 import { TOOL } from '../shared/version.js';
@@ -96,12 +96,7 @@ export function combinationEntry(
     variant: plan.variant?.name ?? 'default',
     status: result.status === 'passed' ? 'passed' : result.status === 'interrupted' || result.status === 'running' ? 'interrupted' : 'failed',
     resultFile: join(plan.id, 'result.json'),
-    iterations: result.completedIterations,
-    ecoscore: result.summary.ecoscore,
-    grade: result.summary.grade,
-    scoreStatus: result.summary.status ?? null,
-    scores: result.summary.scores,
-    ecoscoreCv: result.summary.spread?.ecoscore?.cv ?? null,
+    ...scoreFields(result),
     totals: { durationMs: totals.durationMs, bytes: totals.bytes, requests: totals.requests, energyMah: totals.energyMah ?? null },
     footprint: result.summary.footprint,
     wallTimeMs: extra.wallTimeMs ?? null,
@@ -294,18 +289,6 @@ function previousWallTime(result: Result): number | null {
 
 /** Reads and validates a campaign.json. */
 export async function readCampaignIndex(file: string): Promise<CampaignIndex> {
-  const text = await readInputFile(file, 'campaign index');
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch (error) {
-    throw new InputError(`${file}: not valid JSON (${(error as Error).message.split('\n')[0]})`, file);
-  }
-  const parsed = CampaignIndexSchema.safeParse(data);
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new InputError(`${file}: ${formatFieldPath(issue.path) || 'campaign'}: ${issue.message}`, file);
-  }
-  return parsed.data;
+  return readJsonInput(file, 'campaign index', CampaignIndexSchema, 'campaign');
 }
 

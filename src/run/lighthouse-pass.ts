@@ -17,7 +17,7 @@ import { estimateStepEnergy, type HostCalibration } from '../methodology/energy.
 import { LIGHTHOUSE_AUDIT_IDS, summarizeLighthouseStep, type Lhr } from '../methodology/recommendations.js';
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
 import type { LighthousePass, RawStepSample, StepLighthouse, StepResult } from '../model/result.js';
-import { errorSummary, slugify } from '../shared/text.js';
+import { errorSummary, stepFileStem } from '../shared/text.js';
 
 /** Hooks `runStep` calls around a step: `begin` before its probes start, `end` after they stop. */
 export interface StepAudit {
@@ -73,7 +73,7 @@ export interface LighthousePassOptions {
 
 /** Relative path of a step's LHR file: `lighthouse/07-health-resources-heavy-page.json`. */
 export function lighthouseReportPath(index: number, step: Pick<Step, 'name'>): string {
-  return `lighthouse/${String(index + 1).padStart(2, '0')}-${slugify(step.name)}.json`;
+  return `lighthouse/${stepFileStem(index, step.name)}.json`;
 }
 
 /** Runs the Lighthouse pass. Never throws: a pass that cannot run records why in `pass.error`. */

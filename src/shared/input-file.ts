@@ -5,7 +5,8 @@
  * under 1 MB); `ECOSCORE_MAX_INPUT_BYTES` raises or lowers it.
  */
 import { open } from 'node:fs/promises';
-import { InputError } from './input-error.js';
+import type { z } from 'zod';
+import { InputError, formatFieldPath } from './input-error.js';
 
 /** Default size limit of an input file, in bytes (5 MB). */
 export const DEFAULT_MAX_INPUT_BYTES = 5 * 1024 * 1024;
@@ -65,4 +66,27 @@ export async function readInputFile(file: string, kind: string, limitBytes: numb
   } finally {
     await handle.close().catch(() => undefined);
   }
+}
+
+/**
+ * Reads a JSON input file (a result, a campaign index) and validates it with `schema`. Throws an
+ * {@link InputError}: the reading errors of {@link readInputFile}, `<file>: not valid JSON (<reason>)`, or
+ * `<file>: <field>: <message>` for the first schema issue (`root` names the field when it is the whole file).
+ */
+export async function readJsonInput<T>(file: string, kind: string, schema: z.ZodType<T>, root: string): Promise<T> {
+  const text = await readInputFile(file, kind);
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    // One line: V8 quotes the text around the error, line breaks included.
+    throw new InputError(`${file}: not valid JSON (${(error as Error).message.split('\n')[0]})`, file);
+  }
+  const parsed = schema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = formatFieldPath(issue.path);
+    throw new InputError(`${file}: ${field || root}: ${issue.message}`, file, undefined, field || undefined);
+  }
+  return parsed.data;
 }

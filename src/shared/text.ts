@@ -11,6 +11,28 @@ export function slugify(text: string): string {
   return slug.slice(0, 60) || 'step';
 }
 
+/**
+ * The file name of a step's artifact without its extension: 1-based, two digits, then the slug of its name
+ * (`stepFileStem(2, 'Sign in')` → `03-sign-in`). Screenshots, the evidence bundle and Lighthouse reports
+ * all name a step's files so.
+ */
+export function stepFileStem(index: number, name: string): string {
+  return `${String(index + 1).padStart(2, '0')}-${slugify(name)}`;
+}
+
+/**
+ * HTML-escapes text for element content and double- or single-quoted attribute values (`&`, `<`, `>`, `"`,
+ * `'`); null and undefined are the empty string. The one escape of the reports and the demo app.
+ */
+export function escapeHtml(value: unknown): string {
+  return String(value ?? '')
+    .replace(/&/g, '&amp;')
+    .replace(/</g, '&lt;')
+    .replace(/>/g, '&gt;')
+    .replace(/"/g, '&quot;')
+    .replace(/'/g, '&#39;');
+}
+
 /** First line of an error message without ANSI colours or Playwright's call log. */
 export function errorSummary(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);

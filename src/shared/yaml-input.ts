@@ -90,10 +90,7 @@ function kindOf(value: unknown): string {
 }
 
 function describe(value: unknown): string {
-  if (Array.isArray(value)) return 'a list';
-  if (value === null) return 'null';
-  if (typeof value === 'object') return 'a mapping';
-  return `${typeof value} ${JSON.stringify(value)}`;
+  return value !== null && typeof value !== 'object' ? `${typeof value} ${JSON.stringify(value)}` : kindOf(value);
 }
 
 /** 1-based line of the node at `path` (or of its closest existing parent); for a key, the key's line. */

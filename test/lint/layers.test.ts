@@ -28,6 +28,9 @@ describe('layer boundaries', () => {
     expect(status).not.toBe(0);
     expect(output).toContain('methodology-no-io: src/methodology/impure.ts → fs');
     expect(output).toContain('methodology-is-pure: src/methodology/impure.ts → src/drivers/driver.ts');
+    // Of shared/, methodology/ takes the pure stats.ts only (pure.ts imports it and is not reported).
+    expect(output).toContain('methodology-shared-stats-only: src/methodology/impure.ts → src/shared/input-file.ts');
+    expect(output).not.toContain('src/methodology/pure.ts → src/shared/stats.ts');
     expect(output).toContain('collectors-do-not-score: src/drivers/driver.ts → src/methodology/pure.ts');
     expect(output).toContain('report-reads-results-only: src/report/html.ts → src/drivers/driver.ts');
     expect(output).toContain('library-does-not-import-cli: src/report/html.ts → src/cli/main.ts');

@@ -4,12 +4,12 @@ import {
   CALIBRATION_METHOD,
   CALIBRATION_ROUNDS,
   measureHostCalibration,
-  median,
   roundIndex,
   summariseCalibration,
   type CalibrationMeasure,
 } from '../../src/probes/calibration.js';
 import type { HostCalibration } from '../../src/methodology/energy.js';
+import { median } from '../../src/shared/stats.js';
 
 describe('calibration arithmetic', () => {
   it('takes the median round, each round the mean of the two scaled rates', () => {

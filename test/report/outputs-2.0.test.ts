@@ -103,7 +103,7 @@ describe('report.html of the recorded 2.0 result', () => {
     const steps = section(live(renderHtmlReport(await recorded(), { chartJsSource: STUB, defaultLang: 'en' })), 'steps');
     expect(steps).toContain('>Response time</th>');
     expect(steps).toContain('>Added charge</th>');
-    expect(steps).toContain('<span class="v">54.7 µAh</span>'); // login page: excessEnergyMah 0.05465 (report.md and junit.xml print 54.6)
+    expect(steps).toContain('<span class="v">54.6 µAh</span>'); // login page: excessEnergyMah 0.05465 (stored 0.054649…), as report.md and junit.xml print it
     expect(steps).toContain('<span class="v">667 ms</span>'); // login page: responseMs 666.9
     expect(steps).toContain('EcoIndex of the step</a>');
     expect(steps).toContain('ecoindex.fr loads the page alone in a 1920 × 1080 window');

@@ -9,6 +9,7 @@
  * discharge sign, and a median below 20 000 in magnitude is read as mA (a phone with its screen on draws far
  * more than 20 mA, and far less than 20 A).
  */
+import { median } from '../../shared/stats.js';
 
 /** One sample: raw current (and voltage) as the device wrote them, at a boot-clock time. */
 export interface PowerSample {
@@ -37,12 +38,6 @@ export const MILLIAMP_THRESHOLD = 20_000;
 
 /** Longest gap between samples a measured window may contain, ms. */
 export const MAX_GAP_MS = 250;
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-}
 
 /**
  * Detects unit and sign from the samples of a discharging device.

@@ -3,7 +3,7 @@
  * factors. Pure: the JSON file is a static import.
  */
 import { deepFreeze } from '../../shared/deep-freeze.js';
-import { InputError, formatFieldPath } from '../../shared/input-error.js';
+import { builtIn, parseProfileData } from '../parse.js';
 import defaultFactorsData from './default.json' with { type: 'json' };
 import { FootprintFactorsSchema, type FootprintFactors } from './schema.js';
 
@@ -14,25 +14,8 @@ export * from './schema.js';
  * (`invalid footprint factors: devices.smartphone.lifetimeYears: …`).
  */
 export function parseFootprintFactors(data: unknown, file?: string): FootprintFactors {
-  const result = FootprintFactorsSchema.safeParse(data);
-  if (!result.success) {
-    const details = result.error.issues
-      .map((issue) => {
-        const path = formatFieldPath(issue.path);
-        return path ? `${path}: ${issue.message}` : issue.message;
-      })
-      .join('; ');
-    const first = result.error.issues[0];
-    throw new InputError(`${file ? `${file}: ` : ''}invalid footprint factors: ${details}`, file, undefined, first ? formatFieldPath(first.path) || undefined : undefined);
-  }
-  return result.data;
+  return parseProfileData(FootprintFactorsSchema, data, 'footprint factors', file);
 }
 
 /** The built-in footprint factors (frozen). */
-export const defaultFootprintFactors: FootprintFactors = (() => {
-  try {
-    return deepFreeze(parseFootprintFactors(defaultFactorsData));
-  } catch (error) {
-    throw new Error(`src/profiles/footprint/default.json: ${error instanceof Error ? error.message : String(error)}`);
-  }
-})();
+export const defaultFootprintFactors: FootprintFactors = builtIn('src/profiles/footprint/default.json', () => deepFreeze(parseFootprintFactors(defaultFactorsData)));

@@ -11,7 +11,7 @@
  * Pure module: zod only, no I/O.
  */
 import { z } from 'zod';
-import { ProfileSourceSchema, isFieldSourced, numericFieldPaths } from '../schema.js';
+import { ProfileSourceSchema, requireSourcesForNumbers } from '../schema.js';
 
 /** Semantic version such as `1.0.0`. */
 const SEMVER = /^(0|[1-9]\d*)\.(0|[1-9]\d*)\.(0|[1-9]\d*)(-[0-9A-Za-z.-]+)?(\+[0-9A-Za-z.-]+)?$/;
@@ -79,16 +79,6 @@ export const FootprintFactorsSchema = z
     sources: z.array(ProfileSourceSchema).min(1, 'cite at least one source'),
   })
   .strict()
-  .superRefine((factors, ctx) => {
-    for (const path of numericFieldPaths(factors)) {
-      if (!isFieldSourced(path, factors.sources)) {
-        ctx.addIssue({
-          code: 'custom',
-          path: ['sources'],
-          message: `no source cites "${path}": add { "field": "${path}", "source": "…" } (or a parent field, or "*")`,
-        });
-      }
-    }
-  });
+  .superRefine((factors, ctx) => requireSourcesForNumbers(factors, ctx));
 /** Footprint factors. */
 export type FootprintFactors = z.infer<typeof FootprintFactorsSchema>;

@@ -6,7 +6,7 @@
  * hands the parsed JSON to {@link parseScoringProfile}.
  */
 import { deepFreeze } from '../../shared/deep-freeze.js';
-import { InputError, formatFieldPath } from '../../shared/input-error.js';
+import { builtIn, parseProfileData } from '../parse.js';
 import defaultProfileData from './default.json' with { type: 'json' };
 import { ScoringProfileSchema, type ScoringProfile } from './schema.js';
 
@@ -21,30 +21,8 @@ export * from './schema.js';
  * @param file - optional file name, used as a prefix of the message
  */
 export function parseScoringProfile(data: unknown, file?: string): ScoringProfile {
-  const result = ScoringProfileSchema.safeParse(data);
-  if (!result.success) {
-    const first = result.error.issues[0];
-    const details = result.error.issues
-      .map((issue) => {
-        const path = formatFieldPath(issue.path);
-        return path ? `${path}: ${issue.message}` : issue.message;
-      })
-      .join('; ');
-    throw new InputError(
-      `${file ? `${file}: ` : ''}invalid scoring profile: ${details}`,
-      file,
-      undefined,
-      first ? formatFieldPath(first.path) || undefined : undefined,
-    );
-  }
-  return result.data;
+  return parseProfileData(ScoringProfileSchema, data, 'scoring profile', file);
 }
 
 /** The built-in scoring profile `ecoscore-default` (frozen; see its `version`). */
-export const defaultScoringProfile: ScoringProfile = (() => {
-  try {
-    return deepFreeze(parseScoringProfile(defaultProfileData));
-  } catch (error) {
-    throw new Error(`src/profiles/scoring/default.json: ${error instanceof Error ? error.message : String(error)}`);
-  }
-})();
+export const defaultScoringProfile: ScoringProfile = builtIn('src/profiles/scoring/default.json', () => deepFreeze(parseScoringProfile(defaultProfileData)));
