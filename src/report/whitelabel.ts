@@ -8,6 +8,7 @@
  * The statement holds codes; every sentence and label comes from `i18n-whitelabel.ts`. Pure: a statement in,
  * text out. Every string that comes from a result (variant, journey, device names, URLs) is escaped.
  */
+import { htmlHead } from './html-document.js';
 import { energySourceLabel } from '../methodology/energy-source.js';
 import type { WhiteLabelIndicator, WhiteLabelStatement, WhiteLabelVariant } from '../methodology/whitelabel.js';
 import type { Result } from '../model/result.js';
@@ -227,17 +228,15 @@ export function renderWhiteLabelHtml(statement: WhiteLabelStatement, options: Wh
   const secondary: ReportLang = primary === 'fr' ? 'en' : 'fr';
   const title = `${TEXT[primary].title} — ${statement.estimate.name}`;
   const nav = `<nav><a href="#${primary}">${primary === 'fr' ? 'Français' : 'English'}</a> · <a href="#${secondary}">${secondary === 'fr' ? 'Français' : 'English'}</a></nav>`;
-  return `<!doctype html>
-<html lang="${primary}">
-<head>
-<meta charset="utf-8">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="generator" content="${esc(statement.tool ? `${statement.tool.name} ${statement.tool.version}` : 'ecoscore')}">
-<title>${esc(title)}</title>
-<style>${STYLE}
-</style>
-</head>
-<body>
+  const head = htmlHead({
+    lang: primary,
+    title,
+    css: `${STYLE}\n`,
+    // No script, no image, no outside resource: the page needs nothing but its inline style.
+    csp: "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'",
+    generator: statement.tool ? `${statement.tool.name} ${statement.tool.version}` : 'ecoscore',
+  });
+  return `${head}<body>
 ${nav}
 <main>
 ${languageSection(statement, primary, true, options)}

@@ -79,7 +79,9 @@ describe('renderWhiteLabelHtml', () => {
 
   it('is French first with English below, each with the table of every indicator', () => {
     const html = renderWhiteLabelHtml(statementWithHostileNames());
-    expect(html).toMatch(/^<!doctype html>\n<html lang="fr">/);
+    expect(html).toMatch(/^<!DOCTYPE html>\n<html lang="fr">/);
+    // Nothing but its inline style may load: no script, no outside resource.
+    expect(html).toContain(`<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'`);
     const fr = html.indexOf('<section class="statement" lang="fr"');
     const en = html.indexOf('<section class="statement" lang="en"');
     expect(fr).toBeGreaterThan(0);
