@@ -10,18 +10,18 @@ export const ANIMATED_PAGE = `<!doctype html><html><head><style>
   body { margin: 0 } #spin { width: 900px; height: 900px; background: linear-gradient(45deg, #c33, #36c, #3c6) }
 </style></head><body><div id="spin"></div></body></html>`;
 
-/** Starts the repainting loop of {@link ANIMATED_PAGE}. */
+/** Starts the repainting loop of {@link ANIMATED_PAGE} (source text: no bundler helper may leak into the page). */
 export function animate(page: Page): Promise<void> {
-  return page.evaluate(() => {
-    const spin = document.getElementById('spin')!;
+  return page.evaluate(`(() => {
+    const spin = document.getElementById('spin');
     let frame = 0;
     const tick = () => {
       frame++;
-      spin.style.background = `linear-gradient(${frame * 7}deg, #c33, #36c ${frame % 100}%, #3c6)`;
+      spin.style.background = 'linear-gradient(' + frame * 7 + 'deg, #c33, #36c ' + (frame % 100) + '%, #3c6)';
       requestAnimationFrame(tick);
     };
     requestAnimationFrame(tick);
-  });
+  })()`);
 }
 
 /** Traces `work` (given a function that records a clock-sync marker) and returns the trace's bytes. */
