@@ -4,8 +4,10 @@
  * BENCH_TRACE_SECONDS, default 4 s), three ways, alternately, BENCH_REPEAT times each (default 3):
  * - `before`: as thread-cpu.ts did before (sequential 16 MiB `IO.read`s, then the previous decoder on the whole);
  * - `now`: as `ThreadCpuTracer.end` reads now (1 MiB reads, each chunk decoded while the next is read);
- * - `gzip`: the same with `streamCompression: "gzip"` (the browser compresses, Node inflates as chunks arrive).
- * Prints the median wall ms of each and the ratios to `before`. Wall time on a shared machine is noisy: compare
+ * - `now-4MiB`: the same with 4 MiB reads;
+ * - `gzip`: 1 MiB reads with `streamCompression: "gzip"` (the browser compresses, Node inflates as chunks arrive).
+ * BENCH_WAYS selects them (comma-separated names; default `before,now,gzip`).
+ * Prints the median wall ms of each and the ratios to the first selected (`before` by default). Wall time on a shared machine is noisy: compare
  * ratios from the same run only.
  */
 import { createGunzip } from 'node:zlib';
@@ -56,17 +58,21 @@ async function before(cdp: CDPSession): Promise<number> {
 }
 
 /** As ThreadCpuTracer.end reads (thread-cpu.ts `readStream`), written out here to time its phases. */
-async function now(cdp: CDPSession): Promise<number> {
+async function now(cdp: CDPSession, chunkBytes = 1024 * 1024): Promise<number> {
   const handle = await endStream(cdp);
   const reader = new ChromeTraceReader();
-  const read = () => cdp.send('IO.read' as never, { handle, size: 1024 * 1024 } as never) as Promise<Chunk>;
+  const read = () => cdp.send('IO.read' as never, { handle, size: chunkBytes } as never) as Promise<Chunk>;
   let next: Promise<Chunk> | null = read();
+  let bytes = 0;
   while (next) {
     const chunk: Chunk = await next;
     next = chunk.eof ? null : read();
-    reader.push(Buffer.from(chunk.data, chunk.base64Encoded ? 'base64' : 'latin1'));
+    const data = Buffer.from(chunk.data, chunk.base64Encoded ? 'base64' : 'latin1');
+    bytes += data.length;
+    reader.push(data);
   }
   await cdp.send('IO.close' as never, { handle } as never);
+  traceBytes.push(bytes);
   return reader.finish().slices.length;
 }
 
@@ -99,10 +105,13 @@ const cdp = await browser.newBrowserCDPSession();
 const ways: Record<string, { begin: () => Promise<unknown>; end: () => Promise<unknown> }> = {
   before: { begin: () => start(cdp, 'none'), end: () => before(cdp) },
   now: { begin: () => start(cdp, 'none'), end: () => now(cdp) },
+  'now-4MiB': { begin: () => start(cdp, 'none'), end: () => now(cdp, 4 * 1024 * 1024) },
   gzip: { begin: () => start(cdp, 'gzip'), end: () => gzip(cdp) },
 };
-const times: Record<string, number[]> = { before: [], now: [], gzip: [] };
-const ends: Record<string, number[]> = { before: [], now: [], gzip: [] };
+const selected = (process.env.BENCH_WAYS ?? 'before,now,gzip').split(',');
+for (const name of Object.keys(ways)) if (!selected.includes(name)) delete ways[name];
+const times: Record<string, number[]> = Object.fromEntries(Object.keys(ways).map((name) => [name, []]));
+const ends: Record<string, number[]> = Object.fromEntries(Object.keys(ways).map((name) => [name, []]));
 for (let i = 0; i <= repeat; i++) {
   for (const [name, way] of Object.entries(ways)) {
     await way.begin();
@@ -117,10 +126,11 @@ for (let i = 0; i <= repeat; i++) {
   }
 }
 await browser.close();
-const reference = median(times.before!);
+const first = Object.keys(ways)[0]!;
+const reference = median(times[first]!);
 console.log(`traces of ${(median(traceBytes) / 1e6).toFixed(1)} MB (median), ${traceMs / 1000} s each`);
 for (const name of Object.keys(ways)) {
   const ms = median(times[name]!);
   const end = median(ends[name]!);
-  console.log(`${name.padEnd(7)} ${ms.toFixed(0).padStart(5)} ms from Tracing.end to the decoded trace (median of ${repeat}; of which Tracing.end ${end.toFixed(0)} ms, read and decode ${median(times[name]!.map((t, i) => t - ends[name]![i]!)).toFixed(0)} ms), before / this ${(reference / ms).toFixed(2)}`);
+  console.log(`${name.padEnd(7)} ${ms.toFixed(0).padStart(5)} ms from Tracing.end to the decoded trace (median of ${repeat}; of which Tracing.end ${end.toFixed(0)} ms, read and decode ${median(times[name]!.map((t, i) => t - ends[name]![i]!)).toFixed(0)} ms), ${first} / this ${(reference / ms).toFixed(2)}`);
 }
