@@ -19,7 +19,6 @@
  */
 import { PacketDecoder } from './chrome-trace-packets.js';
 
-
 /** A top-level task slice of one thread. */
 export interface TaskSlice {
   pid: number;

@@ -52,19 +52,28 @@ export function threadGroup(processName: string | undefined, threadName: string 
  */
 export function offMainCpuByWindow(trace: ChromeTrace, windows: ReadonlyArray<[number, number] | null>): (OffMainCpu | null)[] {
   const totals = windows.map((window) => (window === null ? null : { rendererOtherCpuMs: 0, gpuCpuMs: 0, utilityCpuMs: 0 }));
+  // The group of each thread, looked up once (a trace has some hundred thousand slices of some tens of threads).
+  const groups = new Map<number, Map<number, Group | null>>();
   for (const slice of trace.slices) {
     if (slice.cpuUs === null || slice.cpuUs === 0) continue;
-    const group = threadGroup(trace.processNames.get(slice.pid), trace.threadNames.get(`${slice.pid}:${slice.tid}`));
+    let byTid = groups.get(slice.pid);
+    if (!byTid) groups.set(slice.pid, (byTid = new Map()));
+    let group = byTid.get(slice.tid);
+    if (group === undefined) {
+      group = threadGroup(trace.processNames.get(slice.pid), trace.threadNames.get(`${slice.pid}:${slice.tid}`));
+      byTid.set(slice.tid, group);
+    }
     if (group === null) continue;
-    windows.forEach((window, index) => {
-      const total = totals[index];
-      if (window === null || total === null) return;
+    for (let index = 0; index < windows.length; index++) {
+      const window = windows[index]!;
+      const total = totals[index]!;
+      if (window === null || total === null) continue;
       const overlap = Math.min(slice.endUs, window[1]) - Math.max(slice.startUs, window[0]);
       const length = slice.endUs - slice.startUs;
-      if (length > 0 ? overlap <= 0 : !(slice.startUs >= window[0] && slice.startUs < window[1])) return;
+      if (length > 0 ? overlap <= 0 : !(slice.startUs >= window[0] && slice.startUs < window[1])) continue;
       const share = length > 0 ? overlap / length : 1;
-      total[group] += (slice.cpuUs! * share) / 1000;
-    });
+      total[group] += (slice.cpuUs * share) / 1000;
+    }
   }
   return totals.map((total) =>
     total === null ? null : { rendererOtherCpuMs: round(total.rendererOtherCpuMs), gpuCpuMs: round(total.gpuCpuMs), utilityCpuMs: round(total.utilityCpuMs) },
