@@ -30,9 +30,9 @@ export interface SecretFill {
  * into the page, as the DOM probe does.
  */
 const MARK_IN_DOCUMENT_SOURCE = `({ values, attribute, minText }) => {
-  let count = 0;
+  const marked = new Set();
   const mark = (element) => {
-    if (!element.hasAttribute(attribute)) count++;
+    marked.add(element);
     element.setAttribute(attribute, '');
   };
   const holds = (text, exact) =>
@@ -52,7 +52,7 @@ const MARK_IN_DOCUMENT_SOURCE = `({ values, attribute, minText }) => {
     for (const host of Array.from(root.querySelectorAll('*'))) if (host.shadowRoot) visit(host.shadowRoot);
   };
   visit(document);
-  return count;
+  return marked.size;
 }`;
 
 /** Marks, in one frame, the controls and smallest elements holding a secret; returns how many. */
@@ -61,29 +61,43 @@ function markInFrame(frame: Frame, values: string[]): Promise<number> {
   return frame.evaluate<number>(`(${MARK_IN_DOCUMENT_SOURCE})(${args})`);
 }
 
-/** Removes the marks of {@link markSecrets} from every frame (never throws). */
+/**
+ * The frames of each page that {@link markSecrets} may have left marks in: those where it marked an element, or
+ * where it failed (a search cut short may have marked some). Frames where it found nothing need no unmarking.
+ */
+const markedFrames = new WeakMap<Page, Set<Frame>>();
+
+/** Removes the marks of {@link markSecrets} from every frame it may have marked (never throws). */
 export async function unmarkSecrets(page: Page): Promise<void> {
+  const frames = markedFrames.get(page);
+  markedFrames.delete(page);
+  if (!frames) return;
   const expression = `document.querySelectorAll('[${MASK_ATTRIBUTE}]').forEach((element) => element.removeAttribute('${MASK_ATTRIBUTE}'))`;
-  await Promise.all(page.frames().map((frame) => frame.evaluate(expression).catch(() => undefined)));
+  await Promise.all([...frames].map((frame) => frame.evaluate(expression).catch(() => undefined)));
 }
 
 /**
  * Marks every element of every frame that holds one of `values`, and returns a mask locator per frame
- * that has one. Throws when a frame cannot be searched (the screenshot must then not be taken).
+ * that has one. Throws when a frame cannot be searched (the screenshot must then not be taken). The frames are
+ * searched concurrently; {@link unmarkSecrets} removes the marks.
  */
 export async function markSecrets(page: Page, values: string[]): Promise<PwLocator[]> {
   const wanted = [...new Set(values.filter((value) => value.length > 0))];
   if (wanted.length === 0) return [];
+  const marked = markedFrames.get(page) ?? new Set<Frame>();
+  markedFrames.set(page, marked);
+  const frames = page.frames();
+  for (const frame of frames) marked.add(frame);
+  const counts = await Promise.all(frames.map((frame) => markInFrame(frame, wanted).catch((error: unknown) => (error instanceof Error ? error : new Error(String(error))))));
   const masks: PwLocator[] = [];
-  for (const frame of page.frames()) {
-    let count: number;
-    try {
-      count = await markInFrame(frame, wanted);
-    } catch (error) {
+  for (const [index, frame] of frames.entries()) {
+    const count = counts[index]!;
+    if (count instanceof Error) {
       if (frame.isDetached()) continue;
-      throw new Error(`a frame (${frame.url().slice(0, 80)}) could not be searched for secrets to mask: ${(error as Error).message.split('\n')[0]}`);
+      throw new Error(`a frame (${frame.url().slice(0, 80)}) could not be searched for secrets to mask: ${count.message.split('\n')[0]}`);
     }
     if (count > 0) masks.push(frame.locator(`[${MASK_ATTRIBUTE}]`));
+    else marked.delete(frame);
   }
   return masks;
 }

@@ -12,10 +12,16 @@
  * every process's trace writer thread (`PerfettoTrace`).
  * Step windows are marked in the trace with `Tracing.recordClockSyncMarker`; a task that straddles a boundary is
  * split in proportion to its wall time. Figures are host CPU ms (these threads are not throttled). The trace is read
- * in Perfetto's protobuf format (chrome-trace-proto.ts).
+ * in Perfetto's protobuf format (chrome-trace-proto.ts), decoded chunk by chunk as it is read.
  */
 import type { CDPSession } from 'playwright-core';
-import { readChromeTrace, type ChromeTrace } from './chrome-trace-proto.js';
+import { ChromeTraceReader, type ChromeTrace } from './chrome-trace-proto.js';
+
+/**
+ * Bytes asked for per `IO.read` of the trace stream: small enough that decoding a chunk overlaps the browser's
+ * preparing the next (the first read and the last decode cannot overlap anything).
+ */
+const READ_CHUNK_BYTES = 1024 * 1024;
 
 /** Off-main CPU of one step, host ms. */
 export interface OffMainCpu {
@@ -46,19 +52,28 @@ export function threadGroup(processName: string | undefined, threadName: string 
  */
 export function offMainCpuByWindow(trace: ChromeTrace, windows: ReadonlyArray<[number, number] | null>): (OffMainCpu | null)[] {
   const totals = windows.map((window) => (window === null ? null : { rendererOtherCpuMs: 0, gpuCpuMs: 0, utilityCpuMs: 0 }));
+  // The group of each thread, looked up once (a trace has some hundred thousand slices of some tens of threads).
+  const groups = new Map<number, Map<number, Group | null>>();
   for (const slice of trace.slices) {
     if (slice.cpuUs === null || slice.cpuUs === 0) continue;
-    const group = threadGroup(trace.processNames.get(slice.pid), trace.threadNames.get(`${slice.pid}:${slice.tid}`));
+    let byTid = groups.get(slice.pid);
+    if (!byTid) groups.set(slice.pid, (byTid = new Map()));
+    let group = byTid.get(slice.tid);
+    if (group === undefined) {
+      group = threadGroup(trace.processNames.get(slice.pid), trace.threadNames.get(`${slice.pid}:${slice.tid}`));
+      byTid.set(slice.tid, group);
+    }
     if (group === null) continue;
-    windows.forEach((window, index) => {
-      const total = totals[index];
-      if (window === null || total === null) return;
+    for (let index = 0; index < windows.length; index++) {
+      const window = windows[index]!;
+      const total = totals[index]!;
+      if (window === null || total === null) continue;
       const overlap = Math.min(slice.endUs, window[1]) - Math.max(slice.startUs, window[0]);
       const length = slice.endUs - slice.startUs;
-      if (length > 0 ? overlap <= 0 : !(slice.startUs >= window[0] && slice.startUs < window[1])) return;
+      if (length > 0 ? overlap <= 0 : !(slice.startUs >= window[0] && slice.startUs < window[1])) continue;
       const share = length > 0 ? overlap / length : 1;
-      total[group] += (slice.cpuUs! * share) / 1000;
-    });
+      total[group] += (slice.cpuUs * share) / 1000;
+    }
   }
   return totals.map((total) =>
     total === null ? null : { rendererOtherCpuMs: round(total.rendererOtherCpuMs), gpuCpuMs: round(total.gpuCpuMs), utilityCpuMs: round(total.utilityCpuMs) },
@@ -105,19 +120,35 @@ export class ThreadCpuTracer {
     await this.browserCdp.send('Tracing.end' as never);
     const { stream } = await complete;
     if (!stream) throw new Error('the browser returned no trace stream');
-    const chunks: Buffer[] = [];
-    for (;;) {
-      const read = (await this.browserCdp.send('IO.read' as never, { handle: stream, size: 16 * 1024 * 1024 } as never)) as { data: string; base64Encoded?: boolean; eof: boolean };
-      chunks.push(Buffer.from(read.data, read.base64Encoded ? 'base64' : 'latin1'));
-      if (read.eof) break;
-    }
-    await this.browserCdp.send('IO.close' as never, { handle: stream } as never).catch(() => undefined);
-    const trace = readChromeTrace(Buffer.concat(chunks));
+    const trace = await this.readStream(stream);
     const spans = windows.map(([start, end]) => {
       const from = trace.marks.get(start);
       const to = trace.marks.get(end);
       return from !== undefined && to !== undefined ? ([from, to] as [number, number]) : null;
     });
     return offMainCpuByWindow(trace, spans);
+  }
+
+  /**
+   * Reads the trace stream and decodes it as it comes: the next chunk is asked for before this one is decoded, so
+   * that the browser prepares it meanwhile.
+   */
+  private async readStream(handle: string): Promise<ChromeTrace> {
+    type Chunk = { data: string; base64Encoded?: boolean; eof: boolean };
+    const read = () => this.browserCdp.send('IO.read' as never, { handle, size: READ_CHUNK_BYTES } as never) as Promise<Chunk>;
+    const reader = new ChromeTraceReader();
+    try {
+      let next: Promise<Chunk> | null = read();
+      while (next) {
+        const chunk: Chunk = await next;
+        next = chunk.eof ? null : read();
+        // A read that fails while this chunk is decoded is reported by the next await, not as an unhandled rejection.
+        next?.catch(() => undefined);
+        reader.push(Buffer.from(chunk.data, chunk.base64Encoded ? 'base64' : 'latin1'));
+      }
+    } finally {
+      await this.browserCdp.send('IO.close' as never, { handle } as never).catch(() => undefined);
+    }
+    return reader.finish();
   }
 }

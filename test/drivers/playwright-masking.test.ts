@@ -151,6 +151,25 @@ describe('masking in real Chromium', () => {
     }
   }, 60_000);
 
+  it('marks in every frame, an element already marked included, and unmarks every frame it marked', async () => {
+    const page = await viewer.newPage();
+    try {
+      const inner = `<p id="inner">code ${SECRET}</p>`;
+      await page.setContent(`<p id="stale" data-ecoscore-mask>Bonjour ${SECRET}</p><iframe srcdoc="${inner.replace(/"/g, '&quot;')}"></iframe><iframe srcdoc="<p>nothing</p>"></iframe>`);
+      await page.waitForFunction(() => document.querySelectorAll('iframe').length === 2 && [...document.querySelectorAll('iframe')].every((f) => f.contentDocument?.readyState === 'complete'));
+      const { markSecrets, unmarkSecrets } = await import('../../src/drivers/secret-mask.js');
+      const masks = await markSecrets(page, [SECRET]);
+      // The main document (its element was marked before: still a mask) and the first iframe; not the empty one.
+      expect(masks).toHaveLength(2);
+      const marks = () => Promise.all(page.frames().map((frame) => frame.locator('[data-ecoscore-mask]').count()));
+      expect(await marks()).toEqual([1, 1, 0]);
+      await unmarkSecrets(page);
+      expect(await marks()).toEqual([0, 0, 0]);
+    } finally {
+      await page.close();
+    }
+  }, 60_000);
+
   it('after a navigation, an earlier secret field no longer has to be found', async () => {
     const session = await driver.openSession();
     try {
