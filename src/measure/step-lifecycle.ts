@@ -20,7 +20,7 @@ import { DEFAULT_REFERENCE_DURATION_MS, type Step } from '../journey/schema.js';
 import { startProbes, stopProbes } from '../probes/probe.js';
 import { skippedSample } from '../model/empty-sample.js';
 import type { RawStepSample } from '../model/result.js';
-import { errorSummary, slugify } from '../shared/text.js';
+import { errorSummary, stepFileStem } from '../shared/text.js';
 import { responseTimeMs, type ActionTiming } from './response-time.js';
 import { markCollectors } from './step-collectors.js';
 
@@ -71,7 +71,7 @@ export interface MeasuredStep {
 
 /** Screenshot path of a step, relative to the output folder. */
 export function stepScreenshotFile(iteration: number | 'lighthouse', index: number, name: string): string {
-  return `screenshots/${iteration}/${String(index + 1).padStart(2, '0')}-${slugify(name)}.png`;
+  return `screenshots/${iteration}/${stepFileStem(index, name)}.png`;
 }
 
 function round(value: number): number {

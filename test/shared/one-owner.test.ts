@@ -46,12 +46,10 @@ describe('one owner per helper', () => {
     expect(filesMatching(/\brename\(temporary, file\)/)).toEqual([join('src', 'shared', 'json-file.ts')]);
   });
 
-  it('the NN-slug name of a step artifact: shared/text.ts (step-lifecycle.ts in measure/ still writes its own)', () => {
+  it('the NN-slug name of a step artifact: shared/text.ts', () => {
     expect(stepFileStem(2, 'Sign in!')).toBe('03-sign-in');
     expect(stepFileStem(11, 'Élan')).toBe('12-elan');
-    // measure/step-lifecycle.ts (the screenshots) is left to the step-lifecycle work: it may keep or drop its copy.
-    const copies = filesMatching(/padStart\(2, '0'\)\}-\$\{slugify/).filter((file) => file !== join('src', 'measure', 'step-lifecycle.ts'));
-    expect(copies).toEqual([join('src', 'shared', 'text.ts')]);
+    expect(filesMatching(/padStart\(2, '0'\)\}-\$\{slugify/)).toEqual([join('src', 'shared', 'text.ts')]);
   });
 
   it('deepFreeze: shared/deep-freeze.ts', () => {
