@@ -27,6 +27,7 @@
  * Pure: no I/O, no clock, no browser. Type-only imports from result/ and profiles/.
  */
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
+import type { HostCalibration } from '../model/environment.js';
 import type { RawStepSample } from '../model/result.js';
 import { cpuCharge, type CpuWork } from './energy-cpu.js';
 import { radioCharge } from './energy-radio.js';
@@ -74,24 +75,8 @@ export const SCREEN_BRIGHTNESS_FRACTION = 0.5;
  */
 export const REFERENCE_BENCHMARK_INDEX = 1750;
 
-/**
- * Speed of the machine that ran the measures, measured at run start (probes/calibration.ts). Plain data:
- * the probe returns the same fields under the name `CalibrationMeasure`.
- */
-export interface HostCalibration {
-  /** Benchmark index measured under `throttlingRate` (higher is faster; Lighthouse-like scale). */
-  benchmarkIndex: number;
-  /** CDP CPU throttling rate applied during the measure (the session's, the device's `cpuSlowdownFactor`). */
-  throttlingRate: number;
-  /** `benchmarkIndex × throttlingRate`: the index of the unthrottled host. */
-  hostBenchmarkIndex: number;
-  /** Wall time the calibration took, ms. */
-  durationMs: number;
-  /** How the index was measured. */
-  method: string;
-  /** Index of each round, when recorded. */
-  rounds?: readonly number[];
-}
+/** Speed of the machine that ran the measures, measured at run start (probes/calibration.ts); the contract is model/'s. */
+export type { HostCalibration } from '../model/environment.js';
 
 /**
  * Where CPU times were measured: `host-emulated` — Chromium on this machine under CDP CPU throttling (web targets:

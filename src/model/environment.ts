@@ -163,8 +163,10 @@ export const HostCalibrationSchema = openObject({
   /** Index of each round, when recorded. */
   rounds: z.array(z.number()).readonly().optional(),
 });
-/** Host speed measured at run start. */
+/** Host speed measured at run start: what the calibration probe returns, the energy model reads and result.json records. */
 export type HostCalibrationRecord = z.output<typeof HostCalibrationSchema>;
+/** The same record, under the name the energy model and the probe use. */
+export type HostCalibration = HostCalibrationRecord;
 
 // --- environment.methodology ---
 

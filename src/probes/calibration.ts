@@ -27,6 +27,7 @@
  * shape as methodology's `HostCalibration` (structural typing makes them interchangeable).
  */
 import type { CDPSession, Page } from 'playwright-core';
+import type { HostCalibration } from '../model/environment.js';
 import { median } from '../shared/stats.js';
 
 /** Wall-clock window of each part of each round, ms (one page evaluation each). */
@@ -54,21 +55,8 @@ export const CALIBRATION_METHOD =
   `(24×24 Mandelbrot tiles per main-thread CPU second ÷ ${CALIBRATION_DIVISORS.compute}), ${CALIBRATION_PART_MS} ms window per part, ` +
   'run in the page under the session\'s CDP CPU throttling; index × rate = unthrottled host index (Lighthouse-like scale)';
 
-/** What a calibration measured. Same fields as methodology's `HostCalibration`. */
-export interface CalibrationMeasure {
-  /** Benchmark index measured under `throttlingRate` (higher is faster; Lighthouse-like scale). */
-  benchmarkIndex: number;
-  /** CDP CPU throttling rate applied during the measure (1 = none). */
-  throttlingRate: number;
-  /** `benchmarkIndex × throttlingRate`: the index of the unthrottled host. */
-  hostBenchmarkIndex: number;
-  /** Wall time the calibration took, ms. */
-  durationMs: number;
-  /** How the index was measured (workload, windows, rounds). */
-  method: string;
-  /** Index of each round, in the order measured (the spread shows how noisy the host was). */
-  rounds: number[];
-}
+/** What a calibration measured: model/'s `HostCalibration`, with the index of each round always given. */
+export type CalibrationMeasure = HostCalibration & { rounds: number[] };
 
 /** Global the page code installs its workload under (removed at the end). */
 const PAGE_GLOBAL = '__ecoscoreCalibration__';
