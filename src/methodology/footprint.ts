@@ -46,6 +46,7 @@ import {
   type GridRegion,
 } from '../profiles/footprint/index.js';
 import type { DeviceProfile } from '../profiles/schema.js';
+import type { Impacts } from '../model/result.js';
 
 export { defaultFootprintFactors, parseFootprintFactors, type DeviceClass, type FootprintFactors, type GridRegion };
 
@@ -60,15 +61,8 @@ export const BYTES_PER_GB = 1e9;
 /** Seconds in a year of 365.25 days. */
 export const SECONDS_PER_YEAR = 365.25 * 24 * 3600;
 
-/** The three indicators. */
-export interface Impacts {
-  /** Greenhouse gases, g CO2e. */
-  ghgGrams: number;
-  /** Water consumed, litres (scope of each part: docs/footprint.md). */
-  waterLitres: number;
-  /** Abiotic resource depletion, minerals and metals (EF "minerals and metals resource use"), kg Sb eq. */
-  adpKgSbEq: number;
-}
+/** The three indicators (the contract is model/'s). */
+export type { Impacts };
 
 /** Where the impacts come from. */
 export interface FootprintBreakdown {

@@ -142,8 +142,13 @@ export const ScoresSchema = z.object({
 /** EcoIndex of a web load step (cnumr). */
 export const EcoIndexSchema = z.object({ score: z.number(), grade: z.string(), ghgGrams: z.number(), waterCl: z.number() });
 
-/** The three environmental indicators: g CO2e, litres of water, kg Sb eq of abiotic resources. */
+/**
+ * The three environmental indicators: greenhouse gases in g CO2e; water consumed in litres (scope of each part:
+ * docs/footprint.md); abiotic resource depletion, minerals and metals (EF "minerals and metals resource use"), in kg Sb eq.
+ */
 export const ImpactsSchema = z.object({ ghgGrams: z.number(), waterLitres: z.number(), adpKgSbEq: z.number() });
+/** The three environmental indicators. */
+export type Impacts = z.output<typeof ImpactsSchema>;
 
 /** Footprint of a step or journey (methodology): totals and where they come from. */
 export const FootprintSchema = ImpactsSchema.extend({

@@ -1,6 +1,6 @@
 /** The footprint and environment sections of the HTML report. */
 import { adpUnit, esc, ghgUnit, waterUnit, type DisplayUnit } from './html-format.js';
-import type { Result } from '../model/result.js';
+import type { Impacts, Result } from '../model/result.js';
 import { energySourceView, type EnergySourceView } from './html-model.js';
 import { energyLabelOf } from './grade-view.js';
 import { energyLine } from './html-summary.js';
@@ -15,7 +15,6 @@ const SEGMENTS = [
 ] as const;
 
 type FootprintLike = NonNullable<Result['summary']['footprint']>;
-type Impacts = Pick<FootprintLike, 'ghgGrams' | 'waterLitres' | 'adpKgSbEq'>;
 
 const INDICATORS = [
   ['ghg', 'ghgGrams', ghgUnit],

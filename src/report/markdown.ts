@@ -7,7 +7,7 @@
  * warnings, URLs) is escaped so that it renders as text: no HTML, no links, no tables broken by `|`.
  */
 import { constrainedMarkdown } from './constrained-text.js';
-import type { Result, StepResult } from '../model/result.js';
+import type { Impacts, Result, StepResult } from '../model/result.js';
 import { formatBytes, formatMs, formatPercent, significant } from '../shared/format.js';
 import {
   ecoindexNoteApplies,
@@ -97,12 +97,6 @@ export interface EnergySourceInfo {
 export function energySourceInfo(result: Result): EnergySourceInfo {
   const view = energyLabelOf(result);
   return { kind: view.label, description: view.description };
-}
-
-interface Impacts {
-  ghgGrams: number;
-  waterLitres: number;
-  adpKgSbEq: number;
 }
 
 /** The three totals of a footprint (without its breakdown). */
