@@ -43,7 +43,7 @@ async function timeToolkit(): Promise<number> {
   const { result } = await runJourney(loaded, { outDir, iterations: 1, executablePath: browser!.executablePath });
   const elapsed = performance.now() - t0;
   sampling = false;
-  if (result.status !== 'passed') throw new Error(`toolkit run failed: ${result.warnings.join('; ')}`);
+  if (result.status !== 'passed') throw new Error(`toolkit run failed: ${result.warnings.map((warning) => warning.message).join('; ')}`);
   await rm(outDir, { recursive: true, force: true });
   return elapsed;
 }
