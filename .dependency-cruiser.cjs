@@ -25,9 +25,11 @@ const ALLOWED = {
   drivers: { run: ['browser', 'journey', 'probes', 'profiles', 'shared'], types: ['model'] },
   measure: { run: ['journey', 'model', 'probes', 'shared'], types: ['drivers'] },
   report: { run: ['journey', 'methodology', 'model', 'result', 'shared'], types: [] },
-  run: { run: ['browser', 'demo', 'drivers', 'journey', 'measure', 'methodology', 'model', 'probes', 'profiles', 'result', 'shared'], types: ['report'] },
-  'playwright-test': { run: ['browser', 'drivers', 'journey', 'measure', 'model', 'probes', 'profiles', 'report', 'result', 'run', 'shared'], types: [] },
-  cli: { run: ['browser', 'demo', 'journey', 'methodology', 'model', 'profiles', 'report', 'result', 'run', 'shared'], types: [] },
+  // Files out: result.json, the reports and the evidence bundle of a run, the history file.
+  output: { run: ['journey', 'model', 'report', 'result', 'shared'], types: [] },
+  run: { run: ['browser', 'demo', 'drivers', 'journey', 'measure', 'methodology', 'model', 'output', 'probes', 'profiles', 'result', 'shared'], types: ['report'] },
+  'playwright-test': { run: ['browser', 'drivers', 'journey', 'measure', 'model', 'output', 'probes', 'profiles', 'report', 'result', 'run', 'shared'], types: [] },
+  cli: { run: ['browser', 'demo', 'journey', 'methodology', 'model', 'output', 'profiles', 'report', 'result', 'run', 'shared'], types: [] },
 };
 
 const escape = (name) => name.replace(/[-/\\^$*+?.()|[\]{}]/g, '\\$&');
@@ -88,6 +90,13 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/methodology/' },
       to: { path: ['^(node:)?(fs|fs/promises|child_process|net|http|https|os)$', 'playwright', 'puppeteer', 'webdriverio', '^src/(browser|drivers|probes|cli|run)/'] },
+    },
+    {
+      name: 'report-renders-only',
+      comment: 'report/ turns a Result into text; writing files (result.json, reports, evidence, history) is output/\'s. Only chart-js.ts reads a file: the chart.js library it inlines.',
+      severity: 'error',
+      from: { path: '^src/report/', pathNot: '^src/report/chart-js\\.ts$' },
+      to: { path: ['^(node:)?(fs|fs/promises|child_process|net|http|https)$', '^fflate$'] },
     },
     {
       name: 'report-reads-results-only',

@@ -2,7 +2,7 @@
 import { compareGrades, renderCompareJson, renderCompareMarkdown, renderCompareText } from '../report/compare.js';
 import { checkBudget, loadBudget } from '../result/budget.js';
 import { compareResults, gateProblem } from '../result/compare.js';
-import { readResult } from '../result/io.js';
+import { readResult } from '../output/result-file.js';
 import { InputError } from '../shared/input-error.js';
 import type { CliIo } from './io.js';
 

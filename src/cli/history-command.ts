@@ -8,7 +8,8 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { renderHistoryHtml } from '../report/history-html.js';
 import { historyDashboardModel } from '../report/history-model.js';
-import { DEFAULT_HISTORY_FILE, readHistory, type HistoryEntry } from '../result/history.js';
+import { readHistory } from '../output/history-file.js';
+import { DEFAULT_HISTORY_FILE, type HistoryEntry } from '../result/history.js';
 import type { CliIo } from './io.js';
 import { renderHistory } from './summary.js';
 

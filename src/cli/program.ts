@@ -18,7 +18,7 @@ import { mergeCampaigns } from '../run/merge.js';
 import type { Result } from '../model/result.js';
 import type { CliIo } from './io.js';
 import { runCommand, type RunFlags, type RunHooks } from './run-command.js';
-import { readResult } from '../result/io.js';
+import { readResult } from '../output/result-file.js';
 import { regenerateReports, writeAllReports, writeCampaignPages } from './reports.js';
 import { whiteLabelCommand, type WhiteLabelFlags } from './whitelabel-command.js';
 import { compareCommand, type CompareFlags } from './compare-command.js';

@@ -8,7 +8,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { whiteLabelStatement } from '../methodology/whitelabel.js';
 import { renderWhiteLabelHtml, renderWhiteLabelJson, renderWhiteLabelMarkdown, whiteLabelVariantFacts } from '../report/whitelabel.js';
 import { whiteLabelWarningText } from '../report/i18n-whitelabel.js';
-import { readResult } from '../result/io.js';
+import { readResult } from '../output/result-file.js';
 import type { Result } from '../model/result.js';
 import { closestMatch } from '../shared/closest-match.js';
 import { InputError } from '../shared/input-error.js';

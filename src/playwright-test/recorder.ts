@@ -18,7 +18,7 @@ import { type Journey, type Step, type StepType } from '../journey/schema.js';
 import { Redactor } from '../journey/secrets.js';
 import type { CalibrationMeasure } from '../probes/calibration.js';
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
-import { writeResult } from '../result/io.js';
+import { writeResult } from '../output/result-file.js';
 import { skippedSample } from '../model/empty-sample.js';
 import { beginCollectors, finishCollectors } from '../measure/step-collectors.js';
 import { measureStep, type MeasuredStep } from '../measure/step-lifecycle.js';

@@ -1,10 +1,8 @@
 /**
- * Run history: one JSON line per run appended to a history file (default `reports/history.jsonl`), so
- * that CI and reports can show the ecoscore's trend across commits. Append-only; a corrupt line is
- * skipped with a warning rather than losing the rest.
+ * Run history: one JSON line per run in a history file (default `reports/history.jsonl`), so that CI and reports
+ * can show the ecoscore's trend across commits. This file is the line (its schema, what it keeps of a result);
+ * output/history-file.ts appends and reads the file.
  */
-import { appendFile, mkdir, readFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
 import { z } from 'zod';
 import type { Result } from '../model/result.js';
 import { ScoreStatusFieldSchema, ScoresFieldSchema, scoreFields } from './score-fields.js';
@@ -96,32 +94,4 @@ export function historyEntry(result: Result, resultFile: string): HistoryEntry {
       durationMs: step.metrics.durationMs ?? null,
     })),
   };
-}
-
-/** Appends one entry to the history file (creating it). */
-export async function appendHistory(file: string, entry: HistoryEntry): Promise<void> {
-  await mkdir(dirname(file), { recursive: true });
-  await appendFile(file, `${JSON.stringify(HistoryEntrySchema.parse(entry))}\n`);
-}
-
-/** Reads a history file; a missing file is an empty history; unreadable lines are reported in `skipped`. */
-export async function readHistory(file: string): Promise<{ entries: HistoryEntry[]; skipped: number[] }> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { entries: [], skipped: [] };
-    throw error;
-  }
-  const entries: HistoryEntry[] = [];
-  const skipped: number[] = [];
-  text.split('\n').forEach((line, index) => {
-    if (line.trim() === '') return;
-    try {
-      entries.push(HistoryEntrySchema.parse(JSON.parse(line)));
-    } catch {
-      skipped.push(index + 1);
-    }
-  });
-  return { entries, skipped };
 }

@@ -10,7 +10,7 @@ import pLimit from 'p-limit';
 import { loadJourney, type LoadedJourney } from '../journey/load.js';
 import { resolveProfiles } from '../journey/profiles.js';
 import { CAMPAIGN_SCHEMA_VERSION, CampaignIndexSchema, type CampaignIndex, type Combination } from '../result/campaign.js';
-import { readResult } from '../result/io.js';
+import { readResult } from '../output/result-file.js';
 import { scoreFields } from '../result/score-fields.js';
 import type { Result } from '../model/result.js';
 import { readJsonInput } from '../shared/input-file.js';

@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { LoadedJourney } from '../journey/load.js';
 import { compareConstrained, type ConditionStep } from '../methodology/constrained.js';
-import { writeResult } from '../result/io.js';
+import { writeResult } from '../output/result-file.js';
 import { getDeviceProfile, getNetworkProfile } from '../profiles/index.js';
 import type { Constrained, Result } from '../model/result.js';
 import { errorSummary } from '../shared/text.js';

@@ -13,7 +13,7 @@ import { openPlaywrightDriver } from '../drivers/playwright.js';
 import type { LoadedJourney } from '../journey/load.js';
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
 import { DEFAULT_ACTION_TIMEOUT_MS, type Action, type Journey, type Locator, type Step } from '../journey/schema.js';
-import { writeResult } from '../result/io.js';
+import { writeResult } from '../output/result-file.js';
 import { skippedSample } from '../model/empty-sample.js';
 import type { RawStepSample, Result, Run } from '../model/result.js';
 import type { ScoringProfile } from '../methodology/ecoscore.js';

@@ -5,7 +5,7 @@
  */
 import { findBrowser } from '../browser/find-browser.js';
 import { renderElementPng } from '../browser/render-png.js';
-import type { SummaryPngRenderer } from '../report/write.js';
+import type { SummaryPngRenderer } from '../output/reports.js';
 import type { Result } from '../model/result.js';
 
 /**

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJourney } from '../../src/run/journey.js';
 import { loadJourney } from '../../src/journey/load.js';
-import { readResult } from '../../src/result/io.js';
+import { readResult } from '../../src/output/result-file.js';
 import type { Result } from '../../src/model/result.js';
 import { requireAppiumDrivers } from './appium-setup.js';
 

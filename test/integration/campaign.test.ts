@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCampaignIndex, runCampaign } from '../../src/run/campaign.js';
 import { loadCampaign } from '../../src/run/campaign-file.js';
 import { mergeCampaigns } from '../../src/run/merge.js';
-import { readResult } from '../../src/result/io.js';
+import { readResult } from '../../src/output/result-file.js';
 import type { CampaignIndex } from '../../src/result/campaign.js';
 
 const campaignFile = 'test/fixtures/campaigns/two-by-two.yaml';

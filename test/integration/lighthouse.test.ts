@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runJourney, type RunEvent } from '../../src/run/journey.js';
 import { DEMO_PASSWORD } from '../../src/demo/server.js';
 import { loadJourney } from '../../src/journey/load.js';
-import { readResult } from '../../src/result/io.js';
+import { readResult } from '../../src/output/result-file.js';
 import type { Result } from '../../src/model/result.js';
 
 let outDir: string;

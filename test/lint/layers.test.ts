@@ -33,6 +33,7 @@ describe('layer boundaries', () => {
     expect(output).not.toContain('src/methodology/pure.ts → src/shared/stats.ts');
     expect(output).toContain('collectors-do-not-score: src/drivers/driver.ts → src/methodology/pure.ts');
     expect(output).toContain('report-reads-results-only: src/report/html.ts → src/drivers/driver.ts');
+    expect(output).toContain('report-renders-only: src/report/writes.ts → fs');
     expect(output).toContain('library-does-not-import-cli: src/report/html.ts → src/cli/main.ts');
     // The per-folder allowlist: an edge no folder declared, a folder that declares nothing, code where only types may go.
     expect(output).toContain('allowlist-report: src/report/html.ts → src/drivers/driver.ts');

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { EnergySource } from '../../src/methodology/energy-source.js';
 import type { Evaluation } from '../../src/methodology/evaluate.js';
 import { DEFAULT_CV_THRESHOLD, WATCHED_METRICS, resultWarnings, type WarningContext } from '../../src/methodology/warnings.js';
-import { readResult } from '../../src/result/io.js';
+import { readResult } from '../../src/output/result-file.js';
 import { rescore } from '../../src/run/rescore.js';
 import type { Run, Warning } from '../../src/model/result.js';
 

@@ -9,7 +9,7 @@ import {
   type WhiteLabelInput,
   type WhiteLabelStatement,
 } from '../../src/methodology/whitelabel.js';
-import { readResult } from '../../src/result/io.js';
+import { readResult } from '../../src/output/result-file.js';
 import type { Result } from '../../src/model/result.js';
 
 const FIXTURE = 'test/fixtures/results/demo-health/result.json';

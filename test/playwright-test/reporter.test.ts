@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pngSize } from '../../src/browser/render-png.js';
 import EcoscoreReporter from '../../src/playwright-test/reporter.js';
 import { RESULT_ATTACHMENT, screenshotAttachmentName } from '../../src/playwright-test/attachments.js';
-import type { SummaryPngRenderer } from '../../src/report/write.js';
+import type { SummaryPngRenderer } from '../../src/output/reports.js';
 import { ResultSchema, type Result } from '../../src/model/result.js';
 
 const FIXTURE_DIR = resolve('test/fixtures/results/demo-health');

@@ -11,7 +11,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { constrainedSection } from '../../src/run/constrained.js';
 import { renderSummary } from '../../src/cli/summary.js';
 import { pngSize } from '../../src/browser/render-png.js';
-import { writeEvidence, type EvidenceManifest, type SummaryPngRenderer } from '../../src/report/evidence.js';
+import { writeEvidence, type EvidenceManifest, type SummaryPngRenderer } from '../../src/output/evidence.js';
 import { renderHtmlReport } from '../../src/report/html.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
 import type { Result } from '../../src/model/result.js';

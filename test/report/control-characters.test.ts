@@ -8,8 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/program.js';
-import { writeReports } from '../../src/report/write.js';
-import { readResult } from '../../src/result/io.js';
+import { writeReports } from '../../src/output/reports.js';
+import { readResult } from '../../src/output/result-file.js';
 import type { Result } from '../../src/model/result.js';
 import { stripControlCharacters } from '../../src/shared/text.js';
 

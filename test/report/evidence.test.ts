@@ -11,8 +11,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { pngSize } from '../../src/browser/render-png.js';
 import { parseJourney } from '../../src/journey/load.js';
 import { isAttested } from '../../src/journey/gdsl.js';
-import { gdslFromRedactedSource, sha256, stepScreenshotPath, writeEvidence, type EvidenceManifest, type SummaryPngRenderer } from '../../src/report/evidence.js';
-import { readResult } from '../../src/result/io.js';
+import { gdslFromRedactedSource, sha256, stepScreenshotPath, writeEvidence, type EvidenceManifest, type SummaryPngRenderer } from '../../src/output/evidence.js';
+import { readResult } from '../../src/output/result-file.js';
 import type { Result } from '../../src/model/result.js';
 
 const FIXTURE_DIR = 'test/fixtures/results/demo-health';

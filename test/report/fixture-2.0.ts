@@ -5,7 +5,7 @@
  * and energy sources the demo cannot produce (partly measured, a 1.x charge counter). The synthetic edits only
  * change the fields the renderers read; nothing here is a measurement.
  */
-import { readResult } from '../../src/result/io.js';
+import { readResult } from '../../src/output/result-file.js';
 import type { Result } from '../../src/model/result.js';
 
 /** The recorded 2.0 result. */

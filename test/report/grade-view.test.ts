@@ -16,7 +16,7 @@ import {
   stepGrade,
 } from '../../src/report/grade-view.js';
 import { REPORT_LABELS, fillLabel } from '../../src/report/i18n.js';
-import { readResult } from '../../src/result/io.js';
+import { readResult } from '../../src/output/result-file.js';
 import { recorded, withoutGrade, partlyMeasured, BROKEN_STEP } from './fixture-2.0.js';
 
 const LEGACY = 'test/fixtures/results/demo-health/result.json';

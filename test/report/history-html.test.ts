@@ -11,7 +11,7 @@ import { main } from '../../src/cli/program.js';
 import { renderHistoryHtml } from '../../src/report/history-html.js';
 import { historyDashboardModel, LEGACY_METHODOLOGY } from '../../src/report/history-model.js';
 import { HistoryEntrySchema, historyEntry } from '../../src/result/history.js';
-import { readResult } from '../../src/result/io.js';
+import { readResult } from '../../src/output/result-file.js';
 import { syntheticHistory } from '../helpers/synthetic-history.js';
 
 const model = (runs = 40, journeys = 2) =>

@@ -14,7 +14,7 @@ import {
   type WhiteLabelWarning,
 } from '../../src/methodology/whitelabel.js';
 import { publishedWhiteLabelStatement, WHITELABEL_LABELS, WHITELABEL_MESSAGES, whiteLabelIndicatorLabel, whiteLabelRuleText, whiteLabelWarningText } from '../../src/report/i18n-whitelabel.js';
-import { readResult } from '../../src/result/io.js';
+import { readResult } from '../../src/output/result-file.js';
 import type { Result } from '../../src/model/result.js';
 
 const FIXTURE = 'test/fixtures/results/demo-health/result.json';

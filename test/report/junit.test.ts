@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { renderJunit } from '../../src/report/junit.js';
-import { readResult } from '../../src/result/io.js';
+import { readResult } from '../../src/output/result-file.js';
 import { normaliseWarning, type Result } from '../../src/model/result.js';
 
 const FIXTURE = 'test/fixtures/results/demo-health/result.json';

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { escapeMarkdown, formatGhg, formatWater, renderMarkdown } from '../../src/report/markdown.js';
-import { readResult } from '../../src/result/io.js';
+import { readResult } from '../../src/output/result-file.js';
 import { normaliseWarning, type Result } from '../../src/model/result.js';
 import { asMethodology1x } from '../helpers/methodology-1x.js';
 

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { renderHtmlReport } from '../../src/report/html.js';
 import { renderJunit } from '../../src/report/junit.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
-import { readResult } from '../../src/result/io.js';
+import { readResult } from '../../src/output/result-file.js';
 import type { Result } from '../../src/model/result.js';
 import { asMethodology1x } from '../helpers/methodology-1x.js';
 import { at80, partlyMeasured, recorded, withoutGrade, BROKEN_STEP, type NoGradeKind } from './fixture-2.0.js';

@@ -11,7 +11,7 @@ import { warning, type Result } from '../../src/model/result.js';
 import { renderHtmlReport } from '../../src/report/html.js';
 import { renderJunit } from '../../src/report/junit.js';
 import { renderMarkdown } from '../../src/report/markdown.js';
-import { readResult } from '../../src/result/io.js';
+import { readResult } from '../../src/output/result-file.js';
 
 const STUB = '/* chart.js stub */ window.Chart = function () {};';
 

@@ -7,7 +7,7 @@ import { displayedScore, ecoscoreGrade } from '../../src/methodology/ecoscore.js
 import { whiteLabelStatement, type WhiteLabelInput, type WhiteLabelStatement } from '../../src/methodology/whitelabel.js';
 import { publishedWhiteLabelStatement, whiteLabelRuleText, whiteLabelWarningText } from '../../src/report/i18n-whitelabel.js';
 import { renderWhiteLabelHtml, renderWhiteLabelJson, renderWhiteLabelMarkdown } from '../../src/report/whitelabel.js';
-import { readResult } from '../../src/result/io.js';
+import { readResult } from '../../src/output/result-file.js';
 import type { Result } from '../../src/model/result.js';
 
 const FIXTURE = 'test/fixtures/results/demo-health/result.json';

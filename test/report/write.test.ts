@@ -9,9 +9,9 @@ import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { findBrowser } from '../../src/browser/find-browser.js';
 import { pngSize, renderElementPng } from '../../src/browser/render-png.js';
-import { writeReports, type HtmlRenderOptions, type RenderHtml } from '../../src/report/write.js';
-import type { SummaryPngRenderer } from '../../src/report/evidence.js';
-import { readResult } from '../../src/result/io.js';
+import { writeReports, type HtmlRenderOptions, type RenderHtml } from '../../src/output/reports.js';
+import type { SummaryPngRenderer } from '../../src/output/evidence.js';
+import { readResult } from '../../src/output/result-file.js';
 import type { Result } from '../../src/model/result.js';
 
 const FIXTURE_DIR = 'test/fixtures/results/demo-health';

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/program.js';
 import { checkBudget, loadBudget } from '../../src/result/budget.js';
 import { compareResults, gateProblem, methodologyVersionOf } from '../../src/result/compare.js';
-import { readResult } from '../../src/result/io.js';
+import { readResult } from '../../src/output/result-file.js';
 import type { Result } from '../../src/model/result.js';
 import { asMethodology1x } from '../helpers/methodology-1x.js';
 

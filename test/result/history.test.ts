@@ -3,8 +3,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/program.js';
-import { appendHistory, historyEntry, readHistory } from '../../src/result/history.js';
-import { readResult } from '../../src/result/io.js';
+import { appendHistory, readHistory } from '../../src/output/history-file.js';
+import { historyEntry } from '../../src/result/history.js';
+import { readResult } from '../../src/output/result-file.js';
 
 let dir: string;
 beforeAll(async () => {

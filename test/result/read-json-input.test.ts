@@ -6,7 +6,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { readResult } from '../../src/result/io.js';
+import { readResult } from '../../src/output/result-file.js';
 import { readCampaignIndex } from '../../src/run/campaign.js';
 import { InputError } from '../../src/shared/input-error.js';
 

@@ -12,9 +12,9 @@ import type { Result } from '../model/result.js';
 import { stripControlCharactersDeep } from '../shared/text.js';
 import { writeFileAtomic } from '../shared/json-file.js';
 import { writeEvidence, type EvidenceFiles, type ReportError, type SummaryPngRenderer } from './evidence.js';
-import { renderHtmlReport, type HtmlReportOptions } from './html.js';
-import { renderJunit } from './junit.js';
-import { renderMarkdown } from './markdown.js';
+import { renderHtmlReport, type HtmlReportOptions } from '../report/html.js';
+import { renderJunit } from '../report/junit.js';
+import { renderMarkdown } from '../report/markdown.js';
 
 export type { EvidenceFiles, EvidenceManifest, ManifestFile, ManifestMissing, ReportError, SummaryPngRenderer } from './evidence.js';
 export { EVIDENCE_DIR, EVIDENCE_ZIP, gdslFromRedactedSource, stepScreenshotPath, writeEvidence } from './evidence.js';

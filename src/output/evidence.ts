@@ -26,7 +26,7 @@ import { writeFileAtomic } from '../shared/json-file.js';
 import { firstLinkUnder, isInside, readFileInside } from '../shared/safe-path.js';
 import { stepFileStem } from '../shared/text.js';
 import { TOOL } from '../shared/version.js';
-import { gradeStatusOf, gradeStatusSentence } from './grade-view.js';
+import { gradeStatusOf, gradeStatusSentence } from '../report/grade-view.js';
 
 /** Renders a section of an HTML report file (`#summary` by default) to a PNG file; returns its size in pixels. */
 export type SummaryPngRenderer = (htmlFile: string, pngFile: string, selector?: string) => Promise<{ width: number; height: number }>;
