@@ -11,7 +11,8 @@ import { PNG_SIGNATURE, SCREENSHOT_PATH } from '../output/evidence.js';
 import { writeFileAtomic } from '../shared/json-file.js';
 import { writeReports } from '../output/reports.js';
 import type { CampaignIndex } from '../result/campaign.js';
-import type { Result } from '../model/result.js';
+import { ResultSchema, type Result } from '../model/result.js';
+import { CONSTRAINED_DIR } from '../run/constrained.js';
 import { InputError } from '../shared/input-error.js';
 import { firstLinkUnder, readFileInside } from '../shared/safe-path.js';
 import { errorSummary, stripControlCharactersDeep } from '../shared/text.js';
@@ -56,6 +57,46 @@ function screenshotsOf(result: Result): string[] {
   return [...new Set(paths.filter((path): path is string => typeof path === 'string' && SCREENSHOT_PATH.test(path)))];
 }
 
+/**
+ * Copies a result.json (`bytes`) and the screenshots its result names from `sourceDir` to `target`: each read
+ * without following a link and checked to be a PNG; what cannot be copied is returned with the reason.
+ */
+async function copyRunFiles(result: Result, bytes: Buffer, sourceDir: string, target: string): Promise<string[]> {
+  await mkdir(target, { recursive: true });
+  await writeFileAtomic(join(target, 'result.json'), bytes);
+  const notCopied: string[] = [];
+  for (const path of screenshotsOf(result)) {
+    try {
+      const png = await readFileInside(sourceDir, path);
+      if (!PNG_SIGNATURE.every((byte, i) => png[i] === byte)) throw new Error('not a PNG file');
+      if (await firstLinkUnder(target, path)) throw new Error('the destination goes through a symbolic link');
+      await writeFileAtomic(join(target, path), png);
+    } catch (error) {
+      notCopied.push(`${path} (${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : errorSummary(error)})`);
+    }
+  }
+  return notCopied;
+}
+
+/**
+ * The constrained replay (`run --constrained`, DEV.1.4) beside a result: its result.json and screenshots in
+ * `constrained/`, copied like the run's own. Only the folder the run writes is followed; a missing or unreadable
+ * replay is a warning (the section still renders from the result).
+ */
+async function copyConstrainedReplay(result: Result, sourceDir: string, target: string, io: CliIo): Promise<void> {
+  if (result.constrained?.resultFile !== `${CONSTRAINED_DIR}/result.json`) return;
+  const from = join(sourceDir, CONSTRAINED_DIR);
+  try {
+    const bytes = await readFileInside(sourceDir, result.constrained.resultFile);
+    if (await firstLinkUnder(target, CONSTRAINED_DIR)) throw new Error('the destination goes through a symbolic link');
+    const replay = stripControlCharactersDeep(ResultSchema.parse(JSON.parse(bytes.toString('utf8'))));
+    const notCopied = await copyRunFiles(replay, bytes, from, join(target, CONSTRAINED_DIR));
+    if (notCopied.length > 0) io.err(`warning: ${notCopied.length} screenshot(s) of the constrained replay not copied: ${notCopied.slice(0, 3).join(', ')}${notCopied.length > 3 ? ', …' : ''}`);
+  } catch (error) {
+    io.err(`warning: the constrained replay (${result.constrained.resultFile}) was not copied: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : errorSummary(error)}`);
+  }
+}
+
 /** `ecoscore report`: regenerates the reports of a result, in its folder or in `outDir`. */
 export async function regenerateReports(result: Result, resultFile: string, outDir: string | undefined, io: CliIo): Promise<string | null> {
   const sourceDir = dirname(resultFile);
@@ -63,21 +104,9 @@ export async function regenerateReports(result: Result, resultFile: string, outD
   if (resolve(target) !== resolve(sourceDir)) {
     const bytes = await readFile(resultFile);
     await checkReportFolder(target, bytes);
-    await mkdir(target, { recursive: true });
-    await writeFileAtomic(join(target, 'result.json'), bytes);
-    // Only the screenshots the result names, read without following a link, each a PNG.
-    const notCopied: string[] = [];
-    for (const path of screenshotsOf(result)) {
-      try {
-        const png = await readFileInside(sourceDir, path);
-        if (!PNG_SIGNATURE.every((byte, i) => png[i] === byte)) throw new Error('not a PNG file');
-        if (await firstLinkUnder(target, path)) throw new Error('the destination goes through a symbolic link');
-        await writeFileAtomic(join(target, path), png);
-      } catch (error) {
-        notCopied.push(`${path} (${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'not found' : errorSummary(error)})`);
-      }
-    }
+    const notCopied = await copyRunFiles(result, bytes, sourceDir, target);
     if (notCopied.length > 0) io.err(`warning: ${notCopied.length} screenshot(s) not copied: ${notCopied.slice(0, 3).join(', ')}${notCopied.length > 3 ? ', …' : ''}`);
+    await copyConstrainedReplay(result, sourceDir, target, io);
   }
   return writeAllReports(result, target, io);
 }

@@ -108,6 +108,22 @@ describe('ecoscore run --constrained', () => {
     expect(manifest.missing).toEqual([]);
   });
 
+  it('ecoscore report --out copies the replay (its result.json and screenshots) with the run', async () => {
+    const copy = join(dir, 'copy');
+    const report = await ecoscore(['report', join(out(), 'result.json'), '--out', copy]);
+    expect(report.code, report.stderr).toBe(0);
+    expect(report.stderr).not.toContain('constrained replay');
+    const original = await readFile(join(out(), 'constrained', 'result.json'));
+    expect((await readFile(join(copy, 'constrained', 'result.json'))).equals(original)).toBe(true);
+    const replay = await readResult(join(out(), 'constrained', 'result.json'));
+    const shots = replay.steps.map((step) => step.screenshot).filter((path): path is string => path !== null);
+    expect(shots.length).toBeGreaterThan(0);
+    for (const shot of shots) {
+      expect((await readFile(join(copy, 'constrained', shot))).equals(await readFile(join(out(), 'constrained', shot))), shot).toBe(true);
+    }
+    expect(await readFile(join(copy, 'report.html'), 'utf8')).toContain('id="constrained"');
+  }, 60_000);
+
   it('never writes the secret, in the measured run or the replay', async () => {
     for (const file of await textFiles(out())) expect(await readFile(file, 'utf8'), file).not.toContain(DEMO_PASSWORD);
   });
