@@ -19,7 +19,11 @@ async function readProfileFile<T>(path: string, kind: string, parse: (data: unkn
   try {
     return parse(JSON.parse(text));
   } catch (error) {
-    throw new InputError(`${path}: invalid ${kind} profile: ${(error as Error).message}`, path);
+    // The profile parser already says "invalid <kind> profile: <field>: …": said once, with the file in front.
+    const prefix = `invalid ${kind} profile: `;
+    const message = (error as Error).message;
+    const detail = message.startsWith(prefix) ? message.slice(prefix.length) : message;
+    throw new InputError(`${path}: ${prefix}${detail}`, path, undefined, error instanceof InputError ? error.field : undefined);
   }
 }
 
