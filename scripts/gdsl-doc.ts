@@ -1,6 +1,6 @@
 /**
  * Writes the generated table of GDSL commands into docs/gdsl.md (between its gdsl-commands markers),
- * from src/journey/gdsl/commands.ts. Run with `npm run docs:gdsl`; test/journey/gdsl-doc.test.ts fails
+ * from src/journey/gdsl/commands.ts. Run with `npm run docs:gdsl`; test/journey/gdsl-public.test.ts fails
  * when the doc is out of date.
  */
 import { readFileSync, writeFileSync } from 'node:fs';

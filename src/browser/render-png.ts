@@ -1,6 +1,6 @@
 /**
  * Renders one element of a local HTML file to PNG in headless Chromium: the "screenshot of the ecoscore
- * results" that the evidence bundle holds (report/ takes this as a callback, it never drives a browser).
+ * results" that the evidence bundle holds (output/ takes this as a callback: report/ and output/ never drive a browser).
  *
  * Offline by construction: every request that is not `file:` or `data:` (or a `blob:` the page made) is
  * aborted and reported, so a report that would fetch a font or a script from the network renders as it

@@ -24,7 +24,7 @@
  *
  * Every coefficient is a named constant with its source; docs/methodology.md gives the reasoning and limits.
  *
- * Pure: no I/O, no clock, no browser. Type-only imports from result/ and profiles/.
+ * Pure: no I/O, no clock, no browser. Type-only imports from model/ and profiles/.
  */
 import type { DeviceProfile, NetworkProfile } from '../profiles/schema.js';
 import type { HostCalibration } from '../model/environment.js';

@@ -1,6 +1,9 @@
 /** The `constrained` section of result.json (`ecoscore run --constrained`, DEV.1.4): see methodology/constrained.ts. */
 import { z } from 'zod';
 
+/** The folder of the constrained replay (its own result.json and screenshots), inside the run's folder. */
+export const CONSTRAINED_DIR = 'constrained';
+
 const nullableNumber = z.number().nullable();
 
 const ConditionFiguresSchema = z.object({ status: z.enum(['passed', 'failed', 'skipped']), durationMs: nullableNumber, bytes: nullableNumber });

@@ -1,7 +1,7 @@
 /**
  * The parts of result.json's `target` and `environment` that are read back (reports, compare, rescore): the energy
  * source, the host calibration, the methodology (versions, scoring profile, footprint model, thresholds), git facts
- * and the emulated device's viewport and battery. Part of the result contract (schema.ts).
+ * and the emulated device's viewport and battery. Part of the result contract (result.ts).
  *
  * These objects are open: a read keeps the keys they do not name (a result written by another version, read and
  * written again, loses nothing), while their TypeScript type names only the known keys, so that the interfaces

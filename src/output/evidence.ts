@@ -5,7 +5,7 @@
  * `evidence/` in the output folder holds:
  * - `journey.yaml`   the journey file as measured (`result.journey.source`, secrets already redacted);
  * - `journey.testgb` the same journey in GDSL, Greenspector's journey language;
- * - `results.png`    the summary section of report.html, rendered by a callback (report/ drives no browser);
+ * - `results.png`    the summary section of report.html, rendered by a callback (the caller passes it: output/ drives no browser);
  * - `constrained.png` the DEV.1.4 section of report.html (`ecoscore run --constrained` only), rendered the same way;
  * - `steps/NN-name.png` each step's screenshot (last iteration that reached the end of the step);
  * - `manifest.json`  sha256 and size of every file and of result.json, and what is missing and why;

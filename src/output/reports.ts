@@ -3,8 +3,9 @@
  * screenshots/): `report.html`, `report.md`, `junit.xml` and the `evidence/` bundle.
  *
  * Each file is written on its own, atomically; a part that fails is reported in `errors` and the others
- * are still written. The results screenshot needs a browser, which report/ never drives: the caller
- * passes a renderer (the CLI passes `renderElementPng(html, '#summary', png)` from drivers/).
+ * are still written. The results screenshot needs a browser, which output/ never drives: the caller
+ * passes a renderer (the CLI and the Playwright reporter pass `chromiumSummaryRenderer` from run/summary-png.ts,
+ * built on browser/render-png.ts).
  */
 import { unlink } from 'node:fs/promises';
 import { join } from 'node:path';

@@ -3,7 +3,7 @@
  * Ctrl-C never leaves a truncated file: the last complete state is always on disk.
  */
 import { writeJsonAtomic } from '../shared/json-file.js';
-import { readJsonInput } from '../shared/input-file.js';
+import { parseJsonInput, readJsonInput } from '../shared/input-file.js';
 import { stripControlCharactersDeep } from '../shared/text.js';
 import { ResultSchema, type Result } from '../model/result.js';
 
@@ -17,4 +17,9 @@ export async function readResult(file: string): Promise<Result> {
   const result = await readJsonInput(file, 'result', ResultSchema, 'result');
   // A result file is data from elsewhere: no string of it reaches a terminal or a report with control characters.
   return stripControlCharactersDeep(result);
+}
+
+/** Parses the text of a result.json read by the caller (`file` names it in errors), as {@link readResult} does. */
+export function parseResult(text: string, file: string): Result {
+  return stripControlCharactersDeep(parseJsonInput(text, file, ResultSchema, 'result'));
 }

@@ -5,7 +5,7 @@
  *   older builds; Android 10+) with the
  *   `android.power` data source polling the battery counters every 100 ms (and the power rails where the
  *   device has them), stopped with SIGTERM at the end of the iteration; the binary trace is read back as base64
- *   (`mobile: shell` returns text) and decoded (android/perfetto-trace.ts).
+ *   (`mobile: shell` returns text) and decoded (android-parsers/perfetto-trace.ts).
  * - {@link SysfsSampler}: a shell loop on the device that writes `/proc/uptime`, `current_now` and
  *   `voltage_now` of the battery's power_supply every 100 ms into a file under /data/local/tmp, read at the end.
  *

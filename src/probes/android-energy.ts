@@ -3,7 +3,7 @@
  * or a sysfs loop where Perfetto is not available), started before the first step and read at the end of the
  * iteration; each step's window is taken on the same device clock (CLOCK_BOOTTIME, `/proc/uptime`), and its
  * energy is the integral of the samples inside it — or nothing, with the reason, when the conditions of a
- * measurement do not hold (android/energy-verdict.ts).
+ * measurement do not hold (android-parsers/energy-verdict.ts).
  *
  * Window: {@link AndroidEnergy.opening} is the LAST probe started (it notes the moment when every other probe
  * is running) and {@link AndroidEnergy.closing} the FIRST stopped (before any other probe's stop runs), so the

@@ -1,6 +1,6 @@
 /**
  * The head of every self-contained HTML page the toolkit writes (the report, the history dashboard, the
- * campaign index): doctype, language, charset, viewport, the optional Content-Security-Policy, generator
+ * campaign index, the white-label statement): doctype, language, charset, viewport, the optional Content-Security-Policy, generator
  * and colour scheme, title and inline style. Pure: options in, text out.
  */
 import { createHash } from 'node:crypto';

@@ -4,6 +4,7 @@
  * comparison (methodology/constrained.ts) recorded in the measured run's result.json (`constrained`). The replay
  * is emulated (CPU throttling and DevTools network conditions), not a real old phone; its figures are not scored.
  */
+import { CONSTRAINED_DIR } from '../model/constrained.js';
 import { join } from 'node:path';
 import type { LoadedJourney } from '../journey/load.js';
 import { compareConstrained, type ConditionStep } from '../methodology/constrained.js';
@@ -16,8 +17,7 @@ import { runJourney, type RunOptions } from './journey.js';
 /** The constrained profile: the toolkit's entry-level phone and its 3G network profile. */
 export const CONSTRAINED_DEVICE = 'entry-level-phone';
 export const CONSTRAINED_NETWORK = '3g';
-/** Folder of the replay, inside the measured run's folder. */
-export const CONSTRAINED_DIR = 'constrained';
+export { CONSTRAINED_DIR } from '../model/constrained.js';
 
 function conditionSteps(result: Result): ConditionStep[] {
   return result.steps.map((step) => ({ name: step.name, type: step.type, status: step.status, durationMs: step.metrics.durationMs ?? null, bytes: step.metrics.bytes ?? null }));

@@ -74,7 +74,11 @@ export async function readInputFile(file: string, kind: string, limitBytes: numb
  * `<file>: <field>: <message>` for the first schema issue (`root` names the field when it is the whole file).
  */
 export async function readJsonInput<T>(file: string, kind: string, schema: z.ZodType<T>, root: string): Promise<T> {
-  const text = await readInputFile(file, kind);
+  return parseJsonInput(await readInputFile(file, kind), file, schema, root);
+}
+
+/** Parses the text of a JSON input file named `file` (read by the caller) as {@link readJsonInput} does. */
+export function parseJsonInput<T>(text: string, file: string, schema: z.ZodType<T>, root: string): T {
   let data: unknown;
   try {
     data = JSON.parse(text);
