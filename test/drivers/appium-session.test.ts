@@ -320,4 +320,48 @@ describe('actions in a mobile browser', () => {
     await session.showBlank();
     expect(client.commands).toEqual([['navigateTo', 'https://example.org/app/measures'], ['navigateTo', 'about:blank']]);
   });
+  it('masks a secret field still shown, drops one left behind by a late navigation, and fails closed when it is gone from its own page', async () => {
+    const dir = await mkdtemp(join(tmpdir(), 'ecoscore-appium-web-shot-'));
+    try {
+      const client = recordingClient();
+      let url = 'https://example.org/login';
+      client.getUrl = async () => url;
+      const target: MobileTarget = { platform: 'android', browser: 'chrome', url: 'https://example.org/' };
+      const options = { target, capabilities: capabilitiesFor(target, device), dialect: 'web' as const, baseUrl: target.url!, androidShell: null, energyPlan: null };
+      const fillAndSubmit = async (session: AppiumSession) => {
+        await run(session, { kind: 'goto', url: 'login' });
+        await run(session, { kind: 'fill', locator: { label: 'Mot de passe' }, value: 'x', secret: true });
+        // The click's navigation has not committed when the session reads the URL after it.
+        await run(session, { kind: 'click', locator: { role: 'button', name: 'Se connecter' } });
+      };
+      const drawn = () => client.commands.filter((command) => command[0] === 'executeScript' && String(command[1]).includes('data-ecoscore-mask'));
+
+      // Still shown (same page): masked.
+      const shown = new AppiumSession(client, options);
+      await fillAndSubmit(shown);
+      await shown.screenshot(join(dir, 'a.png'), { maskSelectors: [], maskActions: [] });
+      expect(drawn().length).toBeGreaterThan(0);
+
+      // The page moved on after the click and the field is gone: left behind with its page, the screenshot is taken.
+      client.commands.length = 0;
+      const left = new AppiumSession(client, options);
+      await fillAndSubmit(left);
+      url = 'https://example.org/dashboard';
+      client.findElements = async () => [];
+      await left.screenshot(join(dir, 'b.png'), { maskSelectors: [], maskActions: [] });
+      expect((await readFile(join(dir, 'b.png'))).subarray(1, 4).toString()).toBe('PNG');
+
+      // Gone from the very page it was filled on: no screenshot (fail closed).
+      const gone = new AppiumSession(client, options);
+      url = 'https://example.org/login';
+      const nothing = client.findElements;
+      client.findElements = recordingClient().findElements;
+      await fillAndSubmit(gone);
+      client.findElements = nothing;
+      await expect(gone.screenshot(join(dir, 'c.png'), { maskSelectors: [], maskActions: [] })).rejects.toThrow(/secret field .* cannot be located, so it cannot be masked/);
+      await expect(readFile(join(dir, 'c.png'))).rejects.toThrow();
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
 });

@@ -56,7 +56,8 @@ export class AppiumSession implements Session {
   private packagePromise: Promise<string> | null = null;
   private uidPromise: Promise<number> | null = null;
   /** Locators of the fields that received a secret since the last navigation (masked in every screenshot). */
-  private secretFields: Locator[] = [];
+  /** Fields that received a secret since the last navigation, with the page's URL when they did (web). */
+  private secretFields: Array<{ locator: Locator; url: string | null }> = [];
 
   constructor(
     private readonly client: WebDriverClient,
@@ -229,7 +230,7 @@ export class AppiumSession implements Session {
           await this.client.elementClear(element).catch(() => undefined);
           if (action.secret) {
             // Masked in WebdriverIO's log and in Appium's (X-Appium-Is-Sensitive), and masked in screenshots.
-            this.secretFields.push(action.locator);
+            this.secretFields.push({ locator: action.locator, url: this.url });
             await this.client.elementSendKeys(element, action.value, sensitiveText());
           } else await this.client.elementSendKeys(element, action.value);
           return;
@@ -353,7 +354,23 @@ export class AppiumSession implements Session {
     // Every field typed into with `secret: true` since the last navigation (the step's own secret fills
     // included: they are recorded before the keys are sent); `maskActions` are the step's and add nothing.
     void options.maskActions;
-    await takeMaskedScreenshot(this.gestureContext(), file, { maskEntries: options.maskSelectors, secretLocators: [...this.secretFields] });
+    await takeMaskedScreenshot(this.gestureContext(), file, { maskEntries: options.maskSelectors, secretLocators: await this.secretFieldsShown() });
+  }
+
+  /**
+   * The secret fields to mask. On the web, a click may navigate after the URL was read: a field that is gone while
+   * the page's URL changed since its fill was left behind with its page and is dropped; a field that is still
+   * there is masked, and one gone from the very page it was filled on stops the screenshot (screenshot.ts).
+   */
+  private async secretFieldsShown(): Promise<Locator[]> {
+    if (!this.isWeb || this.secretFields.length === 0) return this.secretFields.map((field) => field.locator);
+    await this.refreshUrl();
+    const shown: Locator[] = [];
+    for (const field of this.secretFields) {
+      if (field.url !== this.url && (await this.findOnce(field.locator).catch(() => null)) === null) continue;
+      shown.push(field.locator);
+    }
+    return shown;
   }
 
   private gestureContext(): GestureContext {
