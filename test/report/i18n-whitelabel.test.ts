@@ -1,10 +1,11 @@
 /**
  * The white-label catalogue: French and English have a sentence for every warning code and a name for every
  * indicator, and phrase the codes and parameters of statements computed from the recorded demo result (variants
- * made by changing its figures in memory, as in test/methodology/whitelabel.test.ts) as the published statements
+ * made by changing its figures in memory, test/helpers/whitelabel-variants.ts) as the published statements
  * word them.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { variantMaker } from '../helpers/whitelabel-variants.js';
 import {
   WHITELABEL_INDICATOR_IDS,
   WHITELABEL_WARNING_CODES,
@@ -14,27 +15,14 @@ import {
   type WhiteLabelWarning,
 } from '../../src/methodology/whitelabel.js';
 import { publishedWhiteLabelStatement, WHITELABEL_LABELS, WHITELABEL_MESSAGES, whiteLabelIndicatorLabel, whiteLabelRuleText, whiteLabelWarningText } from '../../src/report/i18n-whitelabel.js';
-import { readResult } from '../../src/output/result-file.js';
 import type { Result } from '../../src/model/result.js';
 
-const FIXTURE = 'test/fixtures/results/demo-health/result.json';
 const AT = '2026-11-22T10:00:00.000Z';
 
-let base: Result;
+let variant: Awaited<ReturnType<typeof variantMaker>>;
 beforeAll(async () => {
-  base = await readResult(FIXTURE);
+  variant = await variantMaker();
 });
-
-/** A variant: the demo result with its ecoscore replaced and its consumption scaled (SYNTHETIC figures). */
-function variant(name: string, score: number, consumption: number, edit?: (r: Result) => void): WhiteLabelInput {
-  const result = structuredClone(base);
-  const s = result.summary;
-  s.ecoscore = score;
-  s.totals = { ...s.totals, bytes: s.totals.bytes! * consumption };
-  s.footprint = { ...s.footprint!, ghgGrams: s.footprint!.ghgGrams * consumption };
-  edit?.(result);
-  return { name, result };
-}
 
 const three = () => [variant('acme', 86, 1), variant('beta', 70, 1.5), variant('gamma', 92, 0.8)];
 const warning = (statement: WhiteLabelStatement, code: WhiteLabelWarning['code']) => statement.warnings.find((w) => w.code === code)!;

@@ -3,33 +3,18 @@
  * page to attach to the ethics questionnaire, with every string from a result escaped.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { displayedScore, ecoscoreGrade } from '../../src/methodology/ecoscore.js';
+import { variantMaker } from '../helpers/whitelabel-variants.js';
 import { whiteLabelStatement, type WhiteLabelInput, type WhiteLabelStatement } from '../../src/methodology/whitelabel.js';
 import { publishedWhiteLabelStatement, whiteLabelRuleText, whiteLabelWarningText } from '../../src/report/i18n-whitelabel.js';
 import { renderWhiteLabelHtml, renderWhiteLabelJson, renderWhiteLabelMarkdown } from '../../src/report/whitelabel.js';
-import { readResult } from '../../src/output/result-file.js';
-import type { Result } from '../../src/model/result.js';
 
-const FIXTURE = 'test/fixtures/results/demo-health/result.json';
 const AT = '2026-11-22T10:00:00.000Z';
 const XSS = '<script>alert(1)</script>';
 
-let base: Result;
+let variant: Awaited<ReturnType<typeof variantMaker>>;
 beforeAll(async () => {
-  base = await readResult(FIXTURE);
+  variant = await variantMaker();
 });
-
-/** A variant: the demo result with its ecoscore (and the grade the default profile gives it) and consumption changed. */
-function variant(name: string, score: number, consumption: number, edit?: (r: Result) => void): WhiteLabelInput {
-  const result = structuredClone(base);
-  const s = result.summary;
-  s.ecoscore = score;
-  s.grade = ecoscoreGrade(displayedScore(score));
-  s.totals = { ...s.totals, bytes: s.totals.bytes! * consumption };
-  s.footprint = { ...s.footprint!, ghgGrams: s.footprint!.ghgGrams * consumption };
-  edit?.(result);
-  return { name, result };
-}
 
 function statementWithHostileNames(): WhiteLabelStatement {
   return whiteLabelStatement(
